@@ -1,0 +1,58 @@
+/**
+ * The contract between the agent module and whoever orders a chat turn (chat/, chatkit/).
+ * Neutral types: no ChatKit and no Agents-SDK shapes cross this boundary.
+ */
+
+/** One stored conversation item, as the model needs to see it again on the next turn. */
+export type ConversationItem =
+  | { kind: 'user'; text: string }
+  | { kind: 'assistant'; text: string }
+  /** A tool call the agent made and what it returned (output is the text the model saw). */
+  | { kind: 'tool'; callId: string; name: string; arguments: string; output: string }
+  /** Context for the model that the user never sees (a widget action, a cancelled run…). */
+  | { kind: 'context'; text: string };
+
+export interface AgentTurnRequest {
+  /** From the verified token only. Every tool call of the turn acts for this user. */
+  userId: string;
+  /** Earlier items of the thread, oldest first, already windowed by the caller's query (newest N). */
+  history: ConversationItem[];
+  /** The new user message (already stored by the caller before the run). */
+  input: string;
+  /** Aborted when the client goes away: the run stops. */
+  signal: AbortSignal;
+  /** Locale of the client (Accept-Language), for models that can answer in it. */
+  locale?: string;
+}
+
+/** What a streaming agent turn produces, in order. */
+export type AgentTurnEvent =
+  /** A piece of assistant text; `messageId` groups the deltas of one message. */
+  | { type: 'text_delta'; messageId: string; delta: string }
+  /** A whole assistant message, after its deltas. */
+  | { type: 'message_done'; messageId: string; text: string }
+  | { type: 'tool_called'; callId: string; name: string; arguments: Record<string, unknown> }
+  /** `output` is the text the model sees; `data` the tool's structured result when it succeeded. */
+  | { type: 'tool_output'; callId: string; name: string; output: string; isError: boolean; data?: unknown };
+
+/** Typed failures of a turn, for the caller to map to protocol errors. */
+export type AgentErrorCode = 'max_turns' | 'model_error' | 'tool_error' | 'aborted';
+
+export class AgentTurnError extends Error {
+  constructor(
+    readonly code: AgentErrorCode,
+    message: string,
+    override readonly cause?: unknown,
+  ) {
+    super(message);
+    this.name = 'AgentTurnError';
+  }
+}
+
+/** Runs one turn; the iterable ends when the agent has answered, or throws AgentTurnError. */
+export interface AgentTurnRunner {
+  runTurn(request: AgentTurnRequest): AsyncIterable<AgentTurnEvent>;
+}
+
+/** Nest injection token of the AgentTurnRunner. */
+export const AGENT_TURN_RUNNER = Symbol('AGENT_TURN_RUNNER');

@@ -1,0 +1,68 @@
+import { ConsoleLogger, LogLevel, Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cors from 'cors';
+import express from 'express';
+import { AppModule } from './app.module';
+import { Auth, AUTH } from './auth/auth.instance';
+import { mountAuth } from './auth/auth.mount';
+import { bodyParserErrors, requestLogger, requireJsonBody } from './common/http-middleware';
+import { AppConfig } from './config/app-config';
+import { DatabaseEndpoint } from './database/database-endpoint';
+
+const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
+  debug: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
+  log: ['fatal', 'error', 'warn', 'log'],
+  warn: ['fatal', 'error', 'warn'],
+  error: ['fatal', 'error'],
+  silent: [],
+};
+
+export function jsonLogger(config: AppConfig): ConsoleLogger {
+  return new ConsoleLogger({ json: true, logLevels: LEVELS[config.logLevel], colors: false });
+}
+
+/** CORS for embedding sites: only `ALLOWED_ORIGINS` get a grant. */
+export function corsMiddleware(config: AppConfig) {
+  const allowed = new Set(config.allowedOrigins);
+  return cors({
+    origin: (origin, done) => done(null, origin !== undefined && allowed.has(origin)),
+    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'Accept', 'Accept-Language', 'mcp-protocol-version'],
+    exposedHeaders: ['set-auth-token', 'set-auth-jwt', 'Retry-After', 'WWW-Authenticate'],
+    maxAge: 600,
+  });
+}
+
+/**
+ * Builds the whole HTTP app (not listening). Order matters: CORS, then better-auth (it reads its own body),
+ * then the JSON parser for everything else, then Nest's routes.
+ */
+export async function createApp(config: AppConfig, db: DatabaseEndpoint): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, db), {
+    bodyParser: false,
+    logger: jsonLogger(config),
+  });
+  const http = app.getHttpAdapter().getInstance();
+  http.disable('x-powered-by');
+  app.use(corsMiddleware(config));
+  if (LEVELS[config.logLevel].includes('log')) app.use(requestLogger(new Logger('HTTP')));
+  mountAuth(http, app.get<Auth>(AUTH));
+  app.use(requireJsonBody);
+  app.use(express.json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'] }));
+  app.use(bodyParserErrors);
+
+  const docs = new DocumentBuilder()
+    .setTitle('Todo Assistant API')
+    .setDescription(
+      'Tasks, chat and ChatKit endpoints. Get a JWT from /api/auth/token and send it as a bearer token.',
+    )
+    .setVersion('0.1.0')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, docs));
+
+  await app.init();
+  return app;
+}

@@ -1,0 +1,30 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { PassportModule } from '@nestjs/passport';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { AUTH, createAuth } from './auth.instance';
+import { JwksKeysService } from './jwks-keys.service';
+import { JwtAuthGuard } from './jwt-auth.guard';
+import { JwtStrategy } from './jwt.strategy';
+
+@Global()
+@Module({
+  imports: [PassportModule],
+  providers: [
+    {
+      provide: AUTH,
+      inject: [APP_CONFIG, getDataSourceToken()],
+      // better-auth shares TypeORM's pg pool: one pool per process, sized once.
+      useFactory: (config: AppConfig, ds: DataSource) =>
+        createAuth(config, (ds.driver as unknown as { master: Pool }).master),
+    },
+    JwksKeysService,
+    JwtStrategy,
+    { provide: APP_GUARD, useClass: JwtAuthGuard },
+  ],
+  exports: [AUTH, JwksKeysService],
+})
+export class AuthModule {}

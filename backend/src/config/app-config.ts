@@ -1,0 +1,106 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { resolve, join } from 'node:path';
+import { Env, parseEnv } from './config.schema';
+
+export type ModelChoice =
+  | { kind: 'offline' }
+  | { kind: 'openai'; model: string; apiKey: string }
+  | { kind: 'openai-compatible'; model: string; apiKey: string; baseURL: string };
+
+/** The typed, validated configuration. The only place that reads process.env is `loadConfig`. */
+export interface AppConfig {
+  env: Env['NODE_ENV'];
+  port: number;
+  host: string;
+  demoPort: number;
+  databaseUrl?: string;
+  dbPoolMax: number;
+  dataDir: string;
+  authSecret: string;
+  publicUrl: string;
+  allowedOrigins: string[];
+  jwtExpiresIn: string;
+  model: ModelChoice;
+  agentMaxTurns: number;
+  agentHistoryItems: number;
+  agentTracing: boolean;
+  openaiApiKey?: string;
+  openaiBaseUrl?: string;
+  chatkitWorkflowId?: string;
+  authRateLimitPerMinute: number;
+  chatRateLimitPerMinute: number;
+  bodyLimit: string;
+  logLevel: Env['LOG_LEVEL'];
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export const DEFAULT_OPENAI_MODEL = 'gpt-4.1-mini';
+
+function modelChoice(env: Env): ModelChoice {
+  const wanted =
+    env.AGENT_MODEL ?? (env.OPENAI_API_KEY || env.OPENAI_BASE_URL ? DEFAULT_OPENAI_MODEL : 'offline');
+  if (wanted === 'offline') return { kind: 'offline' };
+  if (env.OPENAI_BASE_URL) {
+    // Local OpenAI-compatible servers (Ollama, vLLM…) usually ignore the key but the client requires one.
+    return {
+      kind: 'openai-compatible',
+      model: wanted,
+      apiKey: env.OPENAI_API_KEY ?? 'unused',
+      baseURL: env.OPENAI_BASE_URL,
+    };
+  }
+  if (!env.OPENAI_API_KEY) {
+    throw new Error(
+      `Invalid configuration:\n  AGENT_MODEL: "${wanted}" needs OPENAI_API_KEY or OPENAI_BASE_URL`,
+    );
+  }
+  return { kind: 'openai', model: wanted, apiKey: env.OPENAI_API_KEY };
+}
+
+/** A local-use secret generated once and kept next to the embedded data, so sessions and keys survive restarts. */
+function localSecret(dataDir: string): string {
+  const file = join(dataDir, 'auth-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export function buildConfig(env: Env): AppConfig {
+  const dataDir = resolve(env.DATA_DIR);
+  if (env.NODE_ENV === 'production' && !env.BETTER_AUTH_SECRET) {
+    throw new Error('Invalid configuration:\n  BETTER_AUTH_SECRET: required when NODE_ENV=production');
+  }
+  const demoOrigin = `http://localhost:${env.DEMO_PORT}`;
+  return {
+    env: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST,
+    demoPort: env.DEMO_PORT,
+    databaseUrl: env.DATABASE_URL,
+    dbPoolMax: env.DB_POOL_MAX,
+    dataDir,
+    authSecret: env.BETTER_AUTH_SECRET ?? localSecret(dataDir),
+    publicUrl: env.PUBLIC_URL,
+    allowedOrigins: env.ALLOWED_ORIGINS ?? [demoOrigin, `http://127.0.0.1:${env.DEMO_PORT}`],
+    jwtExpiresIn: env.JWT_EXPIRES_IN,
+    model: modelChoice(env),
+    agentMaxTurns: env.AGENT_MAX_TURNS,
+    agentHistoryItems: env.AGENT_HISTORY_ITEMS,
+    agentTracing: env.AGENT_TRACING === 'on',
+    openaiApiKey: env.OPENAI_API_KEY,
+    openaiBaseUrl: env.OPENAI_BASE_URL,
+    chatkitWorkflowId: env.CHATKIT_WORKFLOW_ID,
+    authRateLimitPerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE,
+    chatRateLimitPerMinute: env.CHAT_RATE_LIMIT_PER_MINUTE,
+    bodyLimit: env.BODY_LIMIT,
+    logLevel: env.LOG_LEVEL,
+  };
+}
+
+export function loadConfig(overrides: Record<string, string | undefined> = {}): AppConfig {
+  return buildConfig(parseEnv({ ...process.env, ...overrides }));
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+const commaList = z
+  .string()
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim().replace(/\/+$/, ''))
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.url({ message: 'each entry must be an origin such as https://example.com' })));
+
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+
+/** Every environment variable the backend reads, with its default. Documented in .env.example. */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: port.default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DEMO_PORT: port.default(8080),
+  DATABASE_URL: z.string().url().optional(),
+  DB_POOL_MAX: positiveInt.default(10),
+  DATA_DIR: z.string().default('.data'),
+  BETTER_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  PUBLIC_URL: z
+    .url()
+    .default('http://localhost:3000')
+    .transform((s) => s.replace(/\/+$/, '')),
+  ALLOWED_ORIGINS: commaList.optional(),
+  JWT_EXPIRES_IN: z
+    .string()
+    .regex(/^\d+[smh]$/, 'must look like 15m, 900s or 1h')
+    .default('15m'),
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_BASE_URL: z.url().optional(),
+  AGENT_MODEL: z.string().min(1).optional(),
+  AGENT_MAX_TURNS: positiveInt.default(8),
+  AGENT_HISTORY_ITEMS: positiveInt.default(40),
+  AGENT_TRACING: z.enum(['on', 'off']).default('off'),
+  CHATKIT_WORKFLOW_ID: z.string().min(1).optional(),
+  AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(10),
+  CHAT_RATE_LIMIT_PER_MINUTE: positiveInt.default(30),
+  BODY_LIMIT: z.string().default('100kb'),
+  LOG_LEVEL: z.enum(['debug', 'log', 'warn', 'error', 'silent']).default('log'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Parses the environment once; throws one readable error listing every bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Empty strings mean "unset" (docker-compose and .env files produce them).
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}

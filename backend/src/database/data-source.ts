@@ -1,0 +1,29 @@
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { Task, TaskCounter } from '../tasks/task.entity';
+import { CreateTasks1764000000000 } from './migrations/1764000000000-create-tasks';
+
+export const ENTITIES = [Task, TaskCounter];
+export const MIGRATIONS = [CreateTasks1764000000000];
+
+/** TypeORM options: migrations only, never synchronize. */
+export function dataSourceOptions(url: string, poolMax: number): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'typeorm_migrations',
+    synchronize: false,
+    migrationsRun: false,
+    // gen_random_uuid() is built in (PG ≥ 13, PGlite); uuid-ossp is not available on PGlite.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+    poolSize: poolMax,
+    extra: { max: poolMax, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000 },
+    logging: false,
+  };
+}
+
+export function createDataSource(url: string, poolMax: number): DataSource {
+  return new DataSource(dataSourceOptions(url, poolMax));
+}

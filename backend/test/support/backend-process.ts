@@ -1,0 +1,49 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+const MAIN = join(__dirname, '../../dist/src/main.js');
+
+/** The built backend (`node dist/src/main.js`) as a separate process, as `npm start` runs it. */
+export class BackendProcess {
+  private child: ChildProcess | null = null;
+  output = '';
+
+  constructor(private readonly env: Record<string, string>) {}
+
+  get url(): string {
+    return this.env.PUBLIC_URL;
+  }
+
+  async start(timeoutMs = 60_000): Promise<void> {
+    const child = spawn(process.execPath, [MAIN], {
+      env: { PATH: process.env.PATH ?? '', ...this.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child = child;
+    child.stdout?.on('data', (d: Buffer) => (this.output += d.toString()));
+    child.stderr?.on('data', (d: Buffer) => (this.output += d.toString()));
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) throw new Error(`backend exited with ${child.exitCode}:\n${this.output}`);
+      try {
+        const res = await fetch(`${this.url}/health`);
+        if (res.status === 200) return;
+      } catch {
+        /* not listening yet */
+      }
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    throw new Error(`backend did not become healthy in ${timeoutMs} ms:\n${this.output}`);
+  }
+
+  /** SIGTERM and wait for a clean exit (graceful shutdown), or SIGKILL with `kill`. */
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return child?.exitCode ?? null;
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill(signal);
+    const code = await exited;
+    this.child = null;
+    return code;
+  }
+}
