@@ -10,6 +10,9 @@ import { mountAuth } from './auth/auth.mount';
 import { bodyParserErrors, requestLogger, requireJsonBody } from './common/http-middleware';
 import { AppConfig } from './config/app-config';
 import { DatabaseEndpoint } from './database/database-endpoint';
+import { McpServerFactory } from './mcp/mcp-server.factory';
+import { McpTokenVerifier } from './mcp/mcp-token.verifier';
+import { mountMcp } from './mcp/mcp.mount';
 
 const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
   debug: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
@@ -52,6 +55,7 @@ export async function createApp(config: AppConfig, db: DatabaseEndpoint): Promis
   app.use(requireJsonBody);
   app.use(express.json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'] }));
   app.use(bodyParserErrors);
+  mountMcp(http, app.get(McpServerFactory), app.get(McpTokenVerifier), `${config.publicUrl}/.well-known/oauth-protected-resource/mcp`);
 
   const docs = new DocumentBuilder()
     .setTitle('Todo Assistant API')

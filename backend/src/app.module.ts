@@ -9,6 +9,7 @@ import { APP_CONFIG, AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source';
 import { DatabaseEndpoint } from './database/database-endpoint';
 import { HealthModule } from './health/health.module';
+import { McpModule } from './mcp/mcp.module';
 import { TasksModule } from './tasks/tasks.module';
 
 @Global()
@@ -34,6 +35,7 @@ export class AppModule {
         AuthModule,
         HealthModule,
         TasksModule,
+        McpModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: HttpExceptionFilter },

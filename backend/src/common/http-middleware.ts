@@ -9,7 +9,8 @@ const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 export function requireJsonBody(req: Request, res: Response, next: NextFunction): void {
   const hasBody =
     Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
-  if (BODY_METHODS.has(req.method) && hasBody && !req.is(['application/json', 'application/*+json'])) {
+  // /mcp is left to the MCP SDK, which answers in JSON-RPC.
+  if (BODY_METHODS.has(req.method) && hasBody && req.path !== '/mcp' && !req.is(['application/json', 'application/*+json'])) {
     res
       .status(415)
       .json({
@@ -30,7 +31,7 @@ interface BodyParserError {
 }
 
 /** Errors of the JSON body parser (bad JSON, too large, bad charset) in the API's error shape. */
-export function bodyParserErrors(err: unknown, _req: Request, res: Response, next: NextFunction): void {
+export function bodyParserErrors(err: unknown, req: Request, res: Response, next: NextFunction): void {
   const e = err as BodyParserError;
   if (!e || typeof e.status !== 'number' || res.headersSent) return next(err);
   const messages: Record<string, string> = {
@@ -39,6 +40,11 @@ export function bodyParserErrors(err: unknown, _req: Request, res: Response, nex
     'charset.unsupported': 'The body must be UTF-8 JSON.',
     'encoding.unsupported': 'The body encoding is not supported.',
   };
+  if (req.path === '/mcp') {
+    // MCP clients expect JSON-RPC errors: -32700 is "parse error".
+    res.status(e.status).json({ jsonrpc: '2.0', error: { code: -32700, message: `Parse error: ${e.message ?? 'invalid body'}` }, id: null });
+    return;
+  }
   const { status, body } = toErrorResponse(
     new HttpException(messages[e.type ?? ''] ?? e.message ?? 'Bad request', e.status),
   );

@@ -175,6 +175,12 @@ export class TasksService {
     return this.tasks.find({ where, order: { number: 'ASC' } });
   }
 
+  /** The user's task numbers, ascending (to tell a model which numbers exist). */
+  async numbers(userId: string): Promise<number[]> {
+    const rows = await this.tasks.find({ select: { number: true }, where: { userId }, order: { number: 'ASC' } });
+    return rows.map((r) => r.number);
+  }
+
   async get(userId: string, taskId: number): Promise<Task> {
     const task = await this.tasks.findOneBy({ userId, number: taskId });
     if (!task) throw new TaskNotFoundError(taskId);

@@ -1,0 +1,112 @@
+import { INestApplication } from '@nestjs/common';
+import { performance } from 'node:perf_hooks';
+import { Client } from 'pg';
+import { createApp } from '../src/app.factory';
+import { AppConfig, buildConfig } from '../src/config/app-config';
+import { parseEnv } from '../src/config/config.schema';
+import { createTestDatabase, TEST_AUTH_SECRET, TestDatabase } from '../test/support/test-database';
+import { freePort } from '../test/support/test-app';
+
+export { signUp } from '../test/support/users';
+
+/** A database of the benchmark's own (PostgreSQL when reachable, else embedded), migrated. */
+export async function benchDatabase(): Promise<TestDatabase> {
+  return createTestDatabase('postgres');
+}
+
+export interface BenchApp {
+  app: INestApplication;
+  config: AppConfig;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The real backend on a real port, quiet, without rate limits (they would throttle the load). */
+export async function startBenchApp(
+  db: TestDatabase,
+  overrides: Record<string, string> = {},
+): Promise<BenchApp> {
+  const port = await freePort();
+  const config = buildConfig(
+    parseEnv({
+      PORT: String(port),
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      DATABASE_URL: db.url,
+      DB_POOL_MAX: '10',
+      BETTER_AUTH_SECRET: TEST_AUTH_SECRET,
+      AUTH_RATE_LIMIT_PER_MINUTE: '0',
+      CHAT_RATE_LIMIT_PER_MINUTE: '1000000',
+      LOG_LEVEL: 'error',
+      ...overrides,
+    }),
+  );
+  const app = await createApp(config, {
+    kind: 'postgres',
+    url: db.url,
+    poolMax: config.dbPoolMax,
+    close: async () => undefined,
+  });
+  await app.listen(port, '127.0.0.1');
+  return { app, config, url: config.publicUrl, close: () => app.close() };
+}
+
+export interface Stats {
+  ops: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/** Runs `fn` `total` times with `concurrency` in flight; latencies in ms. A few warm-up calls are not counted. */
+export async function measure(
+  total: number,
+  concurrency: number,
+  fn: (i: number) => Promise<unknown>,
+  warmup = 10,
+): Promise<Stats> {
+  for (let i = 0; i < warmup; i++) await fn(-1 - i);
+  const latencies: number[] = [];
+  let next = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) {
+        const i = next++;
+        const t0 = performance.now();
+        await fn(i);
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - start) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    ops: total,
+    perSecond: total / elapsed,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+  };
+}
+
+export function report(label: string, s: Stats): void {
+  console.log(
+    `${label.padEnd(58)} ${s.perSecond.toFixed(0).padStart(6)} ops/s   p50 ${s.p50.toFixed(2).padStart(7)} ms   p99 ${s.p99.toFixed(2).padStart(7)} ms`,
+  );
+}
+
+/** The bare-SQL floor of the same machine and run: one parameterized insert + select round trip. */
+export async function sqlFloor(url: string, total = 500): Promise<Stats> {
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  await c.query('CREATE TEMP TABLE bench_floor (id serial primary key, v text)');
+  const s = await measure(total, 1, async () => {
+    await c.query('INSERT INTO bench_floor (v) VALUES ($1)', ['x']);
+    await c.query('SELECT id, v FROM bench_floor ORDER BY id DESC LIMIT 1');
+  });
+  await c.end();
+  return s;
+}

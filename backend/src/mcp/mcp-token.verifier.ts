@@ -1,0 +1,45 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InvalidTokenError } from '@modelcontextprotocol/sdk/server/auth/errors.js';
+import type { OAuthTokenVerifier } from '@modelcontextprotocol/sdk/server/auth/provider.js';
+import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
+import jwt from 'jsonwebtoken';
+import { JwksKeysService } from '../auth/jwks-keys.service';
+import { accessTokenChecks, tokenKid } from '../auth/token-verification';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+
+export const MCP_CLIENT_ID = 'todo-assistant';
+
+/** The AuthInfo every tool reads its user from (`extra.authInfo.extra.userId`). */
+export function authInfoFor(userId: string, token: string, expiresAt: number): AuthInfo {
+  return { token, clientId: MCP_CLIENT_ID, scopes: [], expiresAt, extra: { userId } };
+}
+
+/** Verifies the same access tokens as the REST guard (same keys, same checks) for the MCP SDK's bearer middleware. */
+@Injectable()
+export class McpTokenVerifier implements OAuthTokenVerifier {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly keys: JwksKeysService,
+  ) {}
+
+  async verifyAccessToken(token: string): Promise<AuthInfo> {
+    const kid = tokenKid(token);
+    const key = kid ? await this.keys.getKey(kid) : undefined;
+    if (!key) throw new InvalidTokenError('Unknown or malformed access token');
+    let payload: jwt.JwtPayload | string;
+    try {
+      payload = jwt.verify(token, key, accessTokenChecks(this.config));
+    } catch (err) {
+      throw new InvalidTokenError(err instanceof Error ? err.message : 'Invalid access token');
+    }
+    if (
+      typeof payload === 'string' ||
+      typeof payload.sub !== 'string' ||
+      !payload.sub ||
+      typeof payload.exp !== 'number'
+    ) {
+      throw new InvalidTokenError('The access token has no subject or expiry');
+    }
+    return authInfoFor(payload.sub, token, payload.exp);
+  }
+}

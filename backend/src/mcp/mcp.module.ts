@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { TasksModule } from '../tasks/tasks.module';
+import { McpServerFactory } from './mcp-server.factory';
+import { McpTokenVerifier } from './mcp-token.verifier';
+import { ProtectedResourceController } from './protected-resource.controller';
+
+@Module({
+  imports: [TasksModule],
+  controllers: [ProtectedResourceController],
+  providers: [McpServerFactory, McpTokenVerifier],
+  exports: [McpServerFactory, McpTokenVerifier],
+})
+export class McpModule {}

@@ -1,0 +1,58 @@
+import { Logger } from '@nestjs/common';
+import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import type { Express, Request, Response } from 'express';
+import { McpServerFactory } from './mcp-server.factory';
+import { McpTokenVerifier } from './mcp-token.verifier';
+
+export const MCP_PATH = '/mcp';
+
+function jsonRpcError(res: Response, status: number, code: number, message: string): void {
+  res.status(status).json({ jsonrpc: '2.0', error: { code, message }, id: null });
+}
+
+/**
+ * `POST /mcp`: Streamable HTTP in stateless mode — a new server and transport per request, JSON responses,
+ * so any backend instance can serve any call. GET (server-sent stream) and DELETE (session end) have no
+ * meaning without sessions: 405.
+ */
+export function mountMcp(
+  http: Express,
+  factory: McpServerFactory,
+  verifier: McpTokenVerifier,
+  resourceMetadataUrl: string,
+): void {
+  const logger = new Logger('Mcp');
+  const auth = requireBearerAuth({ verifier, resourceMetadataUrl });
+
+  http.post(MCP_PATH, auth, async (req: Request, res: Response) => {
+    const server = factory.create();
+    const transport = new StreamableHTTPServerTransport({
+      sessionIdGenerator: undefined,
+      enableJsonResponse: true,
+    });
+    res.on('close', () => {
+      void transport.close();
+      void server.close();
+    });
+    try {
+      await server.connect(transport);
+      await transport.handleRequest(req, res, req.body);
+    } catch (err) {
+      logger.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+      if (!res.headersSent) jsonRpcError(res, 500, -32603, 'Internal server error');
+    }
+  });
+
+  const notAllowed = (_req: Request, res: Response) => {
+    res.setHeader('Allow', 'POST');
+    jsonRpcError(
+      res,
+      405,
+      -32000,
+      'Method not allowed: this MCP server is stateless; send JSON-RPC with POST.',
+    );
+  };
+  http.get(MCP_PATH, notAllowed);
+  http.delete(MCP_PATH, notAllowed);
+}

@@ -1,0 +1,60 @@
+import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { DomainError } from '../common/domain-error';
+import { TasksService } from '../tasks/tasks.service';
+import { TaskNotFoundError } from '../tasks/tasks.errors';
+
+/** What every tool gets: the one tasks service. The user comes per call from the verified token. */
+export interface ToolDeps {
+  tasks: TasksService;
+}
+
+/** The caller's user id, from `extra.authInfo` (set by the bearer middleware or the in-process client). */
+export function userIdOf(extra: { authInfo?: AuthInfo }): string {
+  const userId = extra.authInfo?.extra?.userId;
+  if (typeof userId !== 'string' || userId === '')
+    throw new Error('Not authenticated: this tool needs a signed-in user.');
+  return userId;
+}
+
+/** A successful result: the JSON as text (what most models read) and as structured content. */
+export function jsonResult(text: unknown, structured: Record<string, unknown>): CallToolResult {
+  return { content: [{ type: 'text', text: JSON.stringify(text) }], structuredContent: structured };
+}
+
+function describeNumbers(numbers: number[]): string {
+  if (numbers.length === 0) return 'You have no tasks yet.';
+  const contiguous = numbers.every((n, i) => i === 0 || n === numbers[i - 1] + 1);
+  if (contiguous) {
+    return numbers.length === 1
+      ? `Your only task is number ${numbers[0]}.`
+      : `Your tasks are numbered ${numbers[0]}–${numbers[numbers.length - 1]}.`;
+  }
+  const shown = numbers.slice(0, 12);
+  const rest = numbers.length - shown.length;
+  return `Your task numbers are ${shown.join(', ')}${rest > 0 ? ` and ${rest} more` : ''}.`;
+}
+
+/**
+ * Runs a tool body; expected failures become `isError` results with a sentence a model can act on
+ * ("Task 7 was not found. Your tasks are numbered 1–4."), not protocol errors.
+ */
+export async function toolCall(
+  deps: ToolDeps,
+  userId: string,
+  body: () => Promise<CallToolResult>,
+): Promise<CallToolResult> {
+  try {
+    return await body();
+  } catch (err) {
+    if (err instanceof TaskNotFoundError) {
+      const numbers = await deps.tasks.numbers(userId);
+      return {
+        content: [{ type: 'text', text: `${err.message} ${describeNumbers(numbers)}` }],
+        isError: true,
+      };
+    }
+    if (err instanceof DomainError) return { content: [{ type: 'text', text: err.message }], isError: true };
+    throw err;
+  }
+}

@@ -1,0 +1,32 @@
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { z } from 'zod';
+import { jsonResult, toolCall, ToolDeps, userIdOf } from '../tool-context';
+import { taskChangeOutput, taskIdField } from './task-schemas';
+
+export function registerDeleteTaskTool(server: McpServer, deps: ToolDeps): void {
+  server.registerTool(
+    'delete_task',
+    {
+      title: 'Delete task',
+      description:
+        'Delete a task for good. Use only when the user asks to delete, remove or cancel a task; if they named it ' +
+        'by words, call list_tasks first and ask when several tasks match.',
+      inputSchema: z.strictObject({ task_id: taskIdField }),
+      outputSchema: { ...taskChangeOutput, status: z.literal('deleted') },
+      annotations: {
+        readOnlyHint: false,
+        destructiveHint: true,
+        idempotentHint: false,
+        openWorldHint: false,
+      },
+    },
+    async ({ task_id }, extra) => {
+      const userId = userIdOf(extra);
+      return toolCall(deps, userId, async () => {
+        const task = await deps.tasks.remove(userId, task_id);
+        const out = { task_id: task.number, status: 'deleted', title: task.title };
+        return jsonResult(out, out);
+      });
+    },
+  );
+}
