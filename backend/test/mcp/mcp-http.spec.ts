@@ -47,7 +47,7 @@ describe('MCP over Streamable HTTP (POST /mcp)', () => {
       { authorization: `Bearer ${user.sessionToken}` },
       { authorization: `Bearer ${expired}` },
     ]) {
-      const res = await post(headers, JSON.stringify(initialize));
+      const res = await post(headers as Record<string, string>, JSON.stringify(initialize));
       expect(res.status).toBe(401);
       const challenge = res.headers.get('www-authenticate') ?? '';
       expect(challenge).toMatch(/^Bearer /);
@@ -63,7 +63,7 @@ describe('MCP over Streamable HTTP (POST /mcp)', () => {
     ]) {
       const res = await fetch(`${t.url}${path}`);
       expect(res.status).toBe(200);
-      expect(await res.json()).toMatchObject({
+      expect((await res.json()) as any).toMatchObject({
         resource: `${t.url}/mcp`,
         authorization_servers: [`${t.url}/api/auth`],
         bearer_methods_supported: ['header'],
@@ -77,7 +77,7 @@ describe('MCP over Streamable HTTP (POST /mcp)', () => {
       const res = await fetch(`${t.url}/mcp`, { method, headers: { authorization: `Bearer ${user.jwt}` } });
       expect(res.status).toBe(405);
       expect(res.headers.get('allow')).toBe('POST');
-      expect((await res.json()).error.code).toBe(-32000);
+      expect(((await res.json()) as any).error.code).toBe(-32000);
     }
   });
 
@@ -88,15 +88,15 @@ describe('MCP over Streamable HTTP (POST /mcp)', () => {
     expect(ok.status).toBe(200);
     expect(ok.headers.get('content-type')).toContain('application/json');
     expect(ok.headers.get('mcp-session-id')).toBeNull();
-    expect((await ok.json()).result.serverInfo.name).toBe('todo-assistant');
+    expect(((await ok.json()) as any).result.serverInfo.name).toBe('todo-assistant');
 
     const broken = await post(auth, '{"jsonrpc":');
     expect(broken.status).toBe(400);
-    expect((await broken.json()).error.code).toBe(-32700);
+    expect(((await broken.json()) as any).error.code).toBe(-32700);
 
     const notRpc = await post(auth, JSON.stringify({ hello: 'world' }));
     expect(notRpc.status).toBe(400);
-    expect((await notRpc.json()).error).toBeDefined();
+    expect(((await notRpc.json()) as any).error).toBeDefined();
   });
 
   it('works as curl shows in the README: a stateless tools/call without initialize', async () => {
@@ -111,7 +111,7 @@ describe('MCP over Streamable HTTP (POST /mcp)', () => {
       }),
     );
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = (await res.json()) as any;
     expect(JSON.parse(textOf(body.result))).toEqual({ task_id: 1, status: 'created', title: 'From curl' });
   });
 });
