@@ -1,5 +1,14 @@
 // Jest 30 on Node 20 cannot require() ESM, so the ESM-only packages are compiled to CommonJS as well.
-const esmOnly = ['better-auth', '@better-auth', 'better-call', 'jose', '@noble', 'nanostores', 'rou3', '@standard-schema'];
+const esmOnly = [
+  'better-auth',
+  '@better-auth',
+  'better-call',
+  'jose',
+  '@noble',
+  'nanostores',
+  'rou3',
+  '@standard-schema',
+];
 
 const base = {
   testEnvironment: 'node',
@@ -20,6 +29,8 @@ const base = {
   },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
   testTimeout: 30_000,
+  // Networking is off for every test process: only loopback sockets may open.
+  setupFiles: ['<rootDir>/test/support/no-network.ts'],
 };
 
 /**
