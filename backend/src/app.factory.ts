@@ -7,7 +7,12 @@ import express from 'express';
 import { AppModule } from './app.module';
 import { Auth, AUTH } from './auth/auth.instance';
 import { mountAuth } from './auth/auth.mount';
-import { bodyParserErrors, requestLogger, requireJsonBody } from './common/http-middleware';
+import {
+  bodyParserErrors,
+  rejectInvalidUtf8,
+  requestLogger,
+  requireJsonBody,
+} from './common/http-middleware';
 import { AppConfig } from './config/app-config';
 import { DatabaseEndpoint } from './database/database-endpoint';
 import { McpServerFactory } from './mcp/mcp-server.factory';
@@ -53,9 +58,20 @@ export async function createApp(config: AppConfig, db: DatabaseEndpoint): Promis
   if (LEVELS[config.logLevel].includes('log')) app.use(requestLogger(new Logger('HTTP')));
   mountAuth(http, app.get<Auth>(AUTH));
   app.use(requireJsonBody);
-  app.use(express.json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'] }));
+  app.use(
+    express.json({
+      limit: config.bodyLimit,
+      type: ['application/json', 'application/*+json'],
+      verify: rejectInvalidUtf8,
+    }),
+  );
   app.use(bodyParserErrors);
-  mountMcp(http, app.get(McpServerFactory), app.get(McpTokenVerifier), `${config.publicUrl}/.well-known/oauth-protected-resource/mcp`);
+  mountMcp(
+    http,
+    app.get(McpServerFactory),
+    app.get(McpTokenVerifier),
+    `${config.publicUrl}/.well-known/oauth-protected-resource/mcp`,
+  );
 
   const docs = new DocumentBuilder()
     .setTitle('Todo Assistant API')

@@ -1,8 +1,8 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ValidationPipe } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
+import { ApiValidationPipe } from './common/api-validation.pipe';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { BackendEventBus } from './common/task-events';
 import { APP_CONFIG, AppConfig } from './config/app-config';
@@ -39,15 +39,7 @@ export class AppModule {
       ],
       providers: [
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
-        {
-          provide: APP_PIPE,
-          useValue: new ValidationPipe({
-            whitelist: true,
-            forbidNonWhitelisted: true,
-            transform: true,
-            stopAtFirstError: true,
-          }),
-        },
+        { provide: APP_PIPE, useClass: ApiValidationPipe },
       ],
     };
   }

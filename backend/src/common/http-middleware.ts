@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
+import { isUtf8 } from 'node:buffer';
 import { toErrorResponse } from './http-exception.filter';
 import { HttpException } from '@nestjs/common';
 
@@ -10,18 +11,27 @@ export function requireJsonBody(req: Request, res: Response, next: NextFunction)
   const hasBody =
     Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
   // /mcp is left to the MCP SDK, which answers in JSON-RPC.
-  if (BODY_METHODS.has(req.method) && hasBody && req.path !== '/mcp' && !req.is(['application/json', 'application/*+json'])) {
-    res
-      .status(415)
-      .json({
-        error: {
-          code: 'unsupported_media_type',
-          message: 'Send the body as Content-Type: application/json.',
-        },
-      });
+  if (
+    BODY_METHODS.has(req.method) &&
+    hasBody &&
+    req.path !== '/mcp' &&
+    !req.is(['application/json', 'application/*+json'])
+  ) {
+    res.status(415).json({
+      error: {
+        code: 'unsupported_media_type',
+        message: 'Send the body as Content-Type: application/json.',
+      },
+    });
     return;
   }
   next();
+}
+
+/** express.json `verify`: a body that is not valid UTF-8 is rejected (the parser would silently replace bytes). */
+export function rejectInvalidUtf8(_req: unknown, _res: unknown, buf: Buffer): void {
+  if (!isUtf8(buf))
+    throw Object.assign(new Error('The body is not valid UTF-8.'), { status: 400, type: 'charset.invalid' });
 }
 
 interface BodyParserError {
@@ -38,11 +48,18 @@ export function bodyParserErrors(err: unknown, req: Request, res: Response, next
     'entity.parse.failed': 'The body is not valid JSON.',
     'entity.too.large': 'The body is too large.',
     'charset.unsupported': 'The body must be UTF-8 JSON.',
+    'charset.invalid': 'The body is not valid UTF-8.',
     'encoding.unsupported': 'The body encoding is not supported.',
   };
   if (req.path === '/mcp') {
     // MCP clients expect JSON-RPC errors: -32700 is "parse error".
-    res.status(e.status).json({ jsonrpc: '2.0', error: { code: -32700, message: `Parse error: ${e.message ?? 'invalid body'}` }, id: null });
+    res
+      .status(e.status)
+      .json({
+        jsonrpc: '2.0',
+        error: { code: -32700, message: `Parse error: ${e.message ?? 'invalid body'}` },
+        id: null,
+      });
     return;
   }
   const { status, body } = toErrorResponse(

@@ -15,6 +15,11 @@ type MCPTool = Awaited<ReturnType<MCPServer['listTools']>>[number];
 export class InProcessMcpServer implements MCPServer {
   readonly cacheToolsList = true;
   readonly name = 'todo-tasks';
+  /** Hands each call's error flag and structured result to the run (`customData` of the tool output item). */
+  readonly customDataExtractor = (ctx: { isError?: boolean; structuredContent?: Record<string, unknown> }) => ({
+    isError: ctx.isError === true,
+    data: ctx.structuredContent,
+  });
   private readonly client = new Client({ name: 'todo-assistant-agent', version: '0.1.0' });
   private tools: MCPTool[] | null = null;
   private connected = false;

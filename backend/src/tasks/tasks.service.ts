@@ -54,7 +54,11 @@ function fromRow(r: TaskRow): Task {
   });
 }
 
+// PostgreSQL text cannot hold NUL; other control characters are kept as the user's data.
+const NUL = '\u0000';
+
 function cleanTitle(title: string): string {
+  if (title.includes(NUL)) throw new InvalidTaskError('title must not contain NUL characters');
   const t = title.trim();
   if (t.length === 0) throw new InvalidTaskError('title must not be empty');
   if (t.length > TITLE_MAX)
@@ -64,6 +68,7 @@ function cleanTitle(title: string): string {
 
 function cleanDescription(description: string | null | undefined): string | null {
   if (description == null) return null;
+  if (description.includes(NUL)) throw new InvalidTaskError('description must not contain NUL characters');
   const d = description.trim();
   if (d.length > DESCRIPTION_MAX) {
     throw new InvalidTaskError(`description must be at most ${DESCRIPTION_MAX} characters (got ${d.length})`);
@@ -177,7 +182,11 @@ export class TasksService {
 
   /** The user's task numbers, ascending (to tell a model which numbers exist). */
   async numbers(userId: string): Promise<number[]> {
-    const rows = await this.tasks.find({ select: { number: true }, where: { userId }, order: { number: 'ASC' } });
+    const rows = await this.tasks.find({
+      select: { number: true },
+      where: { userId },
+      order: { number: 'ASC' },
+    });
     return rows.map((r) => r.number);
   }
 

@@ -168,6 +168,8 @@ describe('REST tasks API', () => {
       ['/api/tasks/-1', 'id must be a positive integer'],
       ['/api/tasks/1.5', 'id must be a positive integer'],
       ['/api/tasks/99999999999', 'id must be a positive integer'],
+      ['/api/tasks/%201', 'id must be a positive integer'],
+      ['/api/tasks/1%00', 'id must be a positive integer'],
       ['/api/tasks?status=done', 'status must be one of: all, pending, completed'],
       ['/api/tasks?sort=priority', 'sort must be one of: created, updated, title'],
       ['/api/tasks?order=up', 'order must be one of: asc, desc'],
@@ -199,6 +201,18 @@ describe('REST tasks API', () => {
         'The body is not valid JSON.',
       );
       expect((await a.post('/api/tasks', '[1,2]')).status).toBe(400);
+      const invalidUtf8 = await fetch(`${t.url}/api/tasks`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${alice.jwt}`, 'content-type': 'application/json' },
+        body: Buffer.from([
+          0x7b, 0x22, 0x74, 0x69, 0x74, 0x6c, 0x65, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0x22, 0x7d,
+        ]),
+      });
+      expect(invalidUtf8.status).toBe(400);
+      expect(((await invalidUtf8.json()) as any).error.message).toBe('The body is not valid UTF-8.');
+      expect((await a.post('/api/tasks', { title: 'a\u0000b' })).body.error.message).toContain(
+        'title must not contain NUL characters',
+      );
       const text = await fetch(`${t.url}/api/tasks`, {
         method: 'POST',
         headers: { authorization: `Bearer ${alice.jwt}`, 'content-type': 'text/plain' },
