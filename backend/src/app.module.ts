@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AgentModule } from './agent/agent.module';
 import { AuthModule } from './auth/auth.module';
 import { ApiValidationPipe } from './common/api-validation.pipe';
 import { HttpExceptionFilter } from './common/http-exception.filter';
@@ -36,6 +37,7 @@ export class AppModule {
         HealthModule,
         TasksModule,
         McpModule,
+        AgentModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: HttpExceptionFilter },

@@ -16,10 +16,11 @@ export class InProcessMcpServer implements MCPServer {
   readonly cacheToolsList = true;
   readonly name = 'todo-tasks';
   /** Hands each call's error flag and structured result to the run (`customData` of the tool output item). */
-  readonly customDataExtractor = (ctx: { isError?: boolean; structuredContent?: Record<string, unknown> }) => ({
-    isError: ctx.isError === true,
-    data: ctx.structuredContent,
-  });
+  // The SDK clones the result with structuredClone; a JSON round trip gives plain objects of this realm again.
+  readonly customDataExtractor = (ctx: { isError?: boolean; structuredContent?: Record<string, unknown> }) =>
+    ctx.structuredContent === undefined
+      ? { isError: ctx.isError === true }
+      : { isError: ctx.isError === true, data: JSON.parse(JSON.stringify(ctx.structuredContent)) as Record<string, unknown> };
   private readonly client = new Client({ name: 'todo-assistant-agent', version: '0.1.0' });
   private tools: MCPTool[] | null = null;
   private connected = false;

@@ -37,11 +37,11 @@ if (!proto[GUARD]) {
     const host = hostOf(args);
     if (host !== undefined && !LOOPBACK.test(host)) throw new NetworkDisabledError(host);
     return (connect as (...a: unknown[]) => net.Socket).apply(this, args);
-  } as typeof proto.connect;
+  };
   const tlsConnect = tls.connect;
   (tls as { connect: typeof tls.connect }).connect = function guardedTls(...args: unknown[]) {
     const host = hostOf(args);
     if (host !== undefined && !LOOPBACK.test(host)) throw new NetworkDisabledError(host);
     return (tlsConnect as (...a: unknown[]) => tls.TLSSocket)(...args);
-  } as typeof tls.connect;
+  };
 }

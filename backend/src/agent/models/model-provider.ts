@@ -1,0 +1,25 @@
+import { OpenAIProvider, type Model, type ModelProvider } from '@openai/agents';
+import { AppConfig } from '../../config/app-config';
+import { OfflineModelProvider } from './offline/offline-model.provider';
+
+/**
+ * The model behind the agent, chosen by configuration alone:
+ * - `offline`: our deterministic model, no network (the default without OPENAI_API_KEY);
+ * - OpenAI with a key: the Responses API;
+ * - any OpenAI-compatible server (OPENAI_BASE_URL): Chat Completions, which such servers speak.
+ */
+export function createModelProvider(config: AppConfig): ModelProvider {
+  const choice = config.model;
+  switch (choice.kind) {
+    case 'offline':
+      return new OfflineModelProvider();
+    case 'openai':
+      return new OpenAIProvider({ apiKey: choice.apiKey, useResponses: true });
+    case 'openai-compatible':
+      return new OpenAIProvider({ apiKey: choice.apiKey, baseURL: choice.baseURL, useResponses: false });
+  }
+}
+
+export async function resolveModel(config: AppConfig, provider: ModelProvider): Promise<Model> {
+  return provider.getModel(config.model.kind === 'offline' ? undefined : config.model.model);
+}

@@ -1,0 +1,231 @@
+/**
+ * Every sentence the offline assistant says. Short, friendly, and always naming task numbers and titles so
+ * the person can see exactly what changed. Pure functions: the same facts give the same words.
+ */
+import type { Action, NewTask } from './intent-parser';
+import type { StatusFilter, TaskRef, TaskView } from './tool-contract';
+
+export const q = (text: string): string => `“${text}”`;
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function sentence(text: string): string {
+  const t = text.trim();
+  return /[.!?…:]$/u.test(t) ? t : `${t}.`;
+}
+
+/** One line of a task list: "○ 1. Buy milk — 2 liters" / "✓ 3. Call mom". */
+export function taskLine(task: TaskView): string {
+  const mark = task.completed ? '✓' : '○';
+  const description = task.description ? ` — ${task.description}` : '';
+  return `${mark} ${task.id}. ${task.title}${description}`;
+}
+
+/** A bullet naming a task: "• Task 2: “Team meeting”". */
+export function taskBullet(task: TaskRef): string {
+  return `• Task ${task.id}: ${q(task.title)}${task.completed ? ' (done)' : ''}`;
+}
+
+export function listReply(status: StatusFilter, tasks: readonly TaskView[]): string {
+  if (tasks.length === 0) {
+    if (status === 'pending') return 'Nothing pending — you’re all caught up! 🎉';
+    if (status === 'completed') return 'You haven’t completed any tasks yet.';
+    return 'Your task list is empty. Try “Add a task to buy groceries”.';
+  }
+  const lines = tasks.map(taskLine).join('\n');
+  if (status === 'pending') return `You have ${plural(tasks.length, 'pending task')}:\n${lines}`;
+  if (status === 'completed') return `You’ve completed ${plural(tasks.length, 'task')}:\n${lines}`;
+  const done = tasks.filter((t) => t.completed).length;
+  const open = tasks.length - done;
+  return `Here ${tasks.length === 1 ? 'is your task' : `are your ${tasks.length} tasks`} (${open} pending, ${done} done):\n${lines}`;
+}
+
+export function countReply(status: StatusFilter, tasks: readonly TaskView[]): string {
+  if (status === 'pending')
+    return tasks.length === 0
+      ? 'You have no pending tasks. 🎉'
+      : `You have ${plural(tasks.length, 'pending task')}.`;
+  if (status === 'completed') return `You’ve completed ${plural(tasks.length, 'task')}.`;
+  const done = tasks.filter((t) => t.completed).length;
+  return `You have ${plural(tasks.length, 'task')}: ${tasks.length - done} pending and ${done} done.`;
+}
+
+export function searchReply(query: string, found: readonly TaskView[]): string {
+  if (found.length === 0) return `No tasks match ${q(query)}.`;
+  return `Found ${plural(found.length, 'task')} matching ${q(query)}:\n${found.map(taskLine).join('\n')}`;
+}
+
+export function showReply(task: TaskView): string {
+  const state = task.completed ? '✓ done' : '○ pending';
+  const notes = task.description ? `\nNotes: ${task.description}` : '';
+  return `Task ${task.id}: ${q(task.title)} — ${state}.${notes}`;
+}
+
+export function addedReply(
+  created: ReadonlyArray<{ id: number; title: string; description?: string }>,
+): string {
+  if (created.length === 1) {
+    const t = created[0];
+    return `Added task ${t.id}: ${q(t.title)}${t.description ? ` — ${t.description}` : ''}.`;
+  }
+  return `Added ${created.length} tasks:\n${created.map((t) => `• Task ${t.id}: ${q(t.title)}`).join('\n')}`;
+}
+
+export function completedReply(tasks: readonly TaskRef[], completed: boolean): string {
+  if (tasks.length === 1) {
+    const t = tasks[0];
+    return completed
+      ? `✓ Marked task ${t.id} ${q(t.title)} as complete.`
+      : `Reopened task ${t.id} ${q(t.title)} — it’s pending again.`;
+  }
+  const bullets = tasks.map((t) => `• Task ${t.id}: ${q(t.title)}`).join('\n');
+  return completed
+    ? `✓ Marked ${tasks.length} tasks as complete:\n${bullets}`
+    : `Reopened ${tasks.length} tasks:\n${bullets}`;
+}
+
+export function alreadyReply(task: TaskRef, completed: boolean): string {
+  return completed
+    ? `Task ${task.id} ${q(task.title)} is already marked as complete.`
+    : `Task ${task.id} ${q(task.title)} is already pending.`;
+}
+
+export function updatedReply(task: TaskRef, changed: { title?: string; description?: string }): string {
+  if (changed.title !== undefined && changed.description !== undefined) {
+    return `Updated task ${task.id}: it’s now ${q(task.title)}, with the description ${q(changed.description)}.`;
+  }
+  if (changed.description !== undefined)
+    return `Updated the description of task ${task.id} ${q(task.title)}: ${q(changed.description)}.`;
+  return `Updated task ${task.id}: it’s now ${q(task.title)}.`;
+}
+
+export function deletedReply(tasks: readonly TaskRef[], what = 'tasks'): string {
+  if (tasks.length === 1) return `Deleted task ${tasks[0].id}: ${q(tasks[0].title)}.`;
+  return `Deleted ${tasks.length} ${what}:\n${tasks.map((t) => `• Task ${t.id}: ${q(t.title)}`).join('\n')}`;
+}
+
+/** A failure sentence from a tool, relayed kindly. */
+export function toolErrorReply(message: string): string {
+  return `Sorry — ${sentence(message.replace(/^error:\s*/i, ''))}`;
+}
+
+export function notFoundReply(query: string, tasks: readonly TaskView[]): string {
+  if (tasks.length === 0) return `I couldn’t find a task matching ${q(query)} — your task list is empty.`;
+  return `I couldn’t find a task matching ${q(query)}. Here’s what you have:\n${tasks.map(taskLine).join('\n')}`;
+}
+
+export function noSuchTaskReply(id: number, tasks: readonly TaskView[]): string {
+  if (tasks.length === 0) return `There’s no task ${id} — your task list is empty.`;
+  return `There’s no task ${id}. Your tasks are:\n${tasks.map(taskLine).join('\n')}`;
+}
+
+/** How a question names the action waiting for an answer. */
+export function actionPhrase(action: Action): string {
+  switch (action.verb) {
+    case 'complete':
+      return action.completed ? 'mark as complete' : 'reopen';
+    case 'delete':
+      return 'delete';
+    case 'update':
+      return action.title !== undefined ? `rename to ${q(action.title)}` : 'update';
+    case 'show':
+      return 'show';
+  }
+}
+
+export function whichReply(action: Action, candidates: readonly TaskRef[], query?: string): string {
+  const bullets = candidates.map(taskBullet).join('\n');
+  if (candidates.length === 1) {
+    return `Do you mean task ${candidates[0].id} ${q(candidates[0].title)}? Reply “yes” to ${actionPhrase(action)} it, or “no” to leave it.`;
+  }
+  const intro = query
+    ? `I found ${candidates.length} tasks matching ${q(query)}:`
+    : 'Which task do you mean?';
+  return `${intro}\n${bullets}\nWhich one should I ${actionPhrase(action)}? Reply with the task number.`;
+}
+
+export function pickAgainReply(candidates: readonly TaskRef[]): string {
+  return `Sorry, I didn’t catch which one. Please pick one of these:\n${candidates.map(taskBullet).join('\n')}\nReply with the task number, or “cancel”.`;
+}
+
+/** Asks before deleting several tasks at once (`all`: the whole list). */
+export function confirmDeleteReply(tasks: readonly TaskRef[], all: boolean): string {
+  const one = tasks.length === 1;
+  const what = all
+    ? one
+      ? 'your only task'
+      : `all ${tasks.length} of your tasks`
+    : one
+      ? 'this task'
+      : `these ${tasks.length} tasks`;
+  return `This will permanently delete ${what}:\n${tasks.map(taskBullet).join('\n')}\nAre you sure? Reply “yes” to delete ${one ? 'it' : 'them'}, or “no” to keep ${one ? 'it' : 'them'}.`;
+}
+
+export function confirmAddReply(tasks: readonly NewTask[]): string {
+  const names = tasks.map((t) => q(t.title)).join(', ');
+  return `Do you want me to add ${names} as a task? Reply “yes” to add it.`;
+}
+
+export function noneToActOnReply(action: Action): string {
+  if (action.verb === 'complete') {
+    return action.completed
+      ? 'You have no pending tasks to complete. 🎉'
+      : 'You have no completed tasks to reopen.';
+  }
+  return 'Your task list is empty, so there’s nothing to change.';
+}
+
+export const CANCELLED = 'Okay, I won’t change anything.';
+export const NOTHING_TO_CLEAR = 'You have no completed tasks to clear.';
+export const ASK_NEW_TITLE = 'Sure — what should the new task say?';
+export const GREETING =
+  'Hi! I’m your to-do assistant. Tell me what to add, or ask “What’s pending?”. Say “help” to see everything I can do.';
+export const THANKS = 'You’re welcome! Anything else I can do for your list?';
+export const BYE = 'Bye for now — your tasks will be here when you come back.';
+export const ACK = 'Okay! Anything else I can do for your list?';
+export const TOO_LONG =
+  'That message is too long for me — please send one request at a time (a task title can be up to 200 characters).';
+export const ONLY_ONE_RENAME =
+  'I can rename one task at a time — which task should I change? Tell me its number.';
+
+export function askTitleReply(task: TaskRef): string {
+  return `What should task ${task.id} ${q(task.title)} say instead? Reply with the new title.`;
+}
+
+export const HELP = [
+  'I can manage your to-do list. Try:',
+  '• “Add a task to buy groceries” (or “add eggs, bread and butter”)',
+  '• “Show me all my tasks”, “What’s pending?”, “What have I completed?”',
+  '• “Mark task 3 as complete” or “I finished the report”',
+  '• “Change task 1 to ‘Call mom tonight’”',
+  '• “Delete the meeting task” or “clear completed”',
+].join('\n');
+
+export function unknownReply(message: string): string {
+  const shown = message.trim().length > 60 ? `${message.trim().slice(0, 57)}…` : message.trim();
+  return [
+    `Sorry, I didn’t understand ${q(shown)}. I can add, list, complete, rename and delete tasks — for example:`,
+    '• “Add a task to buy groceries”',
+    '• “What’s pending?”',
+    '• “Mark task 3 as complete”',
+    '• “Delete the meeting task”',
+  ].join('\n');
+}
+
+export function whatNextReply(task: TaskRef): string {
+  return `Task ${task.id} is ${q(task.title)}. What should I do with it? You can say “mark it done”, “delete it” or “rename it to …”.`;
+}
+
+export function onlyNReply(n: number, count: number): string {
+  return `There ${count === 1 ? 'is only 1 task' : `are only ${count} tasks`} in that list, so I can’t pick number ${n}. Which task do you mean?`;
+}
+
+export function unavailableToolReply(tool: string): string {
+  return `Sorry — I can’t do that right now because the ${tool} tool isn’t available.`;
+}
+
+export function undoNothingReply(): string {
+  return 'There’s nothing I can undo here. I can reopen a task you completed (“reopen task 3”), but deleted tasks can’t be restored.';
+}

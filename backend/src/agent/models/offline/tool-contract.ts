@@ -1,0 +1,172 @@
+/**
+ * The five MCP tools as the offline model sees them: their names, the argument shapes it emits, and a
+ * tolerant reader for what comes back. Tool outputs reach the model in several forms (see `readToolOutputText`),
+ * and failures are plain sentences, so everything that is not the contract's JSON is treated as a message to relay.
+ */
+import type { FunctionCallResultItem, SerializedTool } from '@openai/agents';
+
+export const TOOL_NAMES = ['add_task', 'list_tasks', 'complete_task', 'update_task', 'delete_task'] as const;
+export type ToolName = (typeof TOOL_NAMES)[number];
+
+export type StatusFilter = 'all' | 'pending' | 'completed';
+
+export interface AddTaskArgs {
+  title: string;
+  description?: string;
+}
+export interface ListTasksArgs {
+  status: StatusFilter;
+}
+export interface CompleteTaskArgs {
+  task_id: number;
+  completed?: boolean;
+}
+export interface UpdateTaskArgs {
+  task_id: number;
+  title?: string;
+  description?: string;
+}
+export interface DeleteTaskArgs {
+  task_id: number;
+}
+
+/** A tool call the planner wants, with arguments typed per tool. */
+export type PlannedCall =
+  | { name: 'add_task'; args: AddTaskArgs }
+  | { name: 'list_tasks'; args: ListTasksArgs }
+  | { name: 'complete_task'; args: CompleteTaskArgs }
+  | { name: 'update_task'; args: UpdateTaskArgs }
+  | { name: 'delete_task'; args: DeleteTaskArgs };
+
+/** One task as `list_tasks` returns it; `id` is the user's task number. */
+export interface TaskView {
+  id: number;
+  title: string;
+  description: string | null;
+  completed: boolean;
+}
+
+/** The identity of a task as the conversation knows it (from any tool result). */
+export interface TaskRef {
+  id: number;
+  title: string;
+  completed?: boolean;
+}
+
+export type ToolResult =
+  | { kind: 'task'; taskId: number; status: string; title: string }
+  | { kind: 'list'; tasks: TaskView[] }
+  | { kind: 'error'; message: string };
+
+/** The output field of a `function_call_result` item, whichever of its forms it takes. */
+export type ToolOutput = FunctionCallResultItem['output'];
+
+/**
+ * Text of a tool output. The SDK hands MCP results over as `[{type:'input_text', text}]` (one content item,
+ * normalised by the runner), string-returning tools and the SDK's error function as `{type:'text', text}`,
+ * and stored histories may carry a bare string.
+ */
+export function readToolOutputText(output: ToolOutput | undefined): string {
+  return readOutput(output);
+}
+
+/** Structural reader: stored histories need not match the SDK's types exactly. */
+export function readOutput(output: unknown): string {
+  if (typeof output === 'string') return output;
+  if (Array.isArray(output)) return output.map((part) => readOutput(part)).join('');
+  if (isRecord(output)) {
+    if (typeof output.text === 'string') return output.text;
+    if (Array.isArray(output.content)) return readOutput(output.content);
+  }
+  return '';
+}
+
+const SDK_ERROR_PREFIX =
+  /^An error occurred while running the tool\. Please try again\. Error:\s*(?:Error:\s*)?/i;
+
+/** Classifies a tool's text output: the contract's JSON, or a failure sentence to relay. */
+export function parseToolResult(name: ToolName, text: string): ToolResult {
+  const trimmed = text.trim();
+  const value = tryParseJson(trimmed);
+  if (name === 'list_tasks') {
+    const rows = Array.isArray(value)
+      ? value
+      : isRecord(value) && Array.isArray(value.tasks)
+        ? value.tasks
+        : null;
+    if (rows) {
+      const tasks = rows.map(toTaskView).filter((t): t is TaskView => t !== null);
+      return { kind: 'list', tasks };
+    }
+  } else if (isRecord(value)) {
+    const taskId = toInt(value.task_id ?? value.id);
+    if (taskId !== null && typeof value.error !== 'string') {
+      return {
+        kind: 'task',
+        taskId,
+        status: typeof value.status === 'string' ? value.status : '',
+        title: typeof value.title === 'string' ? value.title : '',
+      };
+    }
+  }
+  if (isRecord(value)) {
+    const message = value.error ?? value.message;
+    if (typeof message === 'string') return { kind: 'error', message };
+    if (isRecord(message) && typeof message.message === 'string')
+      return { kind: 'error', message: message.message };
+  }
+  const message = trimmed.replace(SDK_ERROR_PREFIX, '').trim();
+  return { kind: 'error', message: message || 'The tool did not return a result.' };
+}
+
+/**
+ * Finds the request's tool for a contract name. Exact names first; a suffix match covers servers whose
+ * tools are prefixed with the server name (`includeServerInToolNames`).
+ */
+export function resolveToolName(tools: readonly SerializedTool[], name: ToolName): string | undefined {
+  const names = tools.map((t) => t.name);
+  if (names.includes(name)) return name;
+  return names.find((n) => n.endsWith(`_${name}`) || n.endsWith(`.${name}`));
+}
+
+/** The contract name of a tool as it appears in a call item (inverse of `resolveToolName`). */
+export function canonicalToolName(name: string): ToolName | undefined {
+  return TOOL_NAMES.find((t) => name === t || name.endsWith(`_${t}`) || name.endsWith(`.${t}`));
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function tryParseJson(text: string): unknown {
+  if (!text.startsWith('{') && !text.startsWith('[')) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function toInt(value: unknown): number | null {
+  if (typeof value === 'number' && Number.isInteger(value)) return value;
+  if (typeof value === 'string' && /^\d+$/.test(value)) return Number(value);
+  return null;
+}
+
+function toTaskView(row: unknown): TaskView | null {
+  if (!isRecord(row)) return null;
+  const id = toInt(row.id ?? row.task_id ?? row.number);
+  if (id === null) return null;
+  const completed =
+    typeof row.completed === 'boolean'
+      ? row.completed
+      : typeof row.done === 'boolean'
+        ? row.done
+        : row.status === 'completed';
+  return {
+    id,
+    title: typeof row.title === 'string' ? row.title : '',
+    description: typeof row.description === 'string' && row.description.length > 0 ? row.description : null,
+    completed,
+  };
+}

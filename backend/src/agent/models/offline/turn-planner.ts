@@ -1,0 +1,699 @@
+/**
+ * Decides the model's next step for a conversation: more tool calls, or the final reply.
+ *
+ * The planner is a pure function of (message, context, tool results so far in this turn). Each model call
+ * replays it from the start of the turn, so a turn is a small state machine driven by the results the
+ * runner appends: e.g. "delete the meeting task" → list_tasks → (one match) delete_task → reply.
+ * Past turns are replayed the same way to recover what they left behind (the focus, a pending question),
+ * which is how "mark it done" and "the second one" are understood without any server-side memory.
+ *
+ * Safety rules: words are only ever resolved against a list_tasks result; several matches, or a pronoun
+ * without a clear referent, produce a question instead of an action; deleting more than one task by
+ * pronoun or "everything" asks for confirmation first.
+ */
+import {
+  type Conversation,
+  type ConversationContext,
+  EMPTY_CONTEXT,
+  type Exchange,
+  type PendingQuestion,
+  type Turn,
+  type TurnOutcome,
+  applyOutcome,
+  mergeOutcomes,
+  outcomeFromFacts,
+} from './conversation-state';
+import {
+  type Action,
+  type Choice,
+  type Intent,
+  type NewTask,
+  type Target,
+  extractNewTasks,
+  parseIntent,
+  parseTarget,
+  splitDescription,
+} from './intent-parser';
+import * as say from './replies';
+import { matchTasks, searchTasks } from './task-matcher';
+import { isShouting, stripPoliteness, toTitle } from './text-normalize';
+import type {
+  PlannedCall,
+  StatusFilter,
+  TaskRef,
+  TaskView,
+  ToolName,
+  ToolResult,
+  UpdateTaskArgs,
+} from './tool-contract';
+
+export type Step =
+  { kind: 'calls'; calls: PlannedCall[] } | { kind: 'reply'; text: string; outcome: TurnOutcome };
+
+type Handled =
+  | { type: 'calls'; calls: PlannedCall[] }
+  | { type: 'done'; consumed: number; text: string; outcome: TurnOutcome };
+
+/** Intents that only exist once the conversation is taken into account. */
+type PlannerIntent =
+  | Intent
+  | { kind: 'cancelled' }
+  | { kind: 'reask'; pending: PendingQuestion }
+  | { kind: 'ack' }
+  | { kind: 'what_next'; task: TaskRef };
+
+/** Thrown when a replayed turn's tool results do not follow this planner's script (another model wrote it). */
+class Diverged extends Error {}
+
+/** The next step for the conversation's current turn. */
+export function decide(conversation: Conversation): Step {
+  let context = EMPTY_CONTEXT;
+  for (const turn of conversation.history) context = applyOutcome(context, outcomeOfPastTurn(turn, context));
+  return planTurn(conversation.current, context);
+}
+
+export function planTurn(turn: Turn, context: ConversationContext): Step {
+  let handled: Handled;
+  try {
+    handled = runTurn(turn.text, context, turn.exchanges);
+  } catch (error) {
+    if (!(error instanceof Diverged)) throw error;
+    handled = done(turn.exchanges.length, summarizeFacts(turn.exchanges), outcomeFromFacts(turn));
+  }
+  return handled.type === 'calls'
+    ? { kind: 'calls', calls: handled.calls }
+    : { kind: 'reply', text: handled.text, outcome: handled.outcome };
+}
+
+function outcomeOfPastTurn(turn: Turn, context: ConversationContext): TurnOutcome {
+  if (!turn.answered) return outcomeFromFacts(turn);
+  try {
+    const handled = runTurn(turn.text, context, turn.exchanges);
+    if (handled.type === 'done' && handled.consumed === turn.exchanges.length) return handled.outcome;
+  } catch (error) {
+    if (!(error instanceof Diverged)) throw error;
+  }
+  return outcomeFromFacts(turn);
+}
+
+function runTurn(text: string, context: ConversationContext, exchanges: readonly Exchange[]): Handled {
+  return handle(interpret(text, context), context, exchanges, text);
+}
+
+const done = (consumed: number, text: string, outcome: TurnOutcome = {}): Handled => ({
+  type: 'done',
+  consumed,
+  text,
+  outcome,
+});
+const calls = (...list: PlannedCall[]): Handled => ({ type: 'calls', calls: list });
+
+// ---------------------------------------------------------------------------------------------------------
+// Interpretation in context
+
+function interpret(text: string, context: ConversationContext): PlannerIntent {
+  const parsed = parseIntent(text);
+  if (context.pending) {
+    const answer = answerPending(context.pending, parsed, text);
+    if (answer) return answer;
+  }
+  if (parsed.kind !== 'choice') return parsed;
+  return choiceWithoutQuestion(parsed.choice, context);
+}
+
+/** A bare "2" / "the second one" / "yes" when nothing was asked. */
+function choiceWithoutQuestion(choice: Choice, context: ConversationContext): PlannerIntent {
+  const shown = context.shown;
+  switch (choice.by) {
+    case 'yes':
+    case 'no':
+      return { kind: 'ack' };
+    case 'all':
+      return { kind: 'unknown' };
+    case 'ordinal': {
+      const task = shown[choice.n === -1 ? shown.length - 1 : choice.n - 1];
+      return task ? { kind: 'what_next', task } : { kind: 'unknown' };
+    }
+    case 'number':
+    case 'id': {
+      const id = choice.by === 'id' ? choice.id : choice.n;
+      const task = shown.find((t) => t.id === id) ?? context.focus.find((t) => t.id === id);
+      if (task) return { kind: 'what_next', task };
+      return choice.by === 'id'
+        ? { kind: 'act', action: { verb: 'show' }, target: { by: 'ids', ids: [id] } }
+        : { kind: 'unknown' };
+    }
+  }
+}
+
+/** Anything but a bare answer or unrecognised words replaces the question (which is then dropped). */
+function isNewCommand(intent: Intent): boolean {
+  return !['choice', 'unknown', 'suggest_add'].includes(intent.kind);
+}
+
+function resolved(action: Action, tasks: TaskRef[]): PlannerIntent {
+  return { kind: 'act', action, target: { by: 'refs', tasks } };
+}
+
+/** Reads the message as an answer to the previous question, when it is one. */
+function answerPending(pending: PendingQuestion, parsed: Intent, text: string): PlannerIntent | undefined {
+  const choice = parsed.kind === 'choice' ? parsed.choice : undefined;
+  switch (pending.kind) {
+    case 'pick': {
+      const { candidates, action } = pending;
+      if (choice) {
+        switch (choice.by) {
+          case 'no':
+            return { kind: 'cancelled' };
+          case 'yes':
+            return candidates.length === 1 ? resolved(action, candidates) : { kind: 'reask', pending };
+          case 'all':
+            return resolved(action, candidates);
+          case 'ordinal': {
+            const task = candidates[choice.n === -1 ? candidates.length - 1 : choice.n - 1];
+            return task ? resolved(action, [task]) : { kind: 'reask', pending };
+          }
+          case 'id': {
+            const task = candidates.find((t) => t.id === choice.id);
+            return task
+              ? resolved(action, [task])
+              : { kind: 'act', action, target: { by: 'ids', ids: [choice.id] } };
+          }
+          case 'number': {
+            const task = candidates.find((t) => t.id === choice.n) ?? candidates[choice.n - 1];
+            return task ? resolved(action, [task]) : { kind: 'reask', pending };
+          }
+        }
+      }
+      if (isNewCommand(parsed)) return undefined;
+      // "the notes one", "team meeting": words narrowing the candidates.
+      const target = parseTarget(stripPoliteness(text));
+      if (target?.by === 'words') {
+        const match = matchTasks(target.query, candidates);
+        if (match.kind === 'one') return resolved(action, [match.task]);
+        if (match.kind === 'many')
+          return { kind: 'reask', pending: { kind: 'pick', action, candidates: match.tasks } };
+      }
+      return parsed.kind === 'suggest_add' ? undefined : { kind: 'reask', pending };
+    }
+    case 'confirm':
+      if (choice?.by === 'yes' || choice?.by === 'all') return resolved(pending.action, pending.tasks);
+      if (choice?.by === 'no') return { kind: 'cancelled' };
+      return isNewCommand(parsed) ? undefined : { kind: 'reask', pending };
+    case 'confirm_add':
+      if (choice?.by === 'yes' || (parsed.kind === 'add' && parsed.tasks.length === 0))
+        return { kind: 'add', tasks: pending.tasks };
+      if (choice?.by === 'no') return { kind: 'cancelled' };
+      return undefined;
+    case 'need_title': {
+      if (choice?.by === 'no') return { kind: 'cancelled' };
+      if (isNewCommand(parsed)) return undefined;
+      const raw = stripPoliteness(text);
+      if (!pending.task) return { kind: 'add', tasks: extractNewTasks(raw, isShouting(text), false) };
+      const split = splitDescription(raw);
+      const action: Action = { verb: 'update', title: toTitle(split.title, isShouting(text)) };
+      if (split.description) action.description = split.description;
+      return resolved(action, [pending.task]);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Handlers
+
+function handle(
+  intent: PlannerIntent,
+  context: ConversationContext,
+  ex: readonly Exchange[],
+  text: string,
+): Handled {
+  switch (intent.kind) {
+    case 'greet':
+      return done(0, say.GREETING);
+    case 'thanks':
+      return done(0, say.THANKS);
+    case 'bye':
+      return done(0, say.BYE);
+    case 'help':
+      return done(0, say.HELP);
+    case 'ack':
+      return done(0, say.ACK);
+    case 'cancelled':
+      return done(0, say.CANCELLED);
+    case 'unknown':
+    case 'choice':
+      return done(0, say.unknownReply(text));
+    case 'too_long':
+      return done(0, say.TOO_LONG);
+    case 'reask':
+      return done(0, reaskText(intent.pending), { pending: intent.pending });
+    case 'what_next':
+      return done(0, say.whatNextReply(intent.task), { focus: [intent.task] });
+    case 'suggest_add':
+      return done(0, say.confirmAddReply([intent.task]), {
+        pending: { kind: 'confirm_add', tasks: [intent.task] },
+      });
+    case 'add':
+      return handleAdd(intent.tasks, ex);
+    case 'list':
+      return handleList(intent.status, ex);
+    case 'count':
+      return handleCount(intent.status, ex);
+    case 'search':
+      return handleSearch(intent.query, ex);
+    case 'clear_completed':
+      return handleClearCompleted(ex);
+    case 'undo':
+      return handleUndo(context, ex);
+    case 'act':
+      return handleAct(intent.action, intent.target, context, ex);
+    case 'sequence':
+      return handleSequence(intent.parts, context, ex, text);
+  }
+}
+
+function reaskText(pending: PendingQuestion): string {
+  switch (pending.kind) {
+    case 'pick':
+      return say.pickAgainReply(pending.candidates);
+    case 'confirm':
+      return say.confirmDeleteReply(pending.tasks, false);
+    case 'confirm_add':
+      return say.confirmAddReply(pending.tasks);
+    case 'need_title':
+      return pending.task ? say.askTitleReply(pending.task) : say.ASK_NEW_TITLE;
+  }
+}
+
+function handleSequence(
+  parts: Intent[],
+  context: ConversationContext,
+  ex: readonly Exchange[],
+  text: string,
+): Handled {
+  let consumed = 0;
+  let outcome: TurnOutcome = {};
+  let ctx: ConversationContext = { ...context, pending: undefined };
+  const texts: string[] = [];
+  for (const part of parts) {
+    const r = handle(part, ctx, ex.slice(consumed), text);
+    if (r.type === 'calls') return r;
+    consumed += r.consumed;
+    texts.push(r.text);
+    outcome = mergeOutcomes(outcome, r.outcome);
+    ctx = { ...applyOutcome(ctx, r.outcome), pending: undefined };
+  }
+  return done(consumed, texts.join('\n\n'), outcome);
+}
+
+/** The exchange at `index`, checked to be a call of `name`. */
+function expect(ex: readonly Exchange[], index: number, name: ToolName): Exchange {
+  const exchange = ex[index];
+  if (!exchange || exchange.name !== name) throw new Diverged(`expected ${name} at ${index}`);
+  return exchange;
+}
+
+function ref(task: TaskView): TaskRef {
+  return { id: task.id, title: task.title, completed: task.completed };
+}
+
+function byStatus(tasks: readonly TaskView[], status: StatusFilter): TaskView[] {
+  return status === 'all' ? [...tasks] : tasks.filter((t) => t.completed === (status === 'completed'));
+}
+
+type ListRead = { type: 'list'; tasks: TaskView[] } | Handled;
+
+/** The list_tasks result at `index`, or the call to make first, or the error reply. */
+function readList(ex: readonly Exchange[], index: number, status: StatusFilter): ListRead {
+  if (ex.length <= index) return calls({ name: 'list_tasks', args: { status } });
+  const result = expect(ex, index, 'list_tasks').result;
+  if (result.kind === 'list') return { type: 'list', tasks: byStatus(result.tasks, status) };
+  return done(
+    index + 1,
+    say.toolErrorReply(result.kind === 'error' ? result.message : 'I could not read your tasks.'),
+  );
+}
+
+function handleAdd(tasks: readonly NewTask[], ex: readonly Exchange[]): Handled {
+  if (tasks.length === 0) return done(0, say.ASK_NEW_TITLE, { pending: { kind: 'need_title' } });
+  if (ex.length < tasks.length) {
+    return calls(
+      ...tasks.map((t): PlannedCall => ({
+        name: 'add_task',
+        args: t.description ? { title: t.title, description: t.description } : { title: t.title },
+      })),
+    );
+  }
+  const created: Array<{ id: number; title: string; description?: string }> = [];
+  const errors: string[] = [];
+  tasks.forEach((task, i) => {
+    const result = expect(ex, i, 'add_task').result;
+    if (result.kind === 'task')
+      created.push({ id: result.taskId, title: result.title || task.title, description: task.description });
+    else errors.push(errorText(result));
+  });
+  const refs = created.map((c) => ({ id: c.id, title: c.title, completed: false }));
+  const text = [created.length > 0 ? say.addedReply(created) : '', ...errors.map(say.toolErrorReply)]
+    .filter(Boolean)
+    .join('\n');
+  return done(
+    tasks.length,
+    text,
+    refs.length > 0 ? { focus: refs, lastAction: { verb: 'add', tasks: refs } } : {},
+  );
+}
+
+function handleList(status: StatusFilter, ex: readonly Exchange[]): Handled {
+  const list = readList(ex, 0, status);
+  if (list.type !== 'list') return list;
+  const refs = list.tasks.map(ref);
+  return done(1, say.listReply(status, list.tasks), { shown: refs, focus: refs });
+}
+
+function handleCount(status: StatusFilter, ex: readonly Exchange[]): Handled {
+  const list = readList(ex, 0, status);
+  if (list.type !== 'list') return list;
+  return done(1, say.countReply(status, list.tasks));
+}
+
+function handleSearch(query: string, ex: readonly Exchange[]): Handled {
+  const list = readList(ex, 0, 'all');
+  if (list.type !== 'list') return list;
+  const found = searchTasks(query, list.tasks);
+  const refs = found.map(ref);
+  return done(1, say.searchReply(query, found), found.length > 0 ? { shown: refs, focus: refs } : {});
+}
+
+function handleClearCompleted(ex: readonly Exchange[]): Handled {
+  const list = readList(ex, 0, 'completed');
+  if (list.type !== 'list') return list;
+  if (list.tasks.length === 0) return done(1, say.NOTHING_TO_CLEAR);
+  return runDeletes(list.tasks.map(ref), ex, 1, 'completed tasks');
+}
+
+function handleUndo(context: ConversationContext, ex: readonly Exchange[]): Handled {
+  const last = context.lastAction;
+  if (last && (last.verb === 'complete' || last.verb === 'reopen')) {
+    const tasks = last.tasks.map((t) => ({ id: t.id, title: t.title }));
+    return runCompletes(tasks, last.verb === 'reopen', ex, 0);
+  }
+  if (last?.verb === 'add') {
+    const ids = last.tasks.map((t) => `“delete task ${t.id}”`).join(' or ');
+    return done(0, `I can’t undo adding a task by myself — say ${ids} if you want it gone.`);
+  }
+  return done(0, say.undoNothingReply());
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Acting on tasks
+
+type Resolution = Handled | { type: 'tasks'; consumed: number; tasks: TaskRef[]; views?: TaskView[] };
+
+function pick(action: Action, tasks: readonly TaskRef[]): PendingQuestion {
+  return { kind: 'pick', action, candidates: tasks.map((t) => ({ ...t })) };
+}
+
+/** The list a pronoun or a missing target must choose from. */
+function statusFor(action: Action): StatusFilter {
+  if (action.verb === 'complete') return action.completed ? 'pending' : 'completed';
+  return 'all';
+}
+
+/** Lists the tasks and asks which one is meant — used when nothing in the conversation says. */
+function askFromList(action: Action, ex: readonly Exchange[]): Resolution {
+  const list = readList(ex, 0, statusFor(action));
+  if (list.type !== 'list') return list;
+  if (list.tasks.length === 0) return done(1, say.noneToActOnReply(action));
+  const refs = list.tasks.map(ref);
+  return done(1, say.whichReply(action, refs), { pending: pick(action, refs), shown: refs });
+}
+
+function resolve(
+  target: Target,
+  action: Action,
+  context: ConversationContext,
+  ex: readonly Exchange[],
+): Resolution {
+  switch (target.by) {
+    case 'refs':
+      return { type: 'tasks', consumed: 0, tasks: target.tasks };
+    case 'ids':
+      return { type: 'tasks', consumed: 0, tasks: target.ids.map((id) => knownRef(id, context)) };
+    case 'focus': {
+      if (context.focus.length === 1) return { type: 'tasks', consumed: 0, tasks: context.focus };
+      if (context.focus.length > 1) {
+        return done(0, say.whichReply(action, context.focus), { pending: pick(action, context.focus) });
+      }
+      return askFromList(action, ex);
+    }
+    case 'them': {
+      const set = context.shown.length > 0 ? context.shown : context.focus;
+      if (set.length === 0) return askFromList(action, ex);
+      if (action.verb === 'update' && set.length > 1) return done(0, say.ONLY_ONE_RENAME);
+      if (action.verb === 'delete' && set.length > 1) {
+        return done(0, say.confirmDeleteReply(set, false), {
+          pending: { kind: 'confirm', action, tasks: set },
+        });
+      }
+      return { type: 'tasks', consumed: 0, tasks: set };
+    }
+    case 'ordinal': {
+      const source = context.pending?.kind === 'pick' ? context.pending.candidates : context.shown;
+      if (source.length > 0) {
+        const task = source[target.n === -1 ? source.length - 1 : target.n - 1];
+        if (task) return { type: 'tasks', consumed: 0, tasks: [task] };
+        return done(0, say.onlyNReply(target.n, source.length), { pending: pick(action, source) });
+      }
+      const list = readList(ex, 0, 'all');
+      if (list.type !== 'list') return list;
+      const task = list.tasks[target.n === -1 ? list.tasks.length - 1 : target.n - 1];
+      if (!task) {
+        const refs = list.tasks.map(ref);
+        return list.tasks.length === 0
+          ? done(1, say.noneToActOnReply(action))
+          : done(1, say.onlyNReply(target.n, list.tasks.length), {
+              pending: pick(action, refs),
+              shown: refs,
+            });
+      }
+      return { type: 'tasks', consumed: 1, tasks: [ref(task)], views: [task] };
+    }
+    case 'everything': {
+      const list = readList(ex, 0, statusFor(action));
+      if (list.type !== 'list') return list;
+      if (list.tasks.length === 0) return done(1, say.noneToActOnReply(action));
+      const refs = list.tasks.map(ref);
+      if (action.verb === 'delete') {
+        return done(1, say.confirmDeleteReply(refs, true), {
+          pending: { kind: 'confirm', action, tasks: refs },
+          shown: refs,
+        });
+      }
+      if (action.verb === 'update') return done(1, say.ONLY_ONE_RENAME);
+      return { type: 'tasks', consumed: 1, tasks: refs, views: list.tasks };
+    }
+    case 'unspecified':
+      return askFromList(action, ex);
+    case 'words': {
+      const list = readList(ex, 0, 'all');
+      if (list.type !== 'list') return list;
+      const match = matchTasks(target.query, list.tasks, { loose: target.loose });
+      if (match.kind === 'none') {
+        const refs = list.tasks.map(ref);
+        return done(1, say.notFoundReply(target.query, list.tasks), { shown: refs });
+      }
+      if (match.kind === 'one')
+        return { type: 'tasks', consumed: 1, tasks: [ref(match.task)], views: [match.task] };
+      if (target.all) {
+        // "both meeting tasks": every match, but deleting several still asks first.
+        const refs = match.tasks.map(ref);
+        if (action.verb === 'delete') {
+          return done(1, say.confirmDeleteReply(refs, false), {
+            pending: { kind: 'confirm', action, tasks: refs },
+            shown: refs,
+          });
+        }
+        if (action.verb === 'update') return done(1, say.ONLY_ONE_RENAME);
+        return { type: 'tasks', consumed: 1, tasks: refs, views: match.tasks };
+      }
+      // Completing: a single still-open candidate is the one meant (and the reverse for reopening).
+      if (action.verb === 'complete') {
+        const open = match.tasks.filter((t) => t.completed !== action.completed);
+        if (open.length === 1) return { type: 'tasks', consumed: 1, tasks: [ref(open[0])], views: [open[0]] };
+      }
+      const refs = match.tasks.map(ref);
+      return done(1, say.whichReply(action, refs, target.query), {
+        pending: pick(action, refs),
+        shown: refs,
+      });
+    }
+  }
+}
+
+/** A task number the person gave, with whatever the conversation already knows about it. */
+function knownRef(id: number, context: ConversationContext): TaskRef {
+  const known = context.focus.find((t) => t.id === id) ?? context.shown.find((t) => t.id === id);
+  return known ? { id, title: known.title } : { id, title: '' };
+}
+
+function handleAct(
+  action: Action,
+  target: Target,
+  context: ConversationContext,
+  ex: readonly Exchange[],
+): Handled {
+  const resolution = resolve(target, action, context, ex);
+  if (resolution.type !== 'tasks') return resolution;
+  const { consumed, tasks } = resolution;
+  switch (action.verb) {
+    case 'show':
+      return runShow(tasks, resolution.views, ex, consumed);
+    case 'delete':
+      return runDeletes(tasks, ex, consumed);
+    case 'complete':
+      return runCompletes(tasks, action.completed, ex, consumed);
+    case 'update':
+      return runUpdate(tasks, action, ex, consumed);
+  }
+}
+
+function runShow(
+  tasks: readonly TaskRef[],
+  views: TaskView[] | undefined,
+  ex: readonly Exchange[],
+  consumed: number,
+): Handled {
+  if (views && views.length === tasks.length) {
+    return done(consumed, views.map(say.showReply).join('\n'), { focus: views.map(ref) });
+  }
+  const list = readList(ex, consumed, 'all');
+  if (list.type !== 'list') return list;
+  const found = tasks.map((t) => list.tasks.find((v) => v.id === t.id));
+  const missing = tasks.find((_, i) => !found[i]);
+  if (missing) return done(consumed + 1, say.noSuchTaskReply(missing.id, list.tasks));
+  const shown = found.filter((v): v is TaskView => v !== undefined);
+  return done(consumed + 1, shown.map(say.showReply).join('\n'), { focus: shown.map(ref) });
+}
+
+function errorText(result: ToolResult): string {
+  return result.kind === 'error' ? result.message : 'Something went wrong.';
+}
+
+function runDeletes(
+  tasks: readonly TaskRef[],
+  ex: readonly Exchange[],
+  consumed: number,
+  what = 'tasks',
+): Handled {
+  if (ex.length < consumed + tasks.length) {
+    return calls(...tasks.map((t): PlannedCall => ({ name: 'delete_task', args: { task_id: t.id } })));
+  }
+  const deleted: TaskRef[] = [];
+  const errors: string[] = [];
+  tasks.forEach((task, i) => {
+    const result = expect(ex, consumed + i, 'delete_task').result;
+    if (result.kind === 'task') deleted.push({ id: result.taskId, title: result.title || task.title });
+    else errors.push(errorText(result));
+  });
+  const head =
+    deleted.length === 0
+      ? ''
+      : what === 'completed tasks' && deleted.length > 1
+        ? say.deletedReply(deleted, what).replace(/^Deleted/, 'Cleared')
+        : say.deletedReply(deleted, what);
+  const text = [head, ...errors.map(say.toolErrorReply)].filter(Boolean).join('\n');
+  return done(
+    consumed + tasks.length,
+    text,
+    deleted.length > 0 ? { focus: [], lastAction: { verb: 'delete', tasks: deleted } } : {},
+  );
+}
+
+function runCompletes(
+  tasks: readonly TaskRef[],
+  completed: boolean,
+  ex: readonly Exchange[],
+  consumed: number,
+): Handled {
+  // Only skip a task when a list in this turn (or the question's candidates) showed its state.
+  const already = tasks.filter((t) => t.completed === completed);
+  const todo = tasks.filter((t) => t.completed !== completed);
+  const alreadyText = already.map((t) => say.alreadyReply(t, completed));
+  if (todo.length === 0) return done(consumed, alreadyText.join('\n'), { focus: [...tasks] });
+  if (ex.length < consumed + todo.length) {
+    return calls(
+      ...todo.map((t): PlannedCall => ({
+        name: 'complete_task',
+        args: completed ? { task_id: t.id } : { task_id: t.id, completed: false },
+      })),
+    );
+  }
+  const changed: TaskRef[] = [];
+  const errors: string[] = [];
+  todo.forEach((task, i) => {
+    const result = expect(ex, consumed + i, 'complete_task').result;
+    if (result.kind === 'task')
+      changed.push({
+        id: result.taskId,
+        title: result.title || task.title,
+        completed: result.status !== 'pending',
+      });
+    else errors.push(errorText(result));
+  });
+  const text = [
+    changed.length > 0 ? say.completedReply(changed, completed) : '',
+    ...errors.map(say.toolErrorReply),
+    ...alreadyText,
+  ]
+    .filter(Boolean)
+    .join('\n');
+  const outcome: TurnOutcome =
+    changed.length > 0
+      ? { focus: changed, lastAction: { verb: completed ? 'complete' : 'reopen', tasks: changed } }
+      : {};
+  return done(consumed + todo.length, text, outcome);
+}
+
+function runUpdate(
+  tasks: readonly TaskRef[],
+  action: Extract<Action, { verb: 'update' }>,
+  ex: readonly Exchange[],
+  consumed: number,
+): Handled {
+  if (tasks.length !== 1) return done(consumed, say.ONLY_ONE_RENAME);
+  const task = tasks[0];
+  if (action.title === undefined && action.description === undefined) {
+    return done(consumed, say.askTitleReply(task), { pending: { kind: 'need_title', task }, focus: [task] });
+  }
+  if (ex.length <= consumed) {
+    const args: UpdateTaskArgs = { task_id: task.id };
+    if (action.title !== undefined) args.title = action.title;
+    if (action.description !== undefined) args.description = action.description;
+    return calls({ name: 'update_task', args });
+  }
+  const result = expect(ex, consumed, 'update_task').result;
+  if (result.kind !== 'task') return done(consumed + 1, say.toolErrorReply(errorText(result)));
+  const updated: TaskRef = { id: result.taskId, title: result.title || action.title || task.title };
+  return done(consumed + 1, say.updatedReply(updated, action), {
+    focus: [updated],
+    lastAction: { verb: 'update', tasks: [updated] },
+  });
+}
+
+/** A neutral summary when a turn's tool results cannot be explained by the plan (should not happen). */
+function summarizeFacts(ex: readonly Exchange[]): string {
+  const verbs: Record<ToolName, string> = {
+    add_task: 'Added',
+    list_tasks: 'Listed',
+    complete_task: 'Updated the status of',
+    update_task: 'Updated',
+    delete_task: 'Deleted',
+  };
+  const lines = ex.map((e) => {
+    const r = e.result;
+    if (r.kind === 'task') return `• ${verbs[e.name]} task ${r.taskId}: ${say.q(r.title)}`;
+    if (r.kind === 'list') return say.listReply('all', r.tasks);
+    return say.toolErrorReply(r.message);
+  });
+  return lines.length > 0 ? `Here’s what I did:\n${lines.join('\n')}` : say.ACK;
+}

@@ -1,0 +1,129 @@
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+
+/** One recorded request to the stub (the parsed JSON body). */
+export interface StubRequest {
+  path: string;
+  headers: IncomingMessage['headers'];
+  body: Record<string, unknown> & {
+    messages?: Array<Record<string, unknown>>;
+    tools?: Array<Record<string, unknown>>;
+  };
+}
+
+/** What the stub answers to one Chat Completions call: text pieces, or tool calls. */
+export type StubReply =
+  | { text: string[] }
+  | { toolCalls: Array<{ id: string; name: string; arguments: string }> }
+  | { status: number; body: string }
+  | { hang: true };
+
+/**
+ * A local HTTP server speaking OpenAI's Chat Completions wire format (streaming SSE chunks and plain JSON),
+ * so the real @openai/agents OpenAI code runs against it with no network.
+ */
+export class OpenAIChatStub {
+  readonly requests: StubRequest[] = [];
+  private server: Server | null = null;
+  private replies: Array<(req: StubRequest) => StubReply> = [];
+  url = '';
+
+  /** Queue the next replies; a function sees the request it answers. */
+  reply(...replies: Array<StubReply | ((req: StubRequest) => StubReply)>): this {
+    this.replies.push(...replies.map((r) => (typeof r === 'function' ? r : () => r)));
+    return this;
+  }
+
+  /** Forget queued replies and recorded requests. */
+  reset(): void {
+    this.replies = [];
+    this.requests.length = 0;
+  }
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    const addr = this.server.address();
+    this.url = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}/v1`;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let raw = '';
+    for await (const chunk of req) raw += String(chunk);
+    const request: StubRequest = {
+      path: req.url ?? '',
+      headers: req.headers,
+      body: raw ? (JSON.parse(raw) as StubRequest['body']) : {},
+    };
+    this.requests.push(request);
+    const next = this.replies.shift();
+    const reply: StubReply = next ? next(request) : { text: ['(no reply queued)'] };
+    if ('hang' in reply) return; // never answers: the client's timeout or abort must end it
+    if ('status' in reply) {
+      res.writeHead(reply.status, { 'content-type': 'application/json' }).end(reply.body);
+      return;
+    }
+    const base = {
+      id: `chatcmpl-${this.requests.length}`,
+      object: 'chat.completion.chunk',
+      created: Math.floor(Date.now() / 1000),
+      model: String(request.body.model),
+    };
+    if (request.body.stream !== true) {
+      const message =
+        'text' in reply
+          ? { role: 'assistant', content: reply.text.join('') }
+          : {
+              role: 'assistant',
+              content: null,
+              tool_calls: reply.toolCalls.map((c) => ({
+                id: c.id,
+                type: 'function',
+                function: { name: c.name, arguments: c.arguments },
+              })),
+            };
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(
+          JSON.stringify({
+            ...base,
+            object: 'chat.completion',
+            choices: [{ index: 0, message, finish_reason: 'text' in reply ? 'stop' : 'tool_calls' }],
+            usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+          }),
+        );
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+    const send = (choice: Record<string, unknown>) =>
+      res.write(`data: ${JSON.stringify({ ...base, choices: [{ index: 0, ...choice }] })}\n\n`);
+    send({ delta: { role: 'assistant', content: '' }, finish_reason: null });
+    if ('text' in reply) {
+      for (const piece of reply.text) send({ delta: { content: piece }, finish_reason: null });
+      send({ delta: {}, finish_reason: 'stop' });
+    } else {
+      reply.toolCalls.forEach((c, index) => {
+        send({
+          delta: {
+            tool_calls: [{ index, id: c.id, type: 'function', function: { name: c.name, arguments: '' } }],
+          },
+          finish_reason: null,
+        });
+        // Arguments arrive in pieces, as real servers send them.
+        const mid = Math.floor(c.arguments.length / 2);
+        for (const part of [c.arguments.slice(0, mid), c.arguments.slice(mid)]) {
+          send({ delta: { tool_calls: [{ index, function: { arguments: part } }] }, finish_reason: null });
+        }
+      });
+      send({ delta: {}, finish_reason: 'tool_calls' });
+    }
+    res.write(
+      `data: ${JSON.stringify({ ...base, choices: [], usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 } })}\n\n`,
+    );
+    res.end('data: [DONE]\n\n');
+  }
+}
