@@ -5,7 +5,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 
-type MCPTool = Awaited<ReturnType<MCPServer['listTools']>>[number];
+export type MCPTool = Awaited<ReturnType<MCPServer['listTools']>>[number];
 
 /**
  * The agent's connection to our MCP tools without HTTP: an MCP Client over the SDK's in-memory transport,
@@ -22,12 +22,13 @@ export class InProcessMcpServer implements MCPServer {
       ? { isError: ctx.isError === true }
       : { isError: ctx.isError === true, data: JSON.parse(JSON.stringify(ctx.structuredContent)) as Record<string, unknown> };
   private readonly client = new Client({ name: 'todo-assistant-agent', version: '0.1.0' });
-  private tools: MCPTool[] | null = null;
   private connected = false;
 
+  /** `tools`: the tool list when the caller already knows it (it is static), which skips a costly tools/list. */
   constructor(
     private readonly server: McpServer,
     private readonly authInfo: AuthInfo,
+    private tools: MCPTool[] | null = null,
   ) {}
 
   async connect(): Promise<void> {
