@@ -3,6 +3,8 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgentModule } from './agent/agent.module';
 import { AuthModule } from './auth/auth.module';
+import { ChatModule } from './chat/chat.module';
+import { ChatKitModule } from './chatkit/chatkit.module';
 import { ApiValidationPipe } from './common/api-validation.pipe';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { BackendEventBus } from './common/task-events';
@@ -38,6 +40,8 @@ export class AppModule {
         TasksModule,
         McpModule,
         AgentModule,
+        ChatModule,
+        ChatKitModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: HttpExceptionFilter },

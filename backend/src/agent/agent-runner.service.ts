@@ -93,7 +93,8 @@ export class AgentRunnerService implements AgentTurnRunner {
       const agent = buildTodoAgent(tools, await this.model);
       const input = [
         ...toAgentInput(windowHistory(request.history, this.config.agentHistoryItems)),
-        ...toAgentInput([{ kind: 'user', text: request.input }]),
+        // An empty input continues the thread (after a client tool output): no new user message.
+        ...(request.input === '' ? [] : toAgentInput([{ kind: 'user', text: request.input }])),
       ];
       this.logger.debug({ userId: request.userId, items: input.length });
       const stream = await this.runner.run(agent, input, {
@@ -103,7 +104,8 @@ export class AgentRunnerService implements AgentTurnRunner {
       });
       yield* this.translate(stream);
       await stream.completed;
-      if (stream.error) throw stream.error instanceof Error ? stream.error : new Error(JSON.stringify(stream.error));
+      if (stream.error)
+        throw stream.error instanceof Error ? stream.error : new Error(JSON.stringify(stream.error));
       // The SDK ends an aborted stream quietly; the caller must still learn the turn did not finish.
       if (signal.aborted) throw new AgentTurnError('aborted', 'The run was stopped.');
     } catch (err) {

@@ -17,7 +17,7 @@ export interface AgentTurnRequest {
   userId: string;
   /** Earlier items of the thread, oldest first, already windowed by the caller's query (newest N). */
   history: ConversationItem[];
-  /** The new user message (already stored by the caller before the run). */
+  /** The new user message (already stored by the caller before the run); '' continues without one. */
   input: string;
   /** Aborted when the client goes away: the run stops. */
   signal: AbortSignal;

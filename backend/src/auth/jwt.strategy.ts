@@ -30,7 +30,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
         const kid = tokenKid(rawJwt);
         if (!kid) return done(null, undefined);
         keys.getKey(kid).then(
-          (key) => done(null, key),
+          // jsonwebtoken verifies with a KeyObject as well as a PEM; the typings only name the latter.
+          (key) => done(null, key as unknown as Buffer | undefined),
           (err: unknown) => done(err),
         );
       },

@@ -53,13 +53,11 @@ export function bodyParserErrors(err: unknown, req: Request, res: Response, next
   };
   if (req.path === '/mcp') {
     // MCP clients expect JSON-RPC errors: -32700 is "parse error".
-    res
-      .status(e.status)
-      .json({
-        jsonrpc: '2.0',
-        error: { code: -32700, message: `Parse error: ${e.message ?? 'invalid body'}` },
-        id: null,
-      });
+    res.status(e.status).json({
+      jsonrpc: '2.0',
+      error: { code: -32700, message: `Parse error: ${e.message ?? 'invalid body'}` },
+      id: null,
+    });
     return;
   }
   const { status, body } = toErrorResponse(

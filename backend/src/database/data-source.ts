@@ -1,9 +1,12 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
+import { ChatThread } from '../conversations/chat-thread.entity';
+import { ChatThreadItem } from '../conversations/chat-thread-item.entity';
 import { Task, TaskCounter } from '../tasks/task.entity';
 import { CreateTasks1764000000000 } from './migrations/1764000000000-create-tasks';
+import { CreateChatThreads1764100000000 } from './migrations/1764100000000-create-chat-threads';
 
-export const ENTITIES = [Task, TaskCounter];
-export const MIGRATIONS = [CreateTasks1764000000000];
+export const ENTITIES = [Task, TaskCounter, ChatThread, ChatThreadItem];
+export const MIGRATIONS = [CreateTasks1764000000000, CreateChatThreads1764100000000];
 
 /** TypeORM options: migrations only, never synchronize. */
 export function dataSourceOptions(url: string, poolMax: number): DataSourceOptions {

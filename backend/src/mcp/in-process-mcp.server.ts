@@ -20,7 +20,10 @@ export class InProcessMcpServer implements MCPServer {
   readonly customDataExtractor = (ctx: { isError?: boolean; structuredContent?: Record<string, unknown> }) =>
     ctx.structuredContent === undefined
       ? { isError: ctx.isError === true }
-      : { isError: ctx.isError === true, data: JSON.parse(JSON.stringify(ctx.structuredContent)) as Record<string, unknown> };
+      : {
+          isError: ctx.isError === true,
+          data: JSON.parse(JSON.stringify(ctx.structuredContent)) as Record<string, unknown>,
+        };
   private readonly client = new Client({ name: 'todo-assistant-agent', version: '0.1.0' });
   private connected = false;
 

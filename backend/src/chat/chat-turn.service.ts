@@ -1,0 +1,345 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { AGENT_TURN_RUNNER, AgentTurnError, AgentTurnEvent, AgentTurnRunner } from '../agent/agent-turn';
+import { DomainError } from '../common/domain-error';
+import { BackendEventBus, TaskChangedEvent } from '../common/task-events';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { toConversationItems } from '../conversations/conversation-history';
+import { ConversationStore, newItemId } from '../conversations/conversation-store.service';
+import {
+  ItemPayloads,
+  JsonValue,
+  StoredItemOf,
+  StoredThread,
+  userMessageText,
+} from '../conversations/thread-item';
+import { ChatRateLimiter } from './chat-rate-limit';
+import { titleFromMessage } from './thread-title';
+import { toTaskChange, TurnEvent } from './turn-events';
+
+/** What the model is told when the user stopped a response (chatkit-protocol.md §7.4). */
+export const CANCELLED_CONTEXT = 'The user cancelled the stream. Stop responding to the prior request.';
+
+export interface TurnOptions {
+  /** Accept-Language of the client. */
+  locale?: string;
+}
+
+/** A turn whose pre-checks passed (and whose user message, if any, is stored); `events()` runs it. */
+export interface Turn {
+  thread: StoredThread;
+  /** Runs the agent. The signal stops it; what was produced so far is then stored. */
+  events(signal: AbortSignal): AsyncGenerator<TurnEvent>;
+}
+
+/** A turn started by a new user message, which it stored before anything else. */
+export type StartedTurn = Turn & { userItem: StoredItemOf<'user_message'> };
+
+interface RunPlan {
+  userId: string;
+  thread: StoredThread;
+  input: string;
+  /** Only items stored before this one are history (the turn's own user message is the input). */
+  beforeItemId?: string;
+  /** A new thread has no history: skip the query. */
+  emptyHistory?: boolean;
+  quotedText?: string;
+  /** Text the thread title comes from, when the thread has none yet. */
+  titleSource?: string;
+  locale?: string;
+}
+
+/** An assistant message being streamed: its stored id and the text so far. */
+interface PendingMessage {
+  itemId: string;
+  text: string;
+}
+
+function isRecord(value: unknown): value is Record<string, JsonValue> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function assistantPayload(text: string): ItemPayloads['assistant_message'] {
+  return { content: [{ type: 'output_text', text, annotations: [] }] };
+}
+
+/**
+ * The one place that orders a chat turn, for ChatKit and REST chat alike:
+ * pre-checks (ownership, rate limit) → store the user message (before any model call, so nothing is lost)
+ * → load the newest history → run the agent with an AbortSignal → store tool items and assistant messages as
+ * they complete → yield neutral turn events. A failed run stores nothing half-done, keeps the user message and
+ * ends with a retryable `failed` event; a cancelled run stores the partial answer and a "cancelled" note.
+ */
+@Injectable()
+export class ChatTurnService {
+  private readonly logger = new Logger('ChatTurn');
+
+  constructor(
+    private readonly store: ConversationStore,
+    private readonly limiter: ChatRateLimiter,
+    private readonly bus: BackendEventBus,
+    @Inject(AGENT_TURN_RUNNER) private readonly runner: AgentTurnRunner,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** A new thread whose first item is the user's message. */
+  async startNewThread(
+    userId: string,
+    message: ItemPayloads['user_message'],
+    opts: TurnOptions = {},
+  ): Promise<StartedTurn> {
+    await this.limiter.assertAllowed(userId);
+    const { thread, item } = await this.store.createThread(userId, message);
+    return this.started(thread, item, {
+      userId,
+      thread,
+      input: userMessageText(message),
+      emptyHistory: true,
+      quotedText: message.quoted_text,
+      titleSource: userMessageText(message),
+      locale: opts.locale,
+    });
+  }
+
+  /** The user's next message in one of their threads (not found otherwise). */
+  async startInThread(
+    userId: string,
+    threadId: string,
+    message: ItemPayloads['user_message'],
+    opts: TurnOptions = {},
+  ): Promise<StartedTurn> {
+    await this.limiter.assertAllowed(userId);
+    const { thread, item } = await this.store.addUserMessage(userId, threadId, message);
+    return this.started(thread, item, {
+      userId,
+      thread,
+      input: userMessageText(message),
+      beforeItemId: item.id,
+      quotedText: message.quoted_text,
+      titleSource: userMessageText(message),
+      locale: opts.locale,
+    });
+  }
+
+  /** Runs the answer to a user message again: everything stored after it is deleted first. */
+  async startRetry(userId: string, threadId: string, itemId: string, opts: TurnOptions = {}): Promise<Turn> {
+    await this.limiter.assertAllowed(userId);
+    const [thread, item] = await Promise.all([
+      this.store.getThread(userId, threadId),
+      this.store.getItem(userId, threadId, itemId),
+    ]);
+    if (item.type !== 'user_message')
+      throw new DomainError(
+        'invalid_input',
+        `Item ${itemId} is not a user message: only a user message can be retried.`,
+      );
+    await this.store.deleteItemsAfter(userId, threadId, itemId);
+    return this.turn(thread, {
+      userId,
+      thread,
+      input: userMessageText(item.payload),
+      beforeItemId: item.id,
+      quotedText: item.payload.quoted_text,
+      titleSource: userMessageText(item.payload),
+      locale: opts.locale,
+    });
+  }
+
+  /**
+   * Continues a thread without a new user message (after a client tool output or structured input): the
+   * model reads the stored history, and its input is empty. `prepare` records what the client sent (and may
+   * refuse it); it runs after the ownership and rate-limit checks, so a refused turn changes nothing.
+   */
+  async startContinuation<T>(
+    userId: string,
+    threadId: string,
+    prepare: () => Promise<T>,
+    opts: TurnOptions = {},
+  ): Promise<{ turn: Turn; prepared: T }> {
+    await this.limiter.assertAllowed(userId);
+    const thread = await this.store.getThread(userId, threadId);
+    const prepared = await prepare();
+    return { turn: this.turn(thread, { userId, thread, input: '', locale: opts.locale }), prepared };
+  }
+
+  private turn(thread: StoredThread, plan: RunPlan): Turn {
+    return { thread, events: (signal) => this.run(plan, signal) };
+  }
+
+  private started(thread: StoredThread, userItem: StoredItemOf<'user_message'>, plan: RunPlan): StartedTurn {
+    return { ...this.turn(thread, plan), userItem };
+  }
+
+  private async *run(plan: RunPlan, signal: AbortSignal): AsyncGenerator<TurnEvent> {
+    const { userId, thread } = plan;
+    const changes: TaskChangedEvent[] = [];
+    const unsubscribe = this.bus.on('task.changed', (e) => {
+      if (e.userId === userId) changes.push(e);
+    });
+    const pending = new Map<string, PendingMessage>(); // runner message id → message being streamed
+    const calls = new Map<string, Record<string, unknown>>(); // call id → arguments
+    const flushChanges = (): TurnEvent | undefined =>
+      changes.length ? { type: 'tasks_changed', changes: changes.splice(0).map(toTaskChange) } : undefined;
+
+    try {
+      const history = plan.emptyHistory
+        ? []
+        : toConversationItems(
+            await this.store.history(userId, thread.id, this.config.agentHistoryItems, plan.beforeItemId),
+          );
+      if (plan.quotedText)
+        history.push({
+          kind: 'context',
+          text: `The user is referring to this in particular: ${plan.quotedText}`,
+        });
+      const run = this.runner.runTurn({ userId, history, input: plan.input, signal, locale: plan.locale });
+      for await (const ev of run) {
+        if (signal.aborted) break;
+        yield* this.onAgentEvent(plan, ev, pending, calls);
+        const changed = flushChanges();
+        if (changed) yield changed;
+      }
+      if (signal.aborted) {
+        await this.storeCancelled(plan, pending);
+        yield { type: 'cancelled' };
+      } else {
+        // A runner that ended without `message_done` for a streamed message: keep what the user saw.
+        for (const [runnerId, m] of pending) yield* this.finishMessage(plan, pending, runnerId, m.text);
+      }
+    } catch (err) {
+      const changed = flushChanges();
+      if (changed) yield changed;
+      if (signal.aborted || (err instanceof AgentTurnError && err.code === 'aborted')) {
+        await this.storeCancelled(plan, pending);
+        yield { type: 'cancelled' };
+      } else {
+        yield this.failure(err);
+      }
+    } finally {
+      unsubscribe();
+    }
+
+    if (plan.titleSource && !thread.title) {
+      const title = titleFromMessage(plan.titleSource);
+      const updated = title ? await this.store.setTitleIfUnset(userId, thread.id, title) : null;
+      if (updated) yield { type: 'thread_updated', thread: updated };
+    }
+  }
+
+  private async *onAgentEvent(
+    plan: RunPlan,
+    ev: AgentTurnEvent,
+    pending: Map<string, PendingMessage>,
+    calls: Map<string, Record<string, unknown>>,
+  ): AsyncGenerator<TurnEvent> {
+    switch (ev.type) {
+      case 'text_delta': {
+        if (!ev.delta) return;
+        let m = pending.get(ev.messageId);
+        if (!m) {
+          // Our own id: models behind Chat Completions give every message the same fake id.
+          m = { itemId: this.newMessageId(), text: '' };
+          pending.set(ev.messageId, m);
+        }
+        m.text += ev.delta;
+        yield { type: 'text_delta', itemId: m.itemId, delta: ev.delta };
+        return;
+      }
+      case 'message_done':
+        yield* this.finishMessage(plan, pending, ev.messageId, ev.text);
+        return;
+      case 'tool_called':
+        calls.set(ev.callId, ev.arguments);
+        yield { type: 'tool_started', callId: ev.callId, name: ev.name, arguments: ev.arguments };
+        return;
+      case 'tool_output': {
+        const args = calls.get(ev.callId) ?? {};
+        calls.delete(ev.callId);
+        await this.store.addItem(plan.userId, plan.thread.id, 'server_tool_call', {
+          call_id: ev.callId,
+          name: ev.name,
+          arguments: isRecord(args) ? args : {},
+          output: ev.output,
+          is_error: ev.isError,
+        });
+        yield {
+          type: 'tool_finished',
+          callId: ev.callId,
+          name: ev.name,
+          arguments: args,
+          output: ev.output,
+          isError: ev.isError,
+          data: ev.data,
+        };
+        return;
+      }
+    }
+  }
+
+  private async *finishMessage(
+    plan: RunPlan,
+    pending: Map<string, PendingMessage>,
+    runnerId: string,
+    text: string,
+  ): AsyncGenerator<TurnEvent> {
+    const m = pending.get(runnerId);
+    pending.delete(runnerId); // a later message under the same runner id is a new message
+    if (!text.trim() && !m) return;
+    const item = await this.store.addItem(
+      plan.userId,
+      plan.thread.id,
+      'assistant_message',
+      assistantPayload(text),
+      m?.itemId ?? this.newMessageId(),
+    );
+    yield { type: 'assistant_message', item };
+  }
+
+  /** The partial answer the user saw (when not blank) and a note for the model that the user stopped it. */
+  private async storeCancelled(plan: RunPlan, pending: Map<string, PendingMessage>): Promise<void> {
+    for (const m of pending.values()) {
+      if (m.text.trim())
+        await this.store.addItem(
+          plan.userId,
+          plan.thread.id,
+          'assistant_message',
+          assistantPayload(m.text),
+          m.itemId,
+        );
+    }
+    pending.clear();
+    await this.store.addItem(plan.userId, plan.thread.id, 'sdk_hidden_context', {
+      content: CANCELLED_CONTEXT,
+    });
+  }
+
+  private failure(err: unknown): TurnEvent {
+    if (err instanceof AgentTurnError) {
+      this.logger.warn(`turn failed (${err.code}): ${err.message}`);
+      if (err.code === 'max_turns')
+        return {
+          type: 'failed',
+          code: 'max_turns',
+          message:
+            'That needed more steps than I may take in one answer. Try asking for one thing at a time.',
+          retryable: true,
+        };
+      return {
+        type: 'failed',
+        code: err.code,
+        message: 'The assistant could not answer this time. Please try again.',
+        retryable: true,
+      };
+    }
+    this.logger.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+    return {
+      type: 'failed',
+      code: 'internal',
+      message: 'Something went wrong on our side. Please try again.',
+      retryable: true,
+    };
+  }
+
+  private newMessageId(): string {
+    return newItemId('assistant_message');
+  }
+}

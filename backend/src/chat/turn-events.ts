@@ -1,0 +1,43 @@
+import type { AgentErrorCode } from '../agent/agent-turn';
+import type { TaskChangedEvent } from '../common/task-events';
+import type { StoredItemOf, StoredThread } from '../conversations/thread-item';
+
+/** A task change as clients are told about it (snake_case, without the owner). */
+export interface TaskChange {
+  action: TaskChangedEvent['action'];
+  task_id: number;
+  title: string;
+}
+
+export function toTaskChange(e: TaskChangedEvent): TaskChange {
+  return { action: e.action, task_id: e.taskId, title: e.title };
+}
+
+/**
+ * What a chat turn produces, in order, neutral to the protocol that shows it (ChatKit or REST chat).
+ * Items in these events are already stored.
+ */
+export type TurnEvent =
+  /** A piece of assistant text; `itemId` is the id the message will be stored under. */
+  | { type: 'text_delta'; itemId: string; delta: string }
+  | { type: 'assistant_message'; item: StoredItemOf<'assistant_message'> }
+  | { type: 'tool_started'; callId: string; name: string; arguments: Record<string, unknown> }
+  | {
+      type: 'tool_finished';
+      callId: string;
+      name: string;
+      arguments: Record<string, unknown>;
+      /** The text the model saw. */
+      output: string;
+      isError: boolean;
+      /** The tool's structured result when it succeeded. */
+      data?: unknown;
+    }
+  /** Tasks of the turn's user changed (by a tool of this turn, or anywhere else meanwhile). */
+  | { type: 'tasks_changed'; changes: TaskChange[] }
+  /** The thread's own fields changed (its title was set from the first message). */
+  | { type: 'thread_updated'; thread: StoredThread }
+  /** The run failed; what was completed is stored, the user message is kept, a retry may follow. */
+  | { type: 'failed'; code: AgentErrorCode | 'internal'; message: string; retryable: boolean }
+  /** The client went away: the run stopped and what it had produced is stored. */
+  | { type: 'cancelled' };

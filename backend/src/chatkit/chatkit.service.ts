@@ -1,0 +1,235 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ChatTurnService, Turn, TurnOptions } from '../chat/chat-turn.service';
+import { DomainError } from '../common/domain-error';
+import { ConversationStore } from '../conversations/conversation-store.service';
+import { ItemPayloads, StoredItemOf } from '../conversations/thread-item';
+import {
+  ChatKitRequestOf,
+  PAGE_DEFAULT,
+  parseChatKitRequest,
+  toUserMessage,
+  UserMessageInput,
+} from './chatkit-request.schema';
+import { serializeItem, serializePage, serializeThread } from './chatkit.serializer';
+import { ChatKitEvent, ChatKitResult, STREAM_OPTIONS, TASKS_CHANGED_EFFECT } from './chatkit.types';
+import { TurnEventBridge } from './turn-bridge';
+import { ActionOutcome, PreparedAction, WidgetActionsService } from './widget-actions.service';
+
+export interface ChatKitContext extends TurnOptions {
+  /** Aborted when the client disconnects: the running turn stops. */
+  signal: AbortSignal;
+}
+
+type Answers = ChatKitRequestOf<'threads.add_structured_input'>['params']['input'];
+
+// A todo list needs neither; the client hides both unless they are enabled in its options.
+const NO_ATTACHMENTS = 'Attachments are not supported by this server.';
+const NO_DICTATION = 'Dictation (input.transcribe) is not supported by this server.';
+
+function conflict(message: string): DomainError {
+  return new DomainError('conflict', message);
+}
+
+/** The answered form of a structured input (chatkit-protocol.md §2.2 add_structured_input). */
+function answered(item: StoredItemOf<'structured_input'>, input: Answers): ItemPayloads['structured_input'] {
+  return {
+    status: input.status,
+    inputs: item.payload.inputs.map((question) => {
+      const given = input.answers[question.id];
+      const values = given?.values ?? [];
+      if (input.status === 'skipped' || !given || given.skipped || values.length === 0)
+        return { ...question, answer: { values: [], skipped: true } };
+      const single = question.type === 'multiple_choice' && !question.multiple;
+      return { ...question, answer: { values: single ? values.slice(0, 1) : values, skipped: false } };
+    }),
+  };
+}
+
+/**
+ * The ChatKit protocol (chatkit-protocol.md): dispatch per request type. Everything that can fail for the
+ * caller — parsing, ownership, rate limit, state checks — happens before this returns, so it answers as a
+ * 4xx JSON error; once a stream is returned, failures become protocol `error` events.
+ */
+@Injectable()
+export class ChatKitService {
+  private readonly logger = new Logger('ChatKit');
+
+  constructor(
+    private readonly store: ConversationStore,
+    private readonly turns: ChatTurnService,
+    private readonly actions: WidgetActionsService,
+  ) {}
+
+  async process(userId: string, body: unknown, ctx: ChatKitContext): Promise<ChatKitResult> {
+    const req = parseChatKitRequest(body);
+    switch (req.type) {
+      case 'threads.create': {
+        const turn = await this.turns.startNewThread(userId, this.message(req.params.input), ctx);
+        return this.stream(
+          this.answer(turn, userId, ctx, {
+            before: [
+              { type: 'thread.created', thread: serializeThread(turn.thread) },
+              { type: 'thread.item.done', item: serializeItem(turn.userItem) },
+            ],
+          }),
+        );
+      }
+      case 'threads.add_user_message': {
+        const { thread_id, input } = req.params;
+        const turn = await this.turns.startInThread(userId, thread_id, this.message(input), ctx);
+        return this.stream(
+          this.answer(turn, userId, ctx, {
+            before: [{ type: 'thread.item.done', item: serializeItem(turn.userItem) }],
+          }),
+        );
+      }
+      case 'threads.retry_after_item': {
+        const turn = await this.turns.startRetry(userId, req.params.thread_id, req.params.item_id, ctx);
+        return this.stream(this.answer(turn, userId, ctx));
+      }
+      case 'threads.add_client_tool_output':
+        return this.stream(await this.clientToolOutput(userId, req.params, ctx));
+      case 'threads.add_structured_input':
+        return this.stream(await this.structuredInput(userId, req.params, ctx));
+      case 'threads.custom_action': {
+        const prepared = await this.actions.prepare(userId, req.params);
+        return this.stream(this.customAction(userId, prepared));
+      }
+      case 'threads.sync_custom_action': {
+        const prepared = await this.actions.prepare(userId, req.params);
+        if (prepared.kind === 'not_widget')
+          throw new DomainError('invalid_input', `Item ${req.params.item_id} is not a widget.`);
+        const { updated } = await this.actions.perform(userId, prepared);
+        return this.json(updated ? { updated_item: serializeItem(updated) } : {});
+      }
+      case 'threads.get_by_id': {
+        const thread = await this.store.getThread(userId, req.params.thread_id);
+        const items = await this.store.listItems(userId, thread.id, { limit: PAGE_DEFAULT, order: 'asc' });
+        return this.json(serializeThread(thread, items));
+      }
+      case 'threads.list': {
+        const page = await this.store.listThreads(userId, req.params);
+        return this.json(serializePage(page, (t) => serializeThread(t)));
+      }
+      case 'threads.update':
+        return this.json(
+          serializeThread(await this.store.renameThread(userId, req.params.thread_id, req.params.title)),
+        );
+      case 'threads.delete':
+        await this.store.deleteThread(userId, req.params.thread_id);
+        return this.json({});
+      case 'items.list': {
+        const { thread_id, ...page } = req.params;
+        await this.store.getThread(userId, thread_id); // a missing thread is 404, not an empty page
+        return this.json(serializePage(await this.store.listItems(userId, thread_id, page), serializeItem));
+      }
+      case 'items.feedback':
+        await this.store.setFeedback(userId, req.params.thread_id, req.params.item_ids, req.params.kind);
+        return this.json({});
+      case 'attachments.create':
+      case 'attachments.delete':
+        throw new DomainError('not_supported', NO_ATTACHMENTS);
+      case 'input.transcribe':
+        throw new DomainError('not_supported', NO_DICTATION);
+    }
+  }
+
+  private message(input: UserMessageInput) {
+    if (input.attachments?.length) throw new DomainError('not_supported', NO_ATTACHMENTS);
+    return toUserMessage(input);
+  }
+
+  /** The request's own items (`before`), `stream_options`, what the request changed (`after`), then the turn. */
+  private async *answer(
+    turn: Turn,
+    userId: string,
+    ctx: ChatKitContext,
+    extra: { before?: ChatKitEvent[]; after?: ChatKitEvent[] } = {},
+  ): AsyncGenerator<ChatKitEvent> {
+    yield* extra.before ?? [];
+    yield STREAM_OPTIONS;
+    yield* extra.after ?? [];
+    yield* new TurnEventBridge(this.store, userId, turn.thread.id).translate(turn.events(ctx.signal));
+  }
+
+  private async clientToolOutput(
+    userId: string,
+    params: ChatKitRequestOf<'threads.add_client_tool_output'>['params'],
+    ctx: ChatKitContext,
+  ): Promise<AsyncIterable<ChatKitEvent>> {
+    const { turn } = await this.turns.startContinuation(
+      userId,
+      params.thread_id,
+      async () => {
+        const call = await this.store.newestItem(userId, params.thread_id);
+        if (call?.type !== 'client_tool_call' || call.payload.status !== 'pending')
+          throw conflict(
+            'This thread has no pending client tool call: there is nothing to add an output to.',
+          );
+        await this.store.replaceItem(userId, call, {
+          ...call.payload,
+          status: 'completed',
+          output: params.result,
+        });
+        await this.store.deletePendingClientToolCalls(userId, params.thread_id, call.id);
+      },
+      ctx,
+    );
+    return this.answer(turn, userId, ctx);
+  }
+
+  private async structuredInput(
+    userId: string,
+    params: ChatKitRequestOf<'threads.add_structured_input'>['params'],
+    ctx: ChatKitContext,
+  ): Promise<AsyncIterable<ChatKitEvent>> {
+    const { turn, prepared: replaced } = await this.turns.startContinuation(
+      userId,
+      params.thread_id,
+      async () => {
+        const item = await this.store.getItem(userId, params.thread_id, params.item_id);
+        if (item.type !== 'structured_input' || item.payload.status !== 'pending')
+          throw conflict(`Item ${params.item_id} is not a structured input waiting for answers.`);
+        return this.store.replaceItem(userId, item, answered(item, params.input));
+      },
+      ctx,
+    );
+    return this.answer(turn, userId, ctx, {
+      after: [{ type: 'thread.item.replaced', item: serializeItem(replaced) }],
+    });
+  }
+
+  private async *customAction(userId: string, prepared: PreparedAction): AsyncGenerator<ChatKitEvent> {
+    if (prepared.kind === 'not_widget') {
+      // The protocol's answer for a sender that is not a widget: this one event, nothing else.
+      yield { type: 'error', code: 'stream.error', allow_retry: false };
+      return;
+    }
+    yield STREAM_OPTIONS;
+    const outcome: ActionOutcome = await this.actions.perform(userId, prepared);
+    if (outcome.updated) yield { type: 'thread.item.replaced', item: serializeItem(outcome.updated) };
+    if (outcome.change)
+      yield { type: 'client_effect', name: TASKS_CHANGED_EFFECT, data: { changes: [outcome.change] } };
+    if (outcome.notice) yield { type: 'notice', level: 'warning', message: outcome.notice };
+  }
+
+  private json(body: object): ChatKitResult {
+    return { kind: 'json', body };
+  }
+
+  /** Any failure inside a started stream ends it with a retryable protocol error, never a broken response. */
+  private stream(events: AsyncIterable<ChatKitEvent>): ChatKitResult {
+    const logger = this.logger;
+    return {
+      kind: 'stream',
+      events: (async function* () {
+        try {
+          yield* events;
+        } catch (err) {
+          logger.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+          yield { type: 'error', code: 'stream.error', allow_retry: true } satisfies ChatKitEvent;
+        }
+      })(),
+    };
+  }
+}

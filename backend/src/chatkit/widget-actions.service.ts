@@ -1,0 +1,132 @@
+import { Injectable } from '@nestjs/common';
+import { z } from 'zod';
+import { TaskChange } from '../chat/turn-events';
+import { DomainError } from '../common/domain-error';
+import { ConversationStore } from '../conversations/conversation-store.service';
+import { StoredItemOf } from '../conversations/thread-item';
+import { TaskNotFoundError } from '../tasks/tasks.errors';
+import { TasksService } from '../tasks/tasks.service';
+import type { CustomActionParams } from './chatkit-request.schema';
+import { renderTaskList, taskIdsOf, TaskRow } from './task-list.widget';
+
+const taskId = z
+  .number()
+  .int()
+  .positive()
+  .max(2_147_483_647)
+  .describe('The task number the widget row shows');
+
+/** The actions our task-list widget sends; anything else is refused before a response starts. */
+const taskActionSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('task.complete'), payload: z.object({ task_id: taskId }) }),
+  z.object({ type: z.literal('task.reopen'), payload: z.object({ task_id: taskId }) }),
+  z.object({ type: z.literal('task.delete'), payload: z.object({ task_id: taskId }) }),
+]);
+
+export type TaskAction = z.infer<typeof taskActionSchema>;
+
+/** A custom action that passed its checks, or one whose sender is not a widget (answered with an error event). */
+export type PreparedAction =
+  | { kind: 'not_widget' }
+  | { kind: 'ready'; threadId: string; sender?: StoredItemOf<'widget'>; action: TaskAction };
+
+export interface ActionOutcome {
+  /** The sender widget re-rendered from the tasks as they are now (stored). */
+  updated?: StoredItemOf<'widget'>;
+  change?: TaskChange;
+  /** Said to the user when the action could not apply (the task was deleted meanwhile). */
+  notice?: string;
+}
+
+function parseTaskAction(action: CustomActionParams['action']): TaskAction {
+  const result = taskActionSchema.safeParse(action);
+  if (result.success) return result.data;
+  throw new DomainError(
+    'invalid_input',
+    `action must be { type: "task.complete" | "task.reopen" | "task.delete", payload: { task_id: <task number> } }` +
+      ` (got type "${action.type}")`,
+  );
+}
+
+const OUTCOME: Record<TaskChange['action'], string> = {
+  created: 'it was created',
+  updated: 'it was changed',
+  completed: 'it is now done',
+  reopened: 'it is open again',
+  deleted: 'it was deleted',
+};
+
+function contextNote(action: TaskAction, change: TaskChange | undefined): string {
+  const id = action.payload.task_id;
+  if (!change)
+    return `The user pressed ${action.type} on task ${id} in the task list, but that task no longer exists.`;
+  const result = OUTCOME[change.action];
+  return `In the task list widget, the user acted on task ${id} “${change.title}”: ${result}.`;
+}
+
+/**
+ * Widget actions (`threads.custom_action`, `threads.sync_custom_action`): validate the payload, act through
+ * TasksService for the token's user (a task of someone else is simply not found), record the action for the
+ * model, and re-render the sender widget from the tasks as they are now — stored, so a reload shows it.
+ */
+@Injectable()
+export class WidgetActionsService {
+  constructor(
+    private readonly store: ConversationStore,
+    private readonly tasks: TasksService,
+  ) {}
+
+  /** Checks before any response: the action's shape, the thread's and the sender's ownership. */
+  async prepare(userId: string, params: CustomActionParams): Promise<PreparedAction> {
+    const action = parseTaskAction(params.action);
+    if (params.item_id === undefined) {
+      await this.store.getThread(userId, params.thread_id);
+      return { kind: 'ready', threadId: params.thread_id, action };
+    }
+    // The item is looked up within the caller's thread, which proves both belong to the caller.
+    const sender = await this.store.getItem(userId, params.thread_id, params.item_id);
+    if (sender.type !== 'widget') return { kind: 'not_widget' };
+    return { kind: 'ready', threadId: params.thread_id, sender, action };
+  }
+
+  async perform(
+    userId: string,
+    prepared: Extract<PreparedAction, { kind: 'ready' }>,
+  ): Promise<ActionOutcome> {
+    const { action, sender, threadId } = prepared;
+    const id = action.payload.task_id;
+    let change: TaskChange | undefined;
+    try {
+      const task =
+        action.type === 'task.delete'
+          ? await this.tasks.remove(userId, id)
+          : await this.tasks.setCompleted(userId, id, action.type === 'task.complete');
+      change = {
+        action: action.type === 'task.delete' ? 'deleted' : task.completed ? 'completed' : 'reopened',
+        task_id: task.number,
+        title: task.title,
+      };
+    } catch (err) {
+      if (!(err instanceof TaskNotFoundError)) throw err;
+    }
+    await this.store.addItem(userId, threadId, 'hidden_context_item', {
+      content: contextNote(action, change),
+    });
+    const updated = sender ? await this.rerender(userId, sender) : undefined;
+    return { updated, change, notice: change ? undefined : `Task ${id} no longer exists.` };
+  }
+
+  private async rerender(
+    userId: string,
+    sender: StoredItemOf<'widget'>,
+  ): Promise<StoredItemOf<'widget'> | undefined> {
+    const ids = taskIdsOf(sender.payload.widget);
+    if (ids.length === 0) return undefined; // not our task list: nothing to redraw
+    const current = new Map((await this.tasks.all(userId)).map((t) => [t.number, t]));
+    const rows: TaskRow[] = ids.flatMap((n) => {
+      const t = current.get(n);
+      return t ? [{ id: t.number, title: t.title, completed: t.completed }] : [];
+    });
+    return this.store.replaceItem(userId, sender, renderTaskList(rows));
+  }
+}
