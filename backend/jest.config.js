@@ -28,7 +28,6 @@ const base = {
     ],
   },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
-  testTimeout: 30_000,
   // Networking is off for every test process: only loopback sockets may open.
   setupFiles: ['<rootDir>/test/support/no-network.ts'],
 };
@@ -39,6 +38,8 @@ const base = {
  * - `embedded`: the foundation specs again on the embedded PGlite that `npm start` uses without DATABASE_URL.
  */
 module.exports = {
+  // A global option: Jest ignores it inside a project's config.
+  testTimeout: 30_000,
   projects: [
     {
       ...base,

@@ -57,8 +57,19 @@ export interface Stats {
   p99: number;
 }
 
-function percentile(sorted: number[], p: number): number {
+export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/** Stats of latencies (ms) collected by hand over `seconds` of wall time. */
+export function statsOf(latencies: number[], seconds: number): Stats {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return {
+    ops: sorted.length,
+    perSecond: sorted.length / seconds,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+  };
 }
 
 /** Runs `fn` `total` times with `concurrency` in flight; latencies in ms. A few warm-up calls are not counted. */

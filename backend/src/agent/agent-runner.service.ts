@@ -153,13 +153,17 @@ export class AgentRunnerService implements AgentTurnRunner {
         const raw = ev.item.rawItem;
         if (raw.type !== 'function_call_result') continue;
         const custom = ev.item.customData as { isError?: boolean; data?: unknown } | undefined;
+        // Custom data comes only from a call that reached our MCP tools. Without it the SDK answered the model
+        // itself — arguments that are not JSON, a tool that threw — so nothing ran: an error, never a success
+        // (a malformed `add_task` showed "Added the task" and was stored as a successful call).
+        const isError = custom?.isError !== false;
         yield {
           type: 'tool_output',
           callId: raw.callId,
           name: raw.name,
           output: toolOutputText(ev.item.output),
-          isError: custom?.isError === true,
-          ...(custom?.data !== undefined && custom.isError !== true ? { data: custom.data } : {}),
+          isError,
+          ...(custom?.data !== undefined && !isError ? { data: custom.data } : {}),
         };
       }
     }

@@ -16,6 +16,9 @@ import { ChatRateLimiter } from './chat-rate-limit';
 import { titleFromMessage } from './thread-title';
 import { toTaskChange, TurnEvent } from './turn-events';
 
+/** Tools that change nothing: a retry runs them again (and shows their widget again) rather than keeping them. */
+const READ_ONLY_TOOLS = new Set(['list_tasks']);
+
 /** What the model is told when the user stopped a response (chatkit-protocol.md §7.4). */
 export const CANCELLED_CONTEXT = 'The user cancelled the stream. Stop responding to the prior request.';
 
@@ -120,7 +123,13 @@ export class ChatTurnService {
     });
   }
 
-  /** Runs the answer to a user message again: everything stored after it is deleted first. */
+  /**
+   * Runs the answer to a user message again: everything stored after it is deleted first — except the records
+   * of task changes its earlier run already made. A run that broke off after a tool changed something (the
+   * process was killed, the model failed on its next call) left that change in place; running the message again
+   * from scratch made it twice (a retried "add buy milk" added a second "Buy milk"). With such records kept, the
+   * new run continues from them instead: the model reads what was done and answers.
+   */
   async startRetry(userId: string, threadId: string, itemId: string, opts: TurnOptions = {}): Promise<Turn> {
     await this.limiter.assertAllowed(userId);
     const [thread, item] = await Promise.all([
@@ -132,7 +141,17 @@ export class ChatTurnService {
         'invalid_input',
         `Item ${itemId} is not a user message: only a user message can be retried.`,
       );
-    await this.store.deleteItemsAfter(userId, threadId, itemId);
+    const done = await this.changesMadeAfter(userId, threadId, itemId);
+    await this.store.deleteItemsAfter(userId, threadId, itemId, done);
+    if (done.length)
+      return this.turn(thread, {
+        userId,
+        thread,
+        input: '', // the message and the changes are the newest history: the run continues after them
+        quotedText: item.payload.quoted_text,
+        titleSource: userMessageText(item.payload),
+        locale: opts.locale,
+      });
     return this.turn(thread, {
       userId,
       thread,
@@ -159,6 +178,19 @@ export class ChatTurnService {
     const thread = await this.store.getThread(userId, threadId);
     const prepared = await prepare();
     return { turn: this.turn(thread, { userId, thread, input: '', locale: opts.locale }), prepared };
+  }
+
+  /** Ids of the successful task-changing tool calls stored after a user message (within the history window). */
+  private async changesMadeAfter(userId: string, threadId: string, itemId: string): Promise<string[]> {
+    const recent = await this.store.history(userId, threadId, this.config.agentHistoryItems);
+    const at = recent.findIndex((i) => i.id === itemId);
+    if (at < 0) return [];
+    return recent
+      .slice(at + 1)
+      .filter(
+        (i) => i.type === 'server_tool_call' && !i.payload.is_error && !READ_ONLY_TOOLS.has(i.payload.name),
+      )
+      .map((i) => i.id);
   }
 
   private turn(thread: StoredThread, plan: RunPlan): Turn {
@@ -220,7 +252,15 @@ export class ChatTurnService {
 
     if (plan.titleSource && !thread.title) {
       const title = titleFromMessage(plan.titleSource);
-      const updated = title ? await this.store.setTitleIfUnset(userId, thread.id, title) : null;
+      // The title is cosmetic and set after the turn's outcome was told: failing to store it (the database went
+      // away) must neither add a second error after a `failed` event nor turn a stored answer into an error.
+      // The thread keeps no title, so the next message titles it.
+      const updated = title
+        ? await this.store.setTitleIfUnset(userId, thread.id, title).catch((err: unknown) => {
+            this.logger.warn(`thread title not stored: ${err instanceof Error ? err.message : String(err)}`);
+            return null;
+          })
+        : null;
       if (updated) yield { type: 'thread_updated', thread: updated };
     }
   }

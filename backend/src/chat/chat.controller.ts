@@ -19,6 +19,7 @@ import { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../common/current-user.decorator';
 import { UserPathGuard } from '../common/user-path.guard';
 import { ChatRateLimitFilter } from './chat-rate-limit';
+import { ConversationIdPipe } from './conversation-id.pipe';
 import { ChatService } from './chat.service';
 import { ChatReplyView, ConversationPage, DeletedConversationView, MessagePage } from './chat.views';
 import { ChatRequestDto, ListConversationsQueryDto, ListMessagesQueryDto } from './dto/chat.dto';
@@ -82,7 +83,7 @@ export class ChatController {
   @ApiOkResponse({ type: MessagePage })
   messages(
     @CurrentUser() user: AuthUser,
-    @Param('id') id: string,
+    @Param('id', ConversationIdPipe) id: string,
     @Query() query: ListMessagesQueryDto,
   ): Promise<MessagePage> {
     return this.chat.messages(user.id, id, query);
@@ -90,7 +91,10 @@ export class ChatController {
 
   @Delete('conversations/:id')
   @ApiOkResponse({ type: DeletedConversationView })
-  delete(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<DeletedConversationView> {
+  delete(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ConversationIdPipe) id: string,
+  ): Promise<DeletedConversationView> {
     return this.chat.delete(user.id, id);
   }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DomainError } from '../common/domain-error';
+import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from '../common/storable-text';
 import { CHAT_MESSAGE_MAX } from '../chat/dto/chat.dto';
 import type { ItemPayloads, JsonValue, UserMessageContent } from '../conversations/thread-item';
 
@@ -231,8 +232,12 @@ export function parseChatKitRequest(body: unknown): ChatKitRequest {
       'The body must be a JSON object: { "type": "…", "params": { … } }.',
     );
   const result = chatKitRequestSchema.safeParse(body);
-  if (result.success) return result.data;
-  throw new DomainError('invalid_input', result.error.issues.slice(0, 3).map(describeIssue).join('; '));
+  if (!result.success)
+    throw new DomainError('invalid_input', result.error.issues.slice(0, 3).map(describeIssue).join('; '));
+  // Ids, texts and JSON payloads all reach PostgreSQL: NUL or an unpaired surrogate would fail there (a 500).
+  const unstorable = findUnstorableText(result.data.params, 'params');
+  if (unstorable) throw new DomainError('invalid_input', `${unstorable}: ${UNSTORABLE_TEXT_MESSAGE}`);
+  return result.data;
 }
 
 /** The stored form of a user message (optional keys omitted, not null). */

@@ -52,6 +52,15 @@ export function listedTasks(data: unknown, output: string): unknown[] | undefine
   }
 }
 
+/** How many tasks exist in all when `list_tasks` cut its list to the newest (`{tasks, total, note}`). */
+function listedTotal(data: unknown, output: string): number | undefined {
+  const total = (v: unknown) =>
+    typeof v === 'object' && v !== null && typeof (v as { total?: unknown }).total === 'number'
+      ? (v as { total: number }).total
+      : undefined;
+  return total(data) ?? total(parseObject(output));
+}
+
 export function toolStartedTask(name: string, args: Record<string, unknown>): WorkflowTask {
   const loading = (title: string, icon: string): WorkflowTask => ({
     type: 'custom',
@@ -111,6 +120,9 @@ export function toolFinishedTask(
       return done(id ? `Added ${title} as task ${id}` : `Added ${title}`, 'check-circle');
     case 'list_tasks': {
       const n = listedTasks(result.data, result.output)?.length ?? 0;
+      const total = listedTotal(result.data, result.output);
+      if (total !== undefined && total > n)
+        return done(`Found ${total} tasks, showing the newest ${n}`, 'check-circle');
       return done(n === 0 ? 'No tasks found' : `Found ${n} task${n === 1 ? '' : 's'}`, 'check-circle');
     }
     case 'complete_task':

@@ -1,6 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
+import { isDatabaseUnavailable } from '../database/database-errors';
 import { DOMAIN_ERROR_STATUS, DomainError } from './domain-error';
+import { isUnknownUserError, UNKNOWN_USER_MESSAGE } from './unknown-user';
 
 export interface ErrorBody {
   error: { code: string; message: string };
@@ -40,6 +42,24 @@ export function toErrorResponse(exception: unknown): { status: number; body: Err
     const status = exception.getStatus();
     const code = STATUS_CODES[status] ?? (status >= 500 ? 'internal_error' : 'http_error');
     return { status, body: { error: { code, message: messageOf(exception) } } };
+  }
+  if (isUnknownUserError(exception)) {
+    return {
+      status: HttpStatus.UNAUTHORIZED,
+      body: { error: { code: 'unauthorized', message: UNKNOWN_USER_MESSAGE } },
+    };
+  }
+  // A database outage is temporary and not the request's fault: 503, so clients know to try again.
+  if (isDatabaseUnavailable(exception)) {
+    return {
+      status: HttpStatus.SERVICE_UNAVAILABLE,
+      body: {
+        error: {
+          code: 'service_unavailable',
+          message: 'The service is temporarily unavailable. Please try again shortly.',
+        },
+      },
+    };
   }
   return {
     status: HttpStatus.INTERNAL_SERVER_ERROR,

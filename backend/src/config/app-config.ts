@@ -23,6 +23,8 @@ export interface AppConfig {
   jwtExpiresIn: string;
   model: ModelChoice;
   agentMaxTurns: number;
+  /** Longest the model may stay silent (before its first output, or between two) before the turn fails. */
+  agentModelTimeoutMs: number;
   agentHistoryItems: number;
   agentTracing: boolean;
   openaiApiKey?: string;
@@ -89,6 +91,7 @@ export function buildConfig(env: Env): AppConfig {
     jwtExpiresIn: env.JWT_EXPIRES_IN,
     model: modelChoice(env),
     agentMaxTurns: env.AGENT_MAX_TURNS,
+    agentModelTimeoutMs: env.AGENT_MODEL_TIMEOUT_MS,
     agentHistoryItems: env.AGENT_HISTORY_ITEMS,
     agentTracing: env.AGENT_TRACING === 'on',
     openaiApiKey: env.OPENAI_API_KEY,

@@ -36,6 +36,7 @@ export const envSchema = z.object({
   OPENAI_BASE_URL: z.url().optional(),
   AGENT_MODEL: z.string().min(1).optional(),
   AGENT_MAX_TURNS: positiveInt.default(8),
+  AGENT_MODEL_TIMEOUT_MS: positiveInt.default(60_000),
   AGENT_HISTORY_ITEMS: positiveInt.default(40),
   AGENT_TRACING: z.enum(['on', 'off']).default('off'),
   CHATKIT_WORKFLOW_ID: z.string().min(1).optional(),

@@ -341,13 +341,19 @@ export class ConversationStore {
     return rows.length ? toItem(rows[0]) : undefined;
   }
 
-  /** Deletes every item stored after the given one (a retried turn replaces its old answer). */
-  async deleteItemsAfter(userId: string, threadId: string, itemId: string): Promise<number> {
+  /** Deletes every item stored after the given one but `keepIds` (a retried turn replaces its old answer). */
+  async deleteItemsAfter(
+    userId: string,
+    threadId: string,
+    itemId: string,
+    keepIds: readonly string[] = [],
+  ): Promise<number> {
     const rows = await this.rows<{ id: string }>(
       `DELETE FROM chat_thread_items
        WHERE thread_id = $1 AND user_id = $2 AND seq > (SELECT seq FROM chat_thread_items WHERE id = $3 AND thread_id = $1)
+         AND id <> ALL($4)
        RETURNING id`,
-      [threadId, userId, itemId],
+      [threadId, userId, itemId, keepIds],
     );
     return rows.length;
   }
@@ -396,20 +402,5 @@ export class ConversationStore {
       [itemId, userId],
     );
     return rows[0]?.feedback ?? null;
-  }
-
-  /**
-   * Seconds until the user may start another turn, when `limit` user messages were stored in the last
-   * `windowSeconds` (a sliding window on the stored messages, so every backend instance agrees); else 0.
-   */
-  async turnWaitSeconds(userId: string, limit: number, windowSeconds: number): Promise<number> {
-    const rows = await this.rows<{ wait: string }>(
-      `SELECT extract(epoch FROM created_at + make_interval(secs => $2) - now()) AS wait
-       FROM chat_thread_items
-       WHERE user_id = $1 AND type = 'user_message' AND created_at > now() - make_interval(secs => $2)
-       ORDER BY created_at DESC OFFSET $3 LIMIT 1`,
-      [userId, windowSeconds, limit - 1],
-    );
-    return rows.length ? Math.max(1, Math.ceil(Number(rows[0].wait))) : 0;
   }
 }

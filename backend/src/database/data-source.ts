@@ -4,9 +4,16 @@ import { ChatThreadItem } from '../conversations/chat-thread-item.entity';
 import { Task, TaskCounter } from '../tasks/task.entity';
 import { CreateTasks1764000000000 } from './migrations/1764000000000-create-tasks';
 import { CreateChatThreads1764100000000 } from './migrations/1764100000000-create-chat-threads';
+import { TaskListIndexes1764200000000 } from './migrations/1764200000000-task-list-indexes';
+import { CreateChatRateWindows1764400000000 } from './migrations/1764400000000-create-chat-rate-windows';
 
 export const ENTITIES = [Task, TaskCounter, ChatThread, ChatThreadItem];
-export const MIGRATIONS = [CreateTasks1764000000000, CreateChatThreads1764100000000];
+export const MIGRATIONS = [
+  CreateTasks1764000000000,
+  CreateChatThreads1764100000000,
+  TaskListIndexes1764200000000,
+  CreateChatRateWindows1764400000000,
+];
 
 /** TypeORM options: migrations only, never synchronize. */
 export function dataSourceOptions(url: string, poolMax: number): DataSourceOptions {

@@ -1,6 +1,7 @@
 import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { DomainError } from '../common/domain-error';
+import { isUnknownUserError, UNKNOWN_USER_MESSAGE } from '../common/unknown-user';
 import { TasksService } from '../tasks/tasks.service';
 import { TaskNotFoundError } from '../tasks/tasks.errors';
 
@@ -55,6 +56,9 @@ export async function toolCall(
       };
     }
     if (err instanceof DomainError) return { content: [{ type: 'text', text: err.message }], isError: true };
+    // Not the SQL error text (it named tables and constraints): the caller's account is gone.
+    if (isUnknownUserError(err))
+      return { content: [{ type: 'text', text: UNKNOWN_USER_MESSAGE }], isError: true };
     throw err;
   }
 }

@@ -4,6 +4,7 @@ import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, Unique } 
 @Unique('uq_tasks_user_number', ['userId', 'number'])
 @Index('ix_tasks_user_completed', ['userId', 'completed', 'number'])
 @Index('ix_tasks_user_updated', ['userId', 'updatedAt', 'number'])
+@Index('ix_tasks_user_created', ['userId', 'createdAt', 'number'])
 export class Task {
   @PrimaryGeneratedColumn('uuid')
   uuid: string;

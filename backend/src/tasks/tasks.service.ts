@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, Repository } from 'typeorm';
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from '../common/storable-text';
 import { BackendEventBus, TaskChangedEvent } from '../common/task-events';
 import { Task } from './task.entity';
 import { InvalidTaskError, TaskNotFoundError } from './tasks.errors';
@@ -54,11 +55,10 @@ function fromRow(r: TaskRow): Task {
   });
 }
 
-// PostgreSQL text cannot hold NUL; other control characters are kept as the user's data.
-const NUL = '\u0000';
-
+// PostgreSQL text cannot hold NUL, and would store an unpaired surrogate as U+FFFD (not what was sent);
+// other control characters are kept as the user's data.
 function cleanTitle(title: string): string {
-  if (title.includes(NUL)) throw new InvalidTaskError('title must not contain NUL characters');
+  if (!isStorableText(title)) throw new InvalidTaskError(`title ${UNSTORABLE_TEXT_MESSAGE}`);
   const t = title.trim();
   if (t.length === 0) throw new InvalidTaskError('title must not be empty');
   if (t.length > TITLE_MAX)
@@ -68,7 +68,7 @@ function cleanTitle(title: string): string {
 
 function cleanDescription(description: string | null | undefined): string | null {
   if (description == null) return null;
-  if (description.includes(NUL)) throw new InvalidTaskError('description must not contain NUL characters');
+  if (!isStorableText(description)) throw new InvalidTaskError(`description ${UNSTORABLE_TEXT_MESSAGE}`);
   const d = description.trim();
   if (d.length > DESCRIPTION_MAX) {
     throw new InvalidTaskError(`description must be at most ${DESCRIPTION_MAX} characters (got ${d.length})`);
@@ -178,6 +178,22 @@ export class TasksService {
     const where: Record<string, unknown> = { userId };
     if (status !== 'all') where.completed = status === 'completed';
     return this.tasks.find({ where, order: { number: 'ASC' } });
+  }
+
+  /**
+   * The newest `limit` tasks of a status (by number), in number order, and how many there are in all: what a
+   * model is shown. The count is only queried when the list is cut, so small lists cost one query.
+   */
+  async newest(
+    userId: string,
+    status: TaskStatusFilter,
+    limit: number,
+  ): Promise<{ tasks: Task[]; total: number }> {
+    const where: Record<string, unknown> = { userId };
+    if (status !== 'all') where.completed = status === 'completed';
+    const rows = await this.tasks.find({ where, order: { number: 'DESC' }, take: limit + 1 });
+    if (rows.length <= limit) return { tasks: rows.reverse(), total: rows.length };
+    return { tasks: rows.slice(0, limit).reverse(), total: await this.tasks.countBy(where) };
   }
 
   /** The user's task numbers, ascending (to tell a model which numbers exist). */

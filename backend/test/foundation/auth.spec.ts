@@ -1,12 +1,6 @@
 import { api, exchangeForJwt, signUp, TestUser } from '../support/users';
 import { startTestApp, TestApp } from '../support/test-app';
-import {
-  decodeJwt,
-  signHs256WithPublicKey,
-  signWithBackendKey,
-  signWithForeignKey,
-  unsignedToken,
-} from '../support/tokens';
+import { badTokenCases, decodeJwt, signWithBackendKey } from '../support/tokens';
 
 describe('auth: better-auth sign-up/sign-in, JWT and the global guard', () => {
   let t: TestApp;
@@ -49,33 +43,7 @@ describe('auth: better-auth sign-up/sign-in, JWT and the global guard', () => {
   });
 
   describe('answers 401 with an error body for every bad token', () => {
-    const cases: Array<[string, () => Promise<string | null>]> = [
-      ['no token', async () => null],
-      ['a malformed token', async () => 'not.a.jwt'],
-      ['random garbage', async () => 'x'.repeat(300)],
-      [
-        'an expired token',
-        async () =>
-          signWithBackendKey(t.app, {
-            sub: user.id,
-            exp: Math.floor(Date.now() / 1000) - 60,
-            iat: Math.floor(Date.now() / 1000) - 960,
-          }),
-      ],
-      [
-        'a token for another issuer',
-        async () => signWithBackendKey(t.app, { sub: user.id, iss: 'https://evil.example' }),
-      ],
-      [
-        'a token for another audience',
-        async () => signWithBackendKey(t.app, { sub: user.id, aud: 'https://evil.example' }),
-      ],
-      ['a token signed by another key', async () => signWithForeignKey(user.jwt)],
-      ['an unsigned alg:none token', async () => unsignedToken(user.jwt)],
-      ['an HS256 token keyed with the public key', async () => signHs256WithPublicKey(t.url, user.jwt)],
-      ['a session token where a JWT is expected', async () => user.sessionToken],
-      ['a token without a subject', async () => signWithBackendKey(t.app, { email: 'x@example.test' })],
-    ];
+    const cases = badTokenCases(() => ({ app: t.app, baseUrl: t.url, user }));
     it.each(cases)('%s', async (_name, make) => {
       const token = await make();
       const res = await api(t.url, token ?? undefined).get('/api/tasks');

@@ -176,4 +176,26 @@ export function toolBehaviour(getApp: () => TestApp, connect: Connect): void {
     }
     expect(await restTasks(bob)).toEqual(bobBefore);
   });
+
+  it('lists at most the newest 100 tasks, saying how many there are and what was left out', async () => {
+    const carol = await signUp(getApp().url, 'Carol');
+    const c = await connect(getApp(), carol);
+    try {
+      for (let i = 1; i <= 103; i++) await c.call('add_task', { title: `Chore ${i}` });
+      for (const task_id of [1, 2, 3]) await c.call('complete_task', { task_id });
+      const all = await c.call('list_tasks', { status: 'all' });
+      const cut = JSON.parse(textOf(all)) as { tasks: Array<{ id: number }>; total: number; note: string };
+      expect(cut.tasks.map((t) => t.id)).toEqual(Array.from({ length: 100 }, (_, i) => i + 4));
+      expect(cut.total).toBe(103);
+      expect(cut.note).toMatch(/newest 100 of 103 tasks .*ask the user for its number/);
+      expect(all.structuredContent).toEqual(cut);
+      // Exactly 100 pending: the bare array of the seed contract.
+      const pending = JSON.parse(textOf(await c.call('list_tasks', { status: 'pending' }))) as unknown[];
+      expect(pending).toHaveLength(100);
+      const done = JSON.parse(textOf(await c.call('list_tasks', { status: 'completed' })));
+      expect(done.map((t: { id: number }) => t.id)).toEqual([1, 2, 3]);
+    } finally {
+      await c.close();
+    }
+  });
 }

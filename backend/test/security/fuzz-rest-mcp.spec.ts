@@ -3,6 +3,9 @@ import { FuzzCase, hostileValues, jsonBody, pick, RAW_BODIES, rng } from '../sup
 import { startTestApp, testDatabaseUrl, TestApp } from '../support/test-app';
 import { signUp, TestUser } from '../support/users';
 
+// The projects' testTimeout is not applied per project (jest reads it globally): allow for 2 busy cores.
+jest.setTimeout(30_000);
+
 const TITLE_INVALID = (r: () => number): unknown =>
   pick(r, [null, 42, true, [], {}, '', '   ', 'x'.repeat(201 + Math.floor(r() * 20_000)), 'a\u0000b', ['a']]);
 const DESCRIPTION_INVALID = (r: () => number): unknown =>

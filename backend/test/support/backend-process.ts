@@ -1,7 +1,9 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
-const MAIN = join(__dirname, '../../dist/src/main.js');
+// The backend root, from test/support (jest runs the sources) or dist/test/support (the compiled soak).
+const UP = join(__dirname, '../..');
+const MAIN = join(basename(UP) === 'dist' ? join(UP, '..') : UP, 'dist/src/main.js');
 
 /** The built backend (`node dist/src/main.js`) as a separate process, as `npm start` runs it. */
 export class BackendProcess {
@@ -12,6 +14,11 @@ export class BackendProcess {
 
   get url(): string {
     return this.env.PUBLIC_URL;
+  }
+
+  /** The running backend's process id (the soak reads its memory from /proc), or undefined when stopped. */
+  get pid(): number | undefined {
+    return this.child?.exitCode === null ? this.child.pid : undefined;
   }
 
   async start(timeoutMs = 60_000): Promise<void> {

@@ -22,7 +22,8 @@ export interface StreamAnswer {
   error?: any;
 }
 
-const FRAME = /^data: \{.*\}$/;
+// SSE lines end at CR or LF only: U+2028/U+2029 inside the JSON are data (a `.` would refuse them).
+const FRAME = /^data: \{[^\r\n]*\}$/;
 
 /** Checks one frame (without its trailing blank line) and returns its event. */
 export function parseFrame(frame: string): Ev {

@@ -12,10 +12,13 @@ export interface StubRequest {
 
 /** What the stub answers to one Chat Completions call: text pieces, or tool calls. */
 export type StubReply =
-  | { text: string[] }
+  /** `stall`: after the pieces the stream stays open and silent (a server that stops mid-answer). */
+  | { text: string[]; stall?: true }
   | { toolCalls: Array<{ id: string; name: string; arguments: string }> }
   | { status: number; body: string }
-  | { hang: true };
+  | { hang: true }
+  /** Answers `then` once `wait` settles (a model call held in flight until the test releases it). */
+  | { wait: Promise<unknown>; then: StubReply };
 
 /**
  * A local HTTP server speaking OpenAI's Chat Completions wire format (streaming SSE chunks and plain JSON),
@@ -25,7 +28,13 @@ export class OpenAIChatStub {
   readonly requests: StubRequest[] = [];
   private server: Server | null = null;
   private replies: Array<(req: StubRequest) => StubReply> = [];
+  private open = 0;
   url = '';
+
+  /** Requests whose response has not closed yet (answered in full, or given up by the client). */
+  get inFlight(): number {
+    return this.open;
+  }
 
   /** Queue the next replies; a function sees the request it answers. */
   reply(...replies: Array<StubReply | ((req: StubRequest) => StubReply)>): this {
@@ -52,6 +61,8 @@ export class OpenAIChatStub {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    this.open++;
+    res.once('close', () => this.open--);
     let raw = '';
     for await (const chunk of req) raw += String(chunk);
     const request: StubRequest = {
@@ -61,7 +72,13 @@ export class OpenAIChatStub {
     };
     this.requests.push(request);
     const next = this.replies.shift();
-    const reply: StubReply = next ? next(request) : { text: ['(no reply queued)'] };
+    let reply: StubReply = next ? next(request) : { text: ['(no reply queued)'] };
+    while ('wait' in reply) {
+      const held = reply;
+      await held.wait.catch(() => undefined);
+      reply = held.then;
+    }
+    if (res.destroyed) return; // the client gave up while the reply was held
     if ('hang' in reply) return; // never answers: the client's timeout or abort must end it
     if ('status' in reply) {
       res.writeHead(reply.status, { 'content-type': 'application/json' }).end(reply.body);
@@ -102,6 +119,7 @@ export class OpenAIChatStub {
     send({ delta: { role: 'assistant', content: '' }, finish_reason: null });
     if ('text' in reply) {
       for (const piece of reply.text) send({ delta: { content: piece }, finish_reason: null });
+      if (reply.stall) return;
       send({ delta: {}, finish_reason: 'stop' });
     } else {
       reply.toolCalls.forEach((c, index) => {

@@ -56,3 +56,33 @@ export async function signHs256WithPublicKey(baseUrl: string, realToken: string)
   const signingInput = `${enc({ alg: 'HS256', typ: 'JWT', kid: header.kid })}.${enc(payload)}`;
   return `${signingInput}.${createHmac('sha256', pem).update(signingInput).digest('base64url')}`;
 }
+
+/** What the bad tokens are built from; read when a case runs, so the list can be made before the app exists. */
+export interface TokenContext {
+  app: INestApplication;
+  baseUrl: string;
+  user: { id: string; jwt: string; sessionToken: string };
+}
+
+/**
+ * Every kind of access token the backend must refuse (401), built for one real user: missing, malformed,
+ * expired, wrong issuer or audience, foreign key, `alg: none`, HS256 keyed with the public key, a session
+ * token instead of a JWT, no subject. `null` means no Authorization header at all.
+ */
+export function badTokenCases(ctx: () => TokenContext): Array<[string, () => Promise<string | null>]> {
+  const now = () => Math.floor(Date.now() / 1000);
+  const sign = (payload: Record<string, unknown>) => signWithBackendKey(ctx().app, payload);
+  return [
+    ['no token', async () => null],
+    ['a malformed token', async () => 'not.a.jwt'],
+    ['random garbage', async () => 'x'.repeat(300)],
+    ['an expired token', () => sign({ sub: ctx().user.id, exp: now() - 60, iat: now() - 960 })],
+    ['a token for another issuer', () => sign({ sub: ctx().user.id, iss: 'https://evil.example' })],
+    ['a token for another audience', () => sign({ sub: ctx().user.id, aud: 'https://evil.example' })],
+    ['a token signed by another key', async () => signWithForeignKey(ctx().user.jwt)],
+    ['an unsigned alg:none token', async () => unsignedToken(ctx().user.jwt)],
+    ['an HS256 token keyed with the public key', () => signHs256WithPublicKey(ctx().baseUrl, ctx().user.jwt)],
+    ['a session token where a JWT is expected', async () => ctx().user.sessionToken],
+    ['a token without a subject', () => sign({ email: 'x@example.test' })],
+  ];
+}

@@ -1,6 +1,7 @@
 import { OpenAIProvider, type Model, type ModelProvider } from '@openai/agents';
 import { AppConfig } from '../../config/app-config';
 import { OfflineModelProvider } from './offline/offline-model.provider';
+import { withSilenceTimeout } from './silence-timeout';
 
 /**
  * The model behind the agent, chosen by configuration alone:
@@ -20,6 +21,8 @@ export function createModelProvider(config: AppConfig): ModelProvider {
   }
 }
 
+/** The configured model; a remote one is stopped when it stays silent longer than AGENT_MODEL_TIMEOUT_MS. */
 export async function resolveModel(config: AppConfig, provider: ModelProvider): Promise<Model> {
-  return provider.getModel(config.model.kind === 'offline' ? undefined : config.model.model);
+  if (config.model.kind === 'offline') return provider.getModel(undefined);
+  return withSilenceTimeout(await provider.getModel(config.model.model), config.agentModelTimeoutMs);
 }

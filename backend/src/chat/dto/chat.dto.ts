@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { STORABLE_TEXT, UNSTORABLE_TEXT_MESSAGE } from '../../common/storable-text';
 
 /** Longest chat message, in characters: a generous paragraph; longer inputs are pastes, not requests. */
 export const CHAT_MESSAGE_MAX = 4000;
 export const CONVERSATION_PAGE_MAX = 100;
 export const CONVERSATION_PAGE_DEFAULT = 20;
-const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const MESSAGE_RULE = `message must be 1-${CHAT_MESSAGE_MAX} characters`;
@@ -15,6 +16,7 @@ const LIMIT_RULE = `limit must be an integer from 1 to ${CONVERSATION_PAGE_MAX}`
 export class ChatRequestDto {
   @ApiProperty({ minLength: 1, maxLength: CHAT_MESSAGE_MAX, example: 'add buy milk tomorrow' })
   @Transform(trim)
+  @Matches(STORABLE_TEXT, { message: `message ${UNSTORABLE_TEXT_MESSAGE}` })
   @Length(1, CHAT_MESSAGE_MAX, { message: MESSAGE_RULE })
   @IsString({ message: 'message must be a string' })
   message: string;
@@ -40,7 +42,8 @@ export class ListConversationsQueryDto {
 
   @ApiPropertyOptional({ description: 'next_cursor of the previous page' })
   @IsOptional()
-  @MaxLength(64, { message: 'cursor is not valid' })
+  // An id of the list (it reaches SQL: a NUL in it was a 500).
+  @Matches(ID_PATTERN, { message: 'cursor is not valid' })
   @IsString({ message: 'cursor must be a string' })
   cursor?: string;
 }

@@ -13,26 +13,24 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
+import { STORABLE_TEXT, UNSTORABLE_TEXT_MESSAGE } from '../../common/storable-text';
 import { DESCRIPTION_MAX, PAGE_MAX, TITLE_MAX } from '../tasks.service';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const TITLE_MESSAGE = `title must be 1-${TITLE_MAX} characters`;
 const DESCRIPTION_MESSAGE = `description must be at most ${DESCRIPTION_MAX} characters`;
-// PostgreSQL text cannot store NUL.
-// eslint-disable-next-line no-control-regex -- NUL is exactly what must be refused
-const NO_NUL = /^[^\u0000]*$/;
 
 export class CreateTaskDto {
   @ApiProperty({ minLength: 1, maxLength: TITLE_MAX, example: 'Buy milk' })
   @Transform(trim)
-  @Matches(NO_NUL, { message: 'title must not contain NUL characters' })
+  @Matches(STORABLE_TEXT, { message: `title ${UNSTORABLE_TEXT_MESSAGE}` })
   @Length(1, TITLE_MAX, { message: TITLE_MESSAGE })
   @IsString({ message: 'title must be a string' })
   title: string;
 
   @ApiPropertyOptional({ maxLength: DESCRIPTION_MAX, nullable: true, example: '2 liters, skimmed' })
   @IsOptional()
-  @Matches(NO_NUL, { message: 'description must not contain NUL characters' })
+  @Matches(STORABLE_TEXT, { message: `description ${UNSTORABLE_TEXT_MESSAGE}` })
   @MaxLength(DESCRIPTION_MAX, { message: DESCRIPTION_MESSAGE })
   @IsString({ message: 'description must be a string' })
   description?: string | null;
@@ -51,14 +49,14 @@ export class UpdateTaskDto {
   @ApiPropertyOptional({ minLength: 1, maxLength: TITLE_MAX })
   @Transform(trim)
   @ValidateIf((_o, v) => v !== undefined)
-  @Matches(NO_NUL, { message: 'title must not contain NUL characters' })
+  @Matches(STORABLE_TEXT, { message: `title ${UNSTORABLE_TEXT_MESSAGE}` })
   @Length(1, TITLE_MAX, { message: TITLE_MESSAGE })
   @IsString({ message: 'title must be a string' })
   title?: string;
 
   @ApiPropertyOptional({ maxLength: DESCRIPTION_MAX, nullable: true })
   @IsOptional()
-  @Matches(NO_NUL, { message: 'description must not contain NUL characters' })
+  @Matches(STORABLE_TEXT, { message: `description ${UNSTORABLE_TEXT_MESSAGE}` })
   @MaxLength(DESCRIPTION_MAX, { message: DESCRIPTION_MESSAGE })
   @IsString({ message: 'description must be a string' })
   description?: string | null;
@@ -84,6 +82,7 @@ export class ListTasksQueryDto {
 
   @ApiPropertyOptional({ description: 'Words to find in the title or description', maxLength: 200 })
   @IsOptional()
+  @Matches(STORABLE_TEXT, { message: `q ${UNSTORABLE_TEXT_MESSAGE}` }) // a NUL reached SQL: a 500
   @MaxLength(200, { message: 'q must be at most 200 characters' })
   @IsString({ message: 'q must be a string' })
   q?: string;

@@ -28,7 +28,15 @@ export function taskBullet(task: TaskRef): string {
   return `• Task ${task.id}: ${q(task.title)}${task.completed ? ' (done)' : ''}`;
 }
 
-export function listReply(status: StatusFilter, tasks: readonly TaskView[]): string {
+/** The first line of a list cut to its newest tasks (list_tasks lists at most 100 and says how many exist). */
+function cutListHeader(status: StatusFilter, shown: number, total: number): string {
+  const which = status === 'pending' ? 'pending task' : status === 'completed' ? 'completed task' : 'task';
+  return `You have ${plural(total, which)}; here are the newest ${shown}:`;
+}
+
+export function listReply(status: StatusFilter, tasks: readonly TaskView[], total?: number): string {
+  if (total !== undefined && total > tasks.length && tasks.length > 0)
+    return `${cutListHeader(status, tasks.length, total)}\n${tasks.map(taskLine).join('\n')}`;
   if (tasks.length === 0) {
     if (status === 'pending') return 'Nothing pending — you’re all caught up! 🎉';
     if (status === 'completed') return 'You haven’t completed any tasks yet.';
@@ -42,7 +50,11 @@ export function listReply(status: StatusFilter, tasks: readonly TaskView[]): str
   return `Here ${tasks.length === 1 ? 'is your task' : `are your ${tasks.length} tasks`} (${open} pending, ${done} done):\n${lines}`;
 }
 
-export function countReply(status: StatusFilter, tasks: readonly TaskView[]): string {
+export function countReply(status: StatusFilter, tasks: readonly TaskView[], total?: number): string {
+  if (total !== undefined && total > tasks.length) {
+    if (status === 'completed') return `You’ve completed ${plural(total, 'task')}.`;
+    return `You have ${plural(total, status === 'pending' ? 'pending task' : 'task')}.`;
+  }
   if (status === 'pending')
     return tasks.length === 0
       ? 'You have no pending tasks. 🎉'
@@ -52,9 +64,11 @@ export function countReply(status: StatusFilter, tasks: readonly TaskView[]): st
   return `You have ${plural(tasks.length, 'task')}: ${tasks.length - done} pending and ${done} done.`;
 }
 
-export function searchReply(query: string, found: readonly TaskView[]): string {
-  if (found.length === 0) return `No tasks match ${q(query)}.`;
-  return `Found ${plural(found.length, 'task')} matching ${q(query)}:\n${found.map(taskLine).join('\n')}`;
+export function searchReply(query: string, found: readonly TaskView[], total?: number): string {
+  // A cut list was searched: say so, since an older task may match too.
+  const among = total !== undefined ? ` among your newest tasks (of ${total})` : '';
+  if (found.length === 0) return `No tasks match ${q(query)}${among}.`;
+  return `Found ${plural(found.length, 'task')} matching ${q(query)}${among}:\n${found.map(taskLine).join('\n')}`;
 }
 
 export function showReply(task: TaskView): string {

@@ -61,6 +61,15 @@ describe('parseToolResult', () => {
     expect(parseToolResult('list_tasks', '[]')).toEqual({ kind: 'list', tasks: [] });
   });
 
+  it('keeps the total of a list cut to its newest tasks ({tasks, total, note})', () => {
+    const rows = [{ id: 250, title: 'Newest', description: null, completed: false }];
+    expect(parseToolResult('list_tasks', JSON.stringify({ tasks: rows, total: 250, note: 'cut' }))).toEqual({
+      kind: 'list',
+      tasks: rows,
+      total: 250,
+    });
+  });
+
   it('treats plain sentences, error objects and SDK tool errors as messages to relay', () => {
     expect(parseToolResult('delete_task', 'Task 7 was not found. Your tasks are numbered 1–4.')).toEqual({
       kind: 'error',

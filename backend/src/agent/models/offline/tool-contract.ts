@@ -55,7 +55,8 @@ export interface TaskRef {
 
 export type ToolResult =
   | { kind: 'task'; taskId: number; status: string; title: string }
-  | { kind: 'list'; tasks: TaskView[] }
+  /** `total`: how many there are in all, when list_tasks cut the list to its newest tasks. */
+  | { kind: 'list'; tasks: TaskView[]; total?: number }
   | { kind: 'error'; message: string };
 
 /** The output field of a `function_call_result` item, whichever of its forms it takes. */
@@ -96,7 +97,10 @@ export function parseToolResult(name: ToolName, text: string): ToolResult {
         : null;
     if (rows) {
       const tasks = rows.map(toTaskView).filter((t): t is TaskView => t !== null);
-      return { kind: 'list', tasks };
+      const total = isRecord(value) ? toInt(value.total) : null;
+      return total !== null && total > tasks.length
+        ? { kind: 'list', tasks, total }
+        : { kind: 'list', tasks };
     }
   } else if (isRecord(value)) {
     const taskId = toInt(value.task_id ?? value.id);

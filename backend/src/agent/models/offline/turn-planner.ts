@@ -321,13 +321,14 @@ function byStatus(tasks: readonly TaskView[], status: StatusFilter): TaskView[] 
   return status === 'all' ? [...tasks] : tasks.filter((t) => t.completed === (status === 'completed'));
 }
 
-type ListRead = { type: 'list'; tasks: TaskView[] } | Handled;
+type ListRead = { type: 'list'; tasks: TaskView[]; total?: number } | Handled;
 
 /** The list_tasks result at `index`, or the call to make first, or the error reply. */
 function readList(ex: readonly Exchange[], index: number, status: StatusFilter): ListRead {
   if (ex.length <= index) return calls({ name: 'list_tasks', args: { status } });
   const result = expect(ex, index, 'list_tasks').result;
-  if (result.kind === 'list') return { type: 'list', tasks: byStatus(result.tasks, status) };
+  if (result.kind === 'list')
+    return { type: 'list', tasks: byStatus(result.tasks, status), total: result.total };
   return done(
     index + 1,
     say.toolErrorReply(result.kind === 'error' ? result.message : 'I could not read your tasks.'),
@@ -367,13 +368,13 @@ function handleList(status: StatusFilter, ex: readonly Exchange[]): Handled {
   const list = readList(ex, 0, status);
   if (list.type !== 'list') return list;
   const refs = list.tasks.map(ref);
-  return done(1, say.listReply(status, list.tasks), { shown: refs, focus: refs });
+  return done(1, say.listReply(status, list.tasks, list.total), { shown: refs, focus: refs });
 }
 
 function handleCount(status: StatusFilter, ex: readonly Exchange[]): Handled {
   const list = readList(ex, 0, status);
   if (list.type !== 'list') return list;
-  return done(1, say.countReply(status, list.tasks));
+  return done(1, say.countReply(status, list.tasks, list.total));
 }
 
 function handleSearch(query: string, ex: readonly Exchange[]): Handled {
@@ -381,7 +382,11 @@ function handleSearch(query: string, ex: readonly Exchange[]): Handled {
   if (list.type !== 'list') return list;
   const found = searchTasks(query, list.tasks);
   const refs = found.map(ref);
-  return done(1, say.searchReply(query, found), found.length > 0 ? { shown: refs, focus: refs } : {});
+  return done(
+    1,
+    say.searchReply(query, found, list.total),
+    found.length > 0 ? { shown: refs, focus: refs } : {},
+  );
 }
 
 function handleClearCompleted(ex: readonly Exchange[]): Handled {

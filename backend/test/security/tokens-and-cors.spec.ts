@@ -1,0 +1,296 @@
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { connectHttp } from '../support/mcp-clients';
+import { startTestApp, TestApp } from '../support/test-app';
+import { badTokenCases, signWithBackendKey } from '../support/tokens';
+import { createUserRow } from '../support/user-factory';
+import { connectTestDb, rowsOf } from '../support/user-rows';
+import { signUp, TestUser } from '../support/users';
+
+// The projects' testTimeout is not applied per project (jest reads it globally): allow for 2 busy cores.
+jest.setTimeout(30_000);
+
+const SHOP = 'https://shop.example';
+
+interface ProtectedRequest {
+  name: string;
+  method: string;
+  path: string;
+  body?: unknown;
+  /** The status with a valid token (run in this order on a fresh user). */
+  ok: number;
+  /** Whether it writes rows owned by the user (so needs the user row to exist). */
+  creates: boolean;
+}
+
+const CHATKIT_CREATE = {
+  type: 'threads.create',
+  params: { input: { content: [{ type: 'input_text', text: 'add x' }] } },
+};
+const MCP_ADD = {
+  jsonrpc: '2.0',
+  id: 1,
+  method: 'tools/call',
+  params: { name: 'add_task', arguments: { title: 'planted' } },
+};
+
+/** One request of each kind that needs a token; each must answer 401 to a bad one, before doing anything. */
+const PROTECTED: ProtectedRequest[] = [
+  { name: 'REST tasks list', method: 'GET', path: '/api/tasks', ok: 200, creates: false },
+  {
+    name: 'REST tasks create',
+    method: 'POST',
+    path: '/api/tasks',
+    body: { title: 'x' },
+    ok: 201,
+    creates: true,
+  },
+  { name: 'REST tasks delete', method: 'DELETE', path: '/api/tasks/1', ok: 200, creates: false },
+  {
+    name: 'REST chat',
+    method: 'POST',
+    path: '/api/chat',
+    body: { message: 'add x' },
+    ok: 200,
+    creates: true,
+  },
+  {
+    name: 'REST chat stream',
+    method: 'POST',
+    path: '/api/chat/stream',
+    body: { message: 'add x' },
+    ok: 200,
+    creates: true,
+  },
+  {
+    name: 'REST chat conversations',
+    method: 'GET',
+    path: '/api/chat/conversations',
+    ok: 200,
+    creates: false,
+  },
+  {
+    name: 'ChatKit threads.create (stream)',
+    method: 'POST',
+    path: '/api/chatkit',
+    body: CHATKIT_CREATE,
+    ok: 200,
+    creates: true,
+  },
+  {
+    name: 'ChatKit threads.list (JSON)',
+    method: 'POST',
+    path: '/api/chatkit',
+    body: { type: 'threads.list', params: {} },
+    ok: 200,
+    creates: false,
+  },
+  { name: 'MCP tools/call', method: 'POST', path: '/mcp', body: MCP_ADD, ok: 200, creates: true },
+];
+
+function send(baseUrl: string, req: ProtectedRequest, token: string | null, origin?: string) {
+  return fetch(`${baseUrl}${req.path}`, {
+    method: req.method,
+    headers: {
+      ...(token !== null ? { authorization: `Bearer ${token}` } : {}),
+      ...(req.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(req.path === '/mcp' ? { accept: 'application/json, text/event-stream' } : {}),
+      ...(origin ? { origin } : {}),
+    },
+    body: req.body === undefined ? undefined : JSON.stringify(req.body),
+  });
+}
+
+describe('access tokens on every protected surface (REST tasks, REST chat, ChatKit, MCP)', () => {
+  let t: TestApp;
+  let db: Client;
+  let user: TestUser;
+
+  beforeAll(async () => {
+    t = await startTestApp({ ALLOWED_ORIGINS: `${SHOP},http://localhost:8080` });
+    db = await connectTestDb();
+    user = await signUp(t.url, 'Token Owner');
+  });
+  afterAll(async () => {
+    await db.end();
+    await t.close();
+  });
+
+  const cases = badTokenCases(() => ({ app: t.app, baseUrl: t.url, user }));
+
+  it.each(cases)('%s → 401 on all of them, and nothing is written', async (_name, make) => {
+    const token = await make();
+    const before = await rowsOf(db, user.id);
+    for (const req of PROTECTED) {
+      const res = await send(t.url, req, token);
+      const text = await res.text();
+      expect({ route: req.name, status: res.status }).toEqual({ route: req.name, status: 401 });
+      if (req.path === '/mcp') {
+        // the MCP SDK's bearer middleware: an OAuth challenge pointing at the resource metadata
+        expect(res.headers.get('www-authenticate')).toMatch(/^Bearer error="invalid_token"/);
+        expect(res.headers.get('www-authenticate')).toContain('/.well-known/oauth-protected-resource/mcp');
+      } else {
+        expect(res.headers.get('content-type')).toMatch(/^application\/json/); // never a stream
+        expect(JSON.parse(text).error.code).toBe('unauthorized');
+      }
+    }
+    expect(await rowsOf(db, user.id)).toEqual(before);
+  });
+
+  it('the same token, valid, passes everywhere (the refusals above are not vacuous)', async () => {
+    for (const req of PROTECTED) {
+      const res = await send(t.url, req, user.jwt);
+      await res.text();
+      expect({ route: req.name, status: res.status }).toEqual({ route: req.name, status: req.ok });
+    }
+  });
+
+  it('a valid token whose user no longer exists → 401 (not a 500), and MCP tools say so without SQL details', async () => {
+    const ghostId = await createUserRow(t.app.get(DataSource));
+    const token = await signWithBackendKey(t.app, { sub: ghostId, email: `${ghostId}@factory.test` });
+    await db.query('DELETE FROM "user" WHERE id = $1', [ghostId]); // deleted while the token is still valid
+    for (const req of PROTECTED.filter((r) => r.path !== '/mcp')) {
+      const res = await send(t.url, req, token);
+      const body = (await res.json()) as { data?: unknown[]; error?: { code: string; message: string } };
+      if (!req.creates)
+        expect([200, 404]).toContain(res.status); // reads find nothing, a delete finds no task
+      else {
+        expect({ route: req.name, status: res.status }).toEqual({ route: req.name, status: 401 });
+        expect(body.error).toEqual({
+          code: 'unauthorized',
+          message: 'The account of this access token no longer exists. Sign in again.',
+        });
+      }
+    }
+    const mcp = await connectHttp(t.url, token);
+    const result = await mcp.call('add_task', { title: 'orphan' });
+    await mcp.close();
+    expect(result.isError).toBe(true);
+    expect(JSON.stringify(result.content)).toContain('no longer exists');
+    expect(JSON.stringify(result.content)).not.toMatch(/constraint|violates|task_counters/);
+    expect(await rowsOf(db, ghostId)).toEqual({
+      tasks: [],
+      task_counters: [],
+      chat_threads: [],
+      chat_thread_items: [],
+    });
+    expect((await fetch(`${t.url}/health`)).status).toBe(200);
+  });
+
+  describe('CORS', () => {
+    const ROUTES = [
+      '/api/tasks',
+      '/api/tasks/1/complete',
+      '/api/chat',
+      '/api/chat/stream',
+      '/api/chat/conversations',
+      '/api/chatkit',
+      '/mcp',
+      '/api/auth/sign-in/email',
+      '/api/auth/sign-up/email',
+      '/api/auth/token',
+      '/api/auth/jwks',
+      '/health',
+    ];
+    const FOREIGN = [
+      'https://evil.example',
+      'null', // sandboxed iframes, file: pages
+      'https://shop.example.evil.example',
+      'http://shop.example', // another scheme
+      'https://shop.example:8443', // another port
+      'https://evil.example/https://shop.example',
+    ];
+
+    it.each(ROUTES)(
+      'preflight on %s: granted to an allowed origin with the methods and headers it asks for',
+      async (path) => {
+        const res = await fetch(`${t.url}${path}`, {
+          method: 'OPTIONS',
+          headers: {
+            origin: SHOP,
+            'access-control-request-method': 'POST',
+            'access-control-request-headers': 'authorization,content-type,mcp-protocol-version',
+          },
+        });
+        expect(res.status).toBe(204);
+        expect(res.headers.get('access-control-allow-origin')).toBe(SHOP);
+        expect(res.headers.get('vary')).toMatch(/origin/i);
+        expect(res.headers.get('access-control-allow-methods')?.split(',')).toEqual(
+          expect.arrayContaining(['GET', 'POST', 'PATCH', 'DELETE']),
+        );
+        expect(res.headers.get('access-control-allow-headers')?.toLowerCase().split(',')).toEqual(
+          expect.arrayContaining(['authorization', 'content-type', 'mcp-protocol-version']),
+        );
+        expect(res.headers.get('access-control-allow-credentials')).toBeNull(); // bearer tokens, no cookies
+      },
+    );
+
+    it.each(ROUTES)('preflight on %s: no grant to any origin outside ALLOWED_ORIGINS', async (path) => {
+      for (const origin of FOREIGN) {
+        const res = await fetch(`${t.url}${path}`, {
+          method: 'OPTIONS',
+          headers: {
+            origin,
+            'access-control-request-method': 'POST',
+            'access-control-request-headers': 'authorization,content-type',
+          },
+        });
+        await res.text();
+        expect(res.status).toBeLessThan(500);
+        for (const h of ['allow-origin', 'allow-methods', 'allow-headers', 'allow-credentials'])
+          expect({ origin, header: h, value: res.headers.get(`access-control-${h}`) }).toEqual({
+            origin,
+            header: h,
+            value: null,
+          });
+      }
+    });
+
+    it('actual answers (2xx, SSE, 401, 429 alike) carry the grant only for an allowed origin', async () => {
+      const rateLimited = await startTestApp({ ALLOWED_ORIGINS: SHOP, CHAT_RATE_LIMIT_PER_MINUTE: '1' });
+      try {
+        const u = await signUp(rateLimited.url);
+        const chat = PROTECTED.find((r) => r.name === 'REST chat')!;
+        await (await send(rateLimited.url, chat, u.jwt, SHOP)).text(); // uses the one allowed turn
+        const limited = await send(rateLimited.url, chat, u.jwt, SHOP);
+        expect(limited.status).toBe(429);
+        expect(limited.headers.get('access-control-allow-origin')).toBe(SHOP);
+        expect(limited.headers.get('access-control-expose-headers')?.toLowerCase()).toContain('retry-after');
+        const foreignLimited = await send(rateLimited.url, chat, u.jwt, 'https://evil.example');
+        expect(foreignLimited.status).toBe(429);
+        expect(foreignLimited.headers.get('access-control-allow-origin')).toBeNull();
+      } finally {
+        await rateLimited.close();
+      }
+      for (const req of PROTECTED) {
+        for (const [origin, token] of [
+          [SHOP, user.jwt],
+          [SHOP, null],
+          ['https://evil.example', user.jwt],
+          ['https://evil.example', null],
+        ] as const) {
+          const res = await send(t.url, req, token, origin);
+          await res.text();
+          expect({
+            route: req.name,
+            origin,
+            token: !!token,
+            acao: res.headers.get('access-control-allow-origin'),
+          }).toEqual({
+            route: req.name,
+            origin,
+            token: !!token,
+            acao: origin === SHOP ? SHOP : null,
+          });
+        }
+      }
+      const signIn = await fetch(`${t.url}/api/auth/sign-in/email`, {
+        method: 'POST',
+        headers: { origin: 'https://evil.example', 'content-type': 'application/json' },
+        body: JSON.stringify({ email: user.email, password: user.password }),
+      });
+      await signIn.text();
+      expect(signIn.headers.get('access-control-allow-origin')).toBeNull(); // a page there cannot read the token
+    });
+  });
+});
