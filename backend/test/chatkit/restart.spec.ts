@@ -1,25 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BackendProcess } from '../support/backend-process';
+import { BackendBehindBalancer, BackendProcess } from '../support/backend-process';
 import { ChatKitClient, streamProblems, userInput } from '../support/chatkit-client';
 import { freePort, testDatabaseUrl } from '../support/test-app';
 import { TEST_AUTH_SECRET } from '../support/test-database';
 import { api, signUp, TestUser } from '../support/users';
-
-/** A backend process reached on its own port while it shares PUBLIC_URL (JWT issuer) with its peers, as behind a load balancer. */
-class BackendBehindBalancer extends BackendProcess {
-  constructor(
-    env: Record<string, string>,
-    private readonly direct: string,
-  ) {
-    super(env);
-  }
-
-  override get url(): string {
-    return this.direct;
-  }
-}
 
 /**
  * The backend is stateless: a ChatKit conversation continues after a restart of the built backend, and on a

@@ -2,27 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { BackendProcess } from '../support/backend-process';
+import { BackendBehindBalancer, BackendProcess } from '../support/backend-process';
 import { ChatKitClient, Ev, streamProblems, userInput } from '../support/chatkit-client';
 import { OpenAIChatStub, StubReply, StubRequest } from '../support/openai-stub';
 import { freePort, testDatabaseUrl } from '../support/test-app';
 import { TEST_AUTH_SECRET } from '../support/test-database';
 import { api, signUp, TestUser } from '../support/users';
 import { acceptedUserMessage, directDb, eventually, storedItems, WatchedStream } from './fault-support';
-
-/** A backend process reached on its own port while sharing PUBLIC_URL (the JWT issuer) with its peer. */
-class BackendBehindBalancer extends BackendProcess {
-  constructor(
-    env: Record<string, string>,
-    private readonly direct: string,
-  ) {
-    super(env);
-  }
-
-  override get url(): string {
-    return this.direct;
-  }
-}
 
 /**
  * A deterministic model that answers from what it is sent, not from a queue position, so the same conversation

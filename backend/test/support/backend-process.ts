@@ -54,3 +54,20 @@ export class BackendProcess {
     return code;
   }
 }
+
+/**
+ * A backend process reached on its own port while it shares PUBLIC_URL (the JWT issuer) with its peers, as
+ * instances behind a load balancer do.
+ */
+export class BackendBehindBalancer extends BackendProcess {
+  constructor(
+    env: Record<string, string>,
+    private readonly direct: string,
+  ) {
+    super(env);
+  }
+
+  override get url(): string {
+    return this.direct;
+  }
+}
