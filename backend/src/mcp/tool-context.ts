@@ -1,6 +1,8 @@
 import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { Logger } from '@nestjs/common';
 import { DomainError } from '../common/domain-error';
+import { isDatabaseUnavailable } from '../database/database-errors';
 import { isUnknownUserError, UNKNOWN_USER_MESSAGE } from '../common/unknown-user';
 import { TasksService } from '../tasks/tasks.service';
 import { TaskNotFoundError } from '../tasks/tasks.errors';
@@ -40,6 +42,8 @@ function describeNumbers(numbers: number[]): string {
  * Runs a tool body; expected failures become `isError` results with a sentence a model can act on
  * ("Task 7 was not found. Your tasks are numbered 1–4."), not protocol errors.
  */
+const logger = new Logger('McpTools');
+
 export async function toolCall(
   deps: ToolDeps,
   userId: string,
@@ -59,6 +63,11 @@ export async function toolCall(
     // Not the SQL error text (it named tables and constraints): the caller's account is gone.
     if (isUnknownUserError(err))
       return { content: [{ type: 'text', text: UNKNOWN_USER_MESSAGE }], isError: true };
-    throw err;
+    // Anything else: logged here, and a sentence for the model or client — never driver text naming our tables.
+    logger.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+    const text = isDatabaseUnavailable(err)
+      ? 'Your task list cannot be reached right now. Please try again in a moment.'
+      : 'Something went wrong while working on your tasks. Please try again.';
+    return { content: [{ type: 'text', text }], isError: true };
   }
 }
