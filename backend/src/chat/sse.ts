@@ -42,7 +42,9 @@ export class SseWriter {
   }
 
   get isOpen(): boolean {
-    return !this.closed && !this.res.writableEnded;
+    // `destroyed`: the client may have left before this writer existed, its 'close' unseen (a write would then
+    // wait for a 'drain' that never comes).
+    return !this.closed && !this.res.destroyed && !this.res.writableEnded;
   }
 
   async send(frame: SseFrame): Promise<void> {

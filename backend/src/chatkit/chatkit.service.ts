@@ -169,7 +169,8 @@ export class ChatKitService {
         await this.store.replaceItem(userId, call, {
           ...call.payload,
           status: 'completed',
-          output: params.result,
+          // A null result has no wire form: optional keys are omitted, never null (§1.5).
+          ...(params.result !== null ? { output: params.result } : {}),
         });
         await this.store.deletePendingClientToolCalls(userId, params.thread_id, call.id);
       },

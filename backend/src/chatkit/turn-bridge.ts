@@ -47,6 +47,8 @@ export class TurnEventBridge {
     let settled = true;
     for await (const ev of events) {
       if (ev.type === 'failed' || ev.type === 'cancelled') settled = false;
+      // The title comes after the run's outcome: close the workflow first so `thread.updated` stays last (§3.2.5).
+      if (ev.type === 'thread_updated' && settled) yield* this.closeWorkflow();
       yield* this.on(ev);
     }
     // A failed or cancelled run leaves its workflow pending: it is not stored (as the reference does).

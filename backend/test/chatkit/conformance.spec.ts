@@ -392,6 +392,12 @@ describe('ChatKit protocol conformance (POST /api/chatkit)', () => {
       expect(events.at(-1)!.thread.title).toBe('Plan my week');
     });
 
+    it('closes a workflow still open when the run ends before the title, so thread.updated stays last (§3.2.5)', async () => {
+      const { events } = await newThread('add buy milk', addTask('Buy milk'));
+      expect(shapeOf(events).slice(-2)).toEqual(['done:workflow', 'thread.updated']);
+      expect(events.at(-1)!.thread.title).toBe('Add buy milk');
+    });
+
     it('threads.retry_after_item replaces the answer after a user message; fails for other items and unknown ids', async () => {
       const { id } = await newThread('one', say('answer one'));
       runner.next(say('answer two'));
@@ -655,6 +661,22 @@ describe('ChatKit protocol conformance (POST /api/chatkit)', () => {
       const again = await ck.json('threads.add_client_tool_output', { thread_id: id, result: {} });
       expect(again.status).toBe(409);
       expect(again.body.error.message).toContain('no pending client tool call');
+    });
+
+    it('a client tool that returned null gets no output key, not "output": null (§1.5, checklist 4)', async () => {
+      const { id } = await newThread();
+      const call = await store.addItem(user.id, id, 'client_tool_call', {
+        status: 'pending',
+        call_id: 'call_null',
+        name: 'get_selection',
+        arguments: {},
+      });
+      runner.next(say('Thanks'));
+      await stream('threads.add_client_tool_output', { thread_id: id, result: null });
+      const stored = (await itemsAsc(id)).find((i) => i.id === call.id);
+      expect(stored.status).toBe('completed');
+      expect(nullPaths(stored)).toEqual([]);
+      expect(stored).not.toHaveProperty('output');
     });
 
     it('threads.add_structured_input stores the answers (replaced) and continues the turn', async () => {
