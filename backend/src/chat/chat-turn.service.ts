@@ -143,20 +143,11 @@ export class ChatTurnService {
       );
     const done = await this.changesMadeAfter(userId, threadId, itemId);
     await this.store.deleteItemsAfter(userId, threadId, itemId, done);
-    if (done.length)
-      return this.turn(thread, {
-        userId,
-        thread,
-        input: '', // the message and the changes are the newest history: the run continues after them
-        quotedText: item.payload.quoted_text,
-        titleSource: userMessageText(item.payload),
-        locale: opts.locale,
-      });
     return this.turn(thread, {
       userId,
       thread,
-      input: userMessageText(item.payload),
-      beforeItemId: item.id,
+      // With changes kept, the message and those changes are the newest history: the run continues after them.
+      ...(done.length ? { input: '' } : { input: userMessageText(item.payload), beforeItemId: item.id }),
       quotedText: item.payload.quoted_text,
       titleSource: userMessageText(item.payload),
       locale: opts.locale,
