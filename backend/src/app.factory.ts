@@ -18,6 +18,7 @@ import { DatabaseEndpoint } from './database/database-endpoint';
 import { McpServerFactory } from './mcp/mcp-server.factory';
 import { McpTokenVerifier } from './mcp/mcp-token.verifier';
 import { mountMcp } from './mcp/mcp.mount';
+import { mountWidgetAssets } from './widget/widget-assets';
 
 const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
   debug: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
@@ -55,6 +56,7 @@ export async function createApp(config: AppConfig, db: DatabaseEndpoint): Promis
   const http = app.getHttpAdapter().getInstance();
   http.disable('x-powered-by');
   app.use(corsMiddleware(config));
+  mountWidgetAssets(http, config.widgetDir);
   if (LEVELS[config.logLevel].includes('log')) app.use(requestLogger(new Logger('HTTP')));
   mountAuth(http, app.get<Auth>(AUTH));
   app.use(requireJsonBody);

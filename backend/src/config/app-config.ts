@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { resolve, join } from 'node:path';
+import { dirname, resolve, join } from 'node:path';
 import { Env, parseEnv } from './config.schema';
 
 export type ModelChoice =
@@ -17,6 +17,8 @@ export interface AppConfig {
   databaseUrl?: string;
   dbPoolMax: number;
   dataDir: string;
+  /** The widget's script-tag build, served at /widget/ (unset when the widget package is not installed). */
+  widgetDir?: string;
   authSecret: string;
   publicUrl: string;
   allowedOrigins: string[];
@@ -61,6 +63,15 @@ function modelChoice(env: Env): ModelChoice {
   return { kind: 'openai', model: wanted, apiKey: env.OPENAI_API_KEY };
 }
 
+/** The built script-tag widget of the workspace's `@todo-assistant/widget` package. */
+function defaultWidgetDir(): string | undefined {
+  try {
+    return join(dirname(require.resolve('@todo-assistant/widget/package.json')), 'dist', 'embed');
+  } catch {
+    return undefined;
+  }
+}
+
 /** A local-use secret generated once and kept next to the embedded data, so sessions and keys survive restarts. */
 function localSecret(dataDir: string): string {
   const file = join(dataDir, 'auth-secret');
@@ -85,6 +96,7 @@ export function buildConfig(env: Env): AppConfig {
     databaseUrl: env.DATABASE_URL,
     dbPoolMax: env.DB_POOL_MAX,
     dataDir,
+    widgetDir: env.WIDGET_DIR ? resolve(env.WIDGET_DIR) : defaultWidgetDir(),
     authSecret: env.BETTER_AUTH_SECRET ?? localSecret(dataDir),
     publicUrl: env.PUBLIC_URL,
     allowedOrigins: env.ALLOWED_ORIGINS ?? [demoOrigin, `http://127.0.0.1:${env.DEMO_PORT}`],

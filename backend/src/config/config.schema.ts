@@ -22,6 +22,7 @@ export const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   DB_POOL_MAX: positiveInt.default(10),
   DATA_DIR: z.string().default('.data'),
+  WIDGET_DIR: z.string().optional(),
   BETTER_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   PUBLIC_URL: z
     .url()

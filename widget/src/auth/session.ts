@@ -1,0 +1,186 @@
+import type { AuthUser } from '../events.js';
+import { errorFromResponse, reach, WidgetError } from './widget-error.js';
+import { jwtClaims, type TokenSource } from './token-source.js';
+
+/** Refresh the JWT this long before it expires, so a request never leaves with a token about to lapse. */
+const REFRESH_MARGIN_S = 60;
+
+interface StoredSession {
+  /** better-auth's session token (bearer plugin); exchanged for short-lived JWTs. */
+  token: string;
+  user: AuthUser;
+}
+
+type Listener = (user: AuthUser | null) => void;
+
+function storageGet(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null; // storage disabled (privacy mode, sandboxed frame): the session lasts as long as the page
+  }
+}
+
+function storageSet(key: string, value: string | null): void {
+  try {
+    if (value === null) localStorage.removeItem(key);
+    else localStorage.setItem(key, value);
+  } catch {
+    /* see storageGet */
+  }
+}
+
+/**
+ * The widget's own sign-in against the backend's better-auth: email + password through the bearer plugin, then a
+ * JWT from `/api/auth/token` for every API call. The session token is kept in localStorage (per API), the JWT in
+ * memory only. One Session per API per page, shared by every `<todo-assistant>` on it.
+ */
+export class Session implements TokenSource {
+  private stored: StoredSession | null;
+  private jwt: { value: string; exp: number } | null = null;
+  private pending: Promise<string | null> | null = null;
+  private readonly listeners = new Set<Listener>();
+  private readonly key: string;
+
+  constructor(private readonly apiUrl: string) {
+    this.key = `todo-assistant:session:${apiUrl}`;
+    this.stored = this.read();
+    // Another tab signed in or out: follow it.
+    addEventListener('storage', (e) => {
+      if (e.key !== this.key) return;
+      this.stored = this.read();
+      this.jwt = null;
+      this.notify();
+    });
+  }
+
+  get user(): AuthUser | null {
+    return this.stored?.user ?? null;
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async signIn(email: string, password: string): Promise<AuthUser> {
+    return this.start('/api/auth/sign-in/email', { email, password });
+  }
+
+  async signUp(name: string, email: string, password: string): Promise<AuthUser> {
+    return this.start('/api/auth/sign-up/email', { name, email, password });
+  }
+
+  async signOut(): Promise<void> {
+    const token = this.stored?.token;
+    this.end();
+    if (!token) return;
+    // Best effort: the local session is gone whatever the server says.
+    await fetch(`${this.apiUrl}/api/auth/sign-out`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+    }).catch(() => undefined);
+  }
+
+  async token(): Promise<string | null> {
+    if (this.jwt && this.jwt.exp - REFRESH_MARGIN_S > Date.now() / 1000) return this.jwt.value;
+    return this.refresh();
+  }
+
+  /** A new JWT for the stored session; concurrent callers share one request. */
+  refresh(): Promise<string | null> {
+    this.pending ??= this.fetchJwt().finally(() => (this.pending = null));
+    return this.pending;
+  }
+
+  private async fetchJwt(): Promise<string | null> {
+    const session = this.stored;
+    if (!session) return null;
+    const res = await reach(this.apiUrl, () =>
+      fetch(`${this.apiUrl}/api/auth/token`, { headers: { authorization: `Bearer ${session.token}` } }),
+    );
+    if (res.status === 401) {
+      this.end(); // the session expired or was revoked: sign in again
+      return null;
+    }
+    if (!res.ok) throw await errorFromResponse(res);
+    const { token } = (await res.json()) as { token: string };
+    this.jwt = { value: token, exp: jwtClaims(token).exp ?? 0 };
+    return token;
+  }
+
+  private async start(path: string, body: Record<string, string>): Promise<AuthUser> {
+    const res = await reach(this.apiUrl, () =>
+      fetch(`${this.apiUrl}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
+    );
+    if (!res.ok) throw await authError(res);
+    const token = res.headers.get('set-auth-token');
+    const { user } = (await res.json()) as { user: AuthUser };
+    if (!token) {
+      throw new WidgetError(
+        'server',
+        'The server signed you in but sent no token. Its CORS settings must expose the set-auth-token header.',
+      );
+    }
+    this.stored = { token, user: { id: user.id, email: user.email, name: user.name } };
+    this.jwt = null;
+    storageSet(this.key, JSON.stringify(this.stored));
+    this.notify();
+    return this.stored.user;
+  }
+
+  private end(): void {
+    this.stored = null;
+    this.jwt = null;
+    storageSet(this.key, null);
+    this.notify();
+  }
+
+  private read(): StoredSession | null {
+    try {
+      const v = JSON.parse(storageGet(this.key) ?? 'null') as StoredSession | null;
+      return v && typeof v.token === 'string' && v.user ? v : null;
+    } catch {
+      return null;
+    }
+  }
+
+  private notify(): void {
+    for (const l of this.listeners) l(this.user);
+  }
+}
+
+/** better-auth's sign-in/sign-up refusals in words for the panel. */
+async function authError(res: Response): Promise<WidgetError> {
+  const err = await errorFromResponse(res.clone());
+  if (err.code === 'origin_not_allowed' || err.code === 'rate_limited' || res.status >= 500) return err;
+  let code = '';
+  try {
+    const body = (await res.json()) as { code?: unknown };
+    code = typeof body.code === 'string' ? body.code : '';
+  } catch {
+    /* not JSON */
+  }
+  const messages: Record<string, string> = {
+    INVALID_EMAIL_OR_PASSWORD: 'Wrong email or password.',
+    USER_ALREADY_EXISTS: 'An account with this email already exists. Sign in instead.',
+    USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL: 'An account with this email already exists. Sign in instead.',
+    INVALID_EMAIL: 'Enter a valid email address.',
+    PASSWORD_TOO_SHORT: 'The password is too short: use at least 8 characters.',
+    PASSWORD_TOO_LONG: 'The password is too long: use at most 128 characters.',
+  };
+  return new WidgetError('unauthorized', messages[code] ?? err.message, res.status);
+}
+
+const sessions = new Map<string, Session>();
+
+/** The page's Session for an API (one per API, so several widgets share one sign-in). */
+export function sessionFor(apiUrl: string): Session {
+  let s = sessions.get(apiUrl);
+  if (!s) sessions.set(apiUrl, (s = new Session(apiUrl)));
+  return s;
+}

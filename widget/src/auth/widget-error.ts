@@ -1,0 +1,84 @@
+import type { ErrorCode } from '../events.js';
+
+/** A failure the widget can explain to the person using it: `message` is shown as is. */
+export class WidgetError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'WidgetError';
+  }
+}
+
+interface ErrorBody {
+  code?: unknown;
+  message?: unknown;
+  error?: { code?: unknown; message?: unknown };
+}
+
+function pageOrigin(): string {
+  return typeof location === 'undefined' ? 'this page' : location.origin;
+}
+
+/** A request that never got an answer: the server is down, or the browser refused the answer (CORS). */
+export function unreachable(apiUrl: string): WidgetError {
+  return new WidgetError(
+    'network',
+    `Can't reach the assistant at ${apiUrl}. Check your connection and try again. ` +
+      `If the server is up, it may not allow this site: ${pageOrigin()} must be listed in its ALLOWED_ORIGINS.`,
+  );
+}
+
+/**
+ * The error an HTTP answer carries, in words for the user. Reads both our API's `{ error: { code, message } }`
+ * and better-auth's `{ code, message }`.
+ */
+export async function errorFromResponse(res: Response): Promise<WidgetError> {
+  let body: ErrorBody = {};
+  try {
+    body = (await res.json()) as ErrorBody;
+  } catch {
+    /* not JSON */
+  }
+  const codeValue = body.error?.code ?? body.code;
+  const rawCode = typeof codeValue === 'string' ? codeValue : '';
+  const rawMessage = body.error?.message ?? body.message;
+  const message = typeof rawMessage === 'string' && rawMessage ? rawMessage : undefined;
+  if (/origin/i.test(rawCode)) {
+    return new WidgetError(
+      'origin_not_allowed',
+      message && /ALLOWED_ORIGINS/.test(message)
+        ? message
+        : `The assistant's server does not allow this site (${pageOrigin()}). Add it to ALLOWED_ORIGINS on the server.`,
+      res.status,
+    );
+  }
+  if (res.status === 401) return new WidgetError('unauthorized', message ?? 'Please sign in again.', 401);
+  if (res.status === 429) {
+    const wait = Number(res.headers.get('retry-after'));
+    const when = wait > 0 ? `in ${Math.ceil(wait)} seconds` : 'in a moment';
+    return new WidgetError('rate_limited', `Too many requests. Please try again ${when}.`, 429);
+  }
+  if (res.status >= 500) {
+    return new WidgetError(
+      'server',
+      res.status === 503
+        ? 'The assistant is unavailable right now. Please try again in a moment.'
+        : 'The assistant ran into a problem. Please try again.',
+      res.status,
+    );
+  }
+  return new WidgetError('server', message ?? `The request failed (${res.status}).`, res.status);
+}
+
+/** `fetch` that turns "no answer at all" into a WidgetError naming the server and the likely cause. */
+export async function reach(apiUrl: string, send: () => Promise<Response>): Promise<Response> {
+  try {
+    return await send();
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    throw unreachable(apiUrl);
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * Every DOM event `<todo-assistant>` dispatches, with its detail type. All bubble and are composed, so a host page
+ * can listen on the element, on `document` or on `window`.
+ */
+
+/** One change to the user's tasks, as the backend reports it in its `tasks.changed` client effect. */
+export interface TaskChange {
+  action: 'created' | 'updated' | 'completed' | 'reopened' | 'deleted';
+  /** The user's task number ("task 3"). */
+  task_id: number;
+  title: string;
+}
+
+export interface ReadyDetail {
+  /** The renderer that is showing the conversation. */
+  renderer: 'chatkit' | 'builtin';
+}
+
+export interface TasksChangedDetail {
+  changes: TaskChange[];
+}
+
+export interface AuthUser {
+  id: string;
+  email: string;
+  name: string;
+}
+
+export interface AuthChangeDetail {
+  signedIn: boolean;
+  /** The signed-in user when the widget's own panel signed them in (unknown when the host hands a token over). */
+  user?: AuthUser;
+}
+
+export type ErrorCode =
+  | 'network'
+  | 'origin_not_allowed'
+  | 'unauthorized'
+  | 'rate_limited'
+  | 'server'
+  | 'stream'
+  | 'chatkit_load_failed'
+  | 'chatkit';
+
+export interface ErrorDetail {
+  code: ErrorCode;
+  message: string;
+}
+
+export interface ThreadChangeDetail {
+  threadId: string | null;
+}
+
+export interface TodoAssistantEventMap {
+  'todo-assistant-ready': CustomEvent<ReadyDetail>;
+  'todo-assistant-open': CustomEvent<void>;
+  'todo-assistant-close': CustomEvent<void>;
+  'todo-assistant-tasks-changed': CustomEvent<TasksChangedDetail>;
+  'todo-assistant-auth-change': CustomEvent<AuthChangeDetail>;
+  'todo-assistant-error': CustomEvent<ErrorDetail>;
+  'todo-assistant-thread-change': CustomEvent<ThreadChangeDetail>;
+  'todo-assistant-response-start': CustomEvent<void>;
+  'todo-assistant-response-end': CustomEvent<void>;
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface GlobalEventHandlersEventMap extends TodoAssistantEventMap {}
+}
+
+type DetailOf<K extends keyof TodoAssistantEventMap> =
+  TodoAssistantEventMap[K] extends CustomEvent<infer D> ? D : never;
+
+/** Dispatches a typed, bubbling, composed event from `target`. */
+export function emit<K extends keyof TodoAssistantEventMap>(
+  target: EventTarget,
+  name: K,
+  ...detail: DetailOf<K> extends void ? [] : [DetailOf<K>]
+): void {
+  target.dispatchEvent(new CustomEvent(name, { detail: detail[0], bubbles: true, composed: true }));
+}

@@ -1,0 +1,369 @@
+import { html, LitElement, nothing, svg, type PropertyValues } from 'lit';
+import type { AssistantController, ConversationView, PanelState } from './assistant-controller.js';
+import type { GetToken } from './auth/token-source.js';
+import { defineOnce } from './define.js';
+import { emit } from './events.js';
+import {
+  DEFAULT_GREETING,
+  DEFAULT_PROMPTS,
+  type Mode,
+  type RendererChoice,
+  type StartPrompt,
+  type Theme,
+} from './options.js';
+import { svgIcon } from './svg-icon.js';
+import { styles } from './todo-assistant.styles.js';
+
+// Everything past the launcher loads on first use, so a page pays only for the launcher until someone opens it.
+const loadController = () => import('./assistant-controller.js');
+
+const CHAT_ICON = svg`<path d="M21 12a8 8 0 0 1-11.6 7.1L4 20.5l1.4-4.9A8 8 0 1 1 21 12Z"/><path d="M8.5 10.5h7M8.5 14h4.5"/>`;
+const CLOSE_ICON = svg`<path d="M18 6 6 18M6 6l12 12"/>`;
+const SIGN_OUT_ICON = svg`<path d="M15 4h3a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2h-3M10 17l5-5-5-5M15 12H3"/>`;
+
+/**
+ * The Todo Assistant: a chat that keeps the signed-in user's to-do list. A launcher bubble that opens a panel, or
+ * inline in its container. Talks to the Todo Assistant backend at `api-url` through OpenAI's ChatKit web component
+ * or its own built-in renderer (same protocol).
+ *
+ * @summary Embeddable todo-list assistant.
+ * @tag todo-assistant
+ *
+ * @fires todo-assistant-ready - The conversation view is ready (`detail.renderer`: `chatkit` or `builtin`).
+ * @fires todo-assistant-open - The panel opened (launcher mode).
+ * @fires todo-assistant-close - The panel closed (launcher mode).
+ * @fires todo-assistant-tasks-changed - The assistant changed the user's tasks (`detail.changes`).
+ * @fires todo-assistant-auth-change - Someone signed in or out (`detail.signedIn`, `detail.user`).
+ * @fires todo-assistant-error - Something failed that the user was told about (`detail.code`, `detail.message`).
+ * @fires todo-assistant-thread-change - Another conversation is shown (`detail.threadId`, null for a new one).
+ * @fires todo-assistant-response-start - The assistant started answering.
+ * @fires todo-assistant-response-end - The assistant finished answering.
+ *
+ * @csspart launcher - The round button that opens and closes the panel.
+ * @csspart panel - The chat window (a dialog in launcher mode).
+ * @csspart header - The panel's title bar.
+ * @csspart title - The title text.
+ * @csspart body - The area below the header that shows sign-in or the conversation.
+ *
+ * @cssprop [--todo-assistant-accent=#4338ca] - Launcher, header, buttons and the user's messages.
+ * @cssprop [--todo-assistant-accent-foreground=#ffffff] - Text on the accent colour.
+ * @cssprop [--todo-assistant-accent-text=#4338ca] - Links and accent-coloured text on the background.
+ * @cssprop [--todo-assistant-background=#ffffff] - Panel background.
+ * @cssprop [--todo-assistant-foreground=#1f2937] - Text colour.
+ * @cssprop [--todo-assistant-muted=#5b6474] - Secondary text.
+ * @cssprop [--todo-assistant-surface=#f1f3f7] - Assistant messages and hovered controls.
+ * @cssprop [--todo-assistant-border=#e3e6ec] - Separators.
+ * @cssprop [--todo-assistant-border-strong=#b9bfca] - Field borders.
+ * @cssprop [--todo-assistant-focus=#4338ca] - Keyboard focus ring.
+ * @cssprop [--todo-assistant-success=#12703a] - Done tasks.
+ * @cssprop [--todo-assistant-danger=#b42318] - Errors and delete buttons.
+ * @cssprop [--todo-assistant-code-background=#e9ecf2] - Code in replies.
+ * @cssprop [--todo-assistant-font-family=system-ui] - The widget's font (the host page's font is not inherited).
+ * @cssprop [--todo-assistant-font-family-mono=ui-monospace] - Code font.
+ * @cssprop [--todo-assistant-font-size=14px] - Base text size.
+ * @cssprop [--todo-assistant-radius=16px] - Panel corner radius.
+ * @cssprop [--todo-assistant-radius-small=8px] - Buttons, fields and cards.
+ * @cssprop [--todo-assistant-shadow=0 12px 40px rgba(15,23,42,.22)] - Launcher and panel shadow.
+ * @cssprop [--todo-assistant-width=384px] - Panel width (launcher mode).
+ * @cssprop [--todo-assistant-height=600px] - Panel height (launcher mode; inline: 100% of the container).
+ * @cssprop [--todo-assistant-offset=20px] - Distance of launcher and panel from the window's corner.
+ * @cssprop [--todo-assistant-z-index=2147483000] - Stacking order of launcher and panel.
+ */
+export class TodoAssistant extends LitElement {
+  static override styles = styles;
+
+  static override properties = {
+    apiUrl: { attribute: 'api-url' },
+    domainKey: { attribute: 'domain-key' },
+    mode: { reflect: true },
+    renderer: {},
+    chatkitSrc: { attribute: 'chatkit-src' },
+    chatkitTimeout: { attribute: 'chatkit-timeout', type: Number },
+    theme: { reflect: true },
+    locale: {},
+    placeholder: {},
+    heading: {},
+    greeting: {},
+    storageKey: { attribute: 'storage-key' },
+    open: { type: Boolean, reflect: true },
+    prompts: { attribute: false },
+    getToken: { attribute: false },
+  };
+
+  /** Base URL of the Todo Assistant backend, e.g. `https://todo.example.com`. */
+  declare apiUrl: string;
+  /** ChatKit domain key from OpenAI's domain allowlist. Needed by the `chatkit` renderer; `auto` uses ChatKit only with one. */
+  declare domainKey: string;
+  /** `launcher`: a bubble that opens a panel (full screen on narrow screens). `inline`: fills its container. */
+  declare mode: Mode;
+  /** `auto` (ChatKit when a domain key is set and its script loads, else built-in), `chatkit` or `builtin`. */
+  declare renderer: RendererChoice;
+  /** URL of ChatKit's script. */
+  declare chatkitSrc: string;
+  /** How long to wait for ChatKit's script before `auto` falls back to the built-in renderer (ms). */
+  declare chatkitTimeout: number;
+  /** `light`, `dark`, or `auto` (follows the visitor's system setting). */
+  declare theme: Theme;
+  /** UI locale for ChatKit and dates, e.g. `de-DE`. Default: the browser's. */
+  declare locale: string;
+  /** Placeholder of the message field. */
+  declare placeholder: string;
+  /** Title in the panel's header and the launcher's accessible name. */
+  declare heading: string;
+  /** Greeting on the new-conversation screen. */
+  declare greeting: string;
+  /** Scopes what this instance remembers (its open conversation) when a page has several. Default: the element's id. */
+  declare storageKey: string;
+  /** Whether the panel is open (launcher mode). */
+  declare open: boolean;
+  /** Starter prompts on the new-conversation screen. */
+  declare prompts: StartPrompt[];
+  /**
+   * For hosts that sign their users in themselves: returns a JWT from the backend's `/api/auth/token`, or null when
+   * nobody is signed in. Called with `{ refresh: true }` after the server refused a token. Without it the widget
+   * shows its own sign-in panel.
+   */
+  declare getToken: GetToken | undefined;
+
+  /** What the panel shows (not an attribute: set by the controller). */
+  private panel: PanelState | null = null;
+
+  private controller?: Promise<AssistantController>;
+
+  constructor() {
+    super();
+    this.apiUrl = '';
+    this.domainKey = '';
+    this.mode = 'launcher';
+    this.renderer = 'auto';
+    this.chatkitSrc = 'https://cdn.platform.openai.com/deployments/chatkit/chatkit.js';
+    this.chatkitTimeout = 8000;
+    this.theme = 'light';
+    this.locale = '';
+    this.placeholder = 'Ask me to add, list or finish tasks…';
+    this.heading = 'Todo Assistant';
+    this.greeting = DEFAULT_GREETING;
+    this.storageKey = '';
+    this.open = false;
+    this.prompts = DEFAULT_PROMPTS;
+    this.getToken = undefined;
+  }
+
+  // ---- public API ----
+
+  /** Opens the panel (launcher mode). */
+  show(): void {
+    this.open = true;
+  }
+
+  /** Closes the panel and gives the keyboard focus back to the launcher. */
+  hide(): void {
+    if (!this.open) return;
+    this.open = false;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.launcher')?.focus());
+  }
+
+  toggle(): void {
+    if (this.open) this.hide();
+    else this.show();
+  }
+
+  /** Sends a message as if the user typed it (opens the panel; waits until someone is signed in). */
+  async sendMessage(text: string): Promise<void> {
+    if (this.mode !== 'inline') this.show();
+    const view = (await (await this.start()).whenReady()) as ConversationView & {
+      send?(text: string): Promise<boolean>;
+      sendUserMessage?(p: { text: string }): Promise<void>;
+    };
+    if (view.send) await view.send(text);
+    else await view.sendUserMessage?.({ text });
+  }
+
+  /** Signs out of the widget's own sign-in (a host that passes `getToken` signs its users out itself). */
+  async signOut(): Promise<void> {
+    await (await this.controller)?.signOut();
+  }
+
+  /** @internal The controller's way to change what the panel shows. */
+  showPanelState(state: PanelState | null): void {
+    const before = this.panel;
+    this.panel = state;
+    this.requestUpdate('panel', before);
+  }
+
+  /** @internal The API base URL without a trailing slash. */
+  api(): string {
+    return (this.apiUrl || '').replace(/\/+$/, '');
+  }
+
+  /** @internal The colour scheme in effect (`auto` follows the system). */
+  colorScheme(): 'light' | 'dark' {
+    if (this.theme === 'dark') return 'dark';
+    return this.theme === 'auto' && matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+  }
+
+  // ---- lifecycle ----
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.mode === 'inline' || this.open) void this.start();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    void this.controller?.then((c) => c.dispose());
+    this.controller = undefined;
+    this.showPanelState(null);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if ((changed.has('open') && this.open) || (changed.has('mode') && this.mode === 'inline'))
+      void this.start();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('open') && changed.get('open') !== undefined && this.mode !== 'inline') {
+      if (this.open) {
+        emit(this, 'todo-assistant-open');
+        this.focusPanel();
+      } else emit(this, 'todo-assistant-close');
+    }
+    const before = changed.get('panel') as PanelState | null | undefined;
+    const view = this.panelView();
+    if (changed.has('panel') && view && (!before || !('view' in before) || before.view !== view)) {
+      if (this.matches(':focus-within')) this.focusPanel();
+    }
+  }
+
+  private panelView(): HTMLElement | undefined {
+    return this.panel && 'view' in this.panel ? this.panel.view : undefined;
+  }
+
+  private focusPanel(): void {
+    void this.updateComplete.then(() => {
+      const view = this.panelView();
+      if (view && 'focusComposer' in view) void (view as ConversationView).focusComposer();
+      else if (view) view.focus();
+      else this.renderRoot.querySelector<HTMLElement>('.panel')?.focus();
+    });
+  }
+
+  private start(): Promise<AssistantController> {
+    this.controller ??= loadController().then(
+      (m) => {
+        const controller = new m.AssistantController(this);
+        void controller.start();
+        return controller;
+      },
+      (err: unknown) => {
+        this.controller = undefined;
+        this.showPanelState({
+          status: 'failed',
+          problem: `Could not load the assistant from ${this.api()}. Check your connection and try again.`,
+        });
+        throw err;
+      },
+    );
+    if (!this.panel) this.showPanelState({ status: 'loading' });
+    return this.controller;
+  }
+
+  private retry(): void {
+    if (this.controller) void this.controller.then((c) => c.start());
+    else void this.start().catch(() => undefined);
+  }
+
+  // ---- rendering ----
+
+  private onKeydown(e: KeyboardEvent): void {
+    if (e.key === 'Escape' && this.mode !== 'inline' && this.open) {
+      e.stopPropagation();
+      this.hide();
+    }
+  }
+
+  /** Starts fetching the panel's code when the visitor heads for the launcher, so opening feels instant. */
+  private prefetch(): void {
+    void loadController().catch(() => undefined);
+  }
+
+  override render() {
+    const inline = this.mode === 'inline';
+    const panel =
+      inline || this.panel
+        ? html`<section
+            id="panel"
+            class="panel"
+            part="panel"
+            role=${inline ? 'region' : 'dialog'}
+            aria-labelledby="title"
+            tabindex="-1"
+            ?hidden=${!inline && !this.open}
+            @keydown=${this.onKeydown}
+          >
+            <header part="header">
+              <h2 id="title" part="title">${this.heading}</h2>
+              ${
+                this.panel?.status === 'ready' && !this.getToken
+                  ? html`<button type="button" @click=${() => void this.signOut()}>
+                      ${svgIcon(SIGN_OUT_ICON)}<span>Sign out</span>
+                    </button>`
+                  : nothing
+              }
+              ${
+                inline
+                  ? nothing
+                  : html`<button type="button" aria-label="Close" @click=${() => this.hide()}>
+                      ${svgIcon(CLOSE_ICON)}
+                    </button>`
+              }
+            </header>
+            <div class="body" part="body">${this.renderBody()}</div>
+          </section>`
+        : nothing;
+    if (inline) return panel;
+    return html`${panel}<button
+        class="launcher"
+        part="launcher"
+        type="button"
+        aria-label=${this.heading}
+        aria-expanded=${this.open ? 'true' : 'false'}
+        aria-controls="panel"
+        aria-haspopup="dialog"
+        @click=${() => this.toggle()}
+        @pointerenter=${this.prefetch}
+        @focus=${this.prefetch}
+      >
+        ${svgIcon(this.open ? CLOSE_ICON : CHAT_ICON)}
+      </button>`;
+  }
+
+  private renderBody() {
+    const panel = this.panel;
+    switch (panel?.status) {
+      case 'sign-in':
+      case 'ready':
+        return panel.view;
+      case 'host-signed-out':
+        return html`<p class="state">Sign in to this site to use the assistant.</p>`;
+      case 'failed':
+        return html`<div class="state error" role="alert">
+          <p>${panel.problem}</p>
+          <button type="button" @click=${() => this.retry()}>Try again</button>
+        </div>`;
+      default:
+        return html`<p class="state" role="status">Loading…</p>`;
+    }
+  }
+}
+
+/** Registers `<todo-assistant>` (safe to call again, and a no-op outside the browser). */
+export function defineTodoAssistant(): void {
+  defineOnce('todo-assistant', TodoAssistant);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'todo-assistant': TodoAssistant;
+  }
+}

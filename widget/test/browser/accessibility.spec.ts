@@ -1,0 +1,168 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import {
+  answersEnded,
+  Harness,
+  hostEvents,
+  newCredentials,
+  say,
+  screenshot,
+  signUpInPanel,
+  waitForAnswer,
+  widget,
+} from '../support/harness';
+
+/** Keyboard-only use, screen-reader semantics, and an axe-core scan of the open panel in each state. */
+const h = new Harness();
+beforeAll(() => h.start());
+afterAll(() => h.stop());
+
+/** The element focused inside the widget's shadow trees, described for assertions. */
+async function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    let el: Element | null = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    if (!el) return '';
+    const label = el.getAttribute('aria-label') ?? (el as HTMLElement).innerText?.trim() ?? '';
+    return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.classList.length ? `.${[...el.classList].join('.')}` : ''} ${label}`.trim();
+  });
+}
+
+async function tabUntil(page: Page, pattern: RegExp, key = 'Tab', max = 30): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (pattern.test(await focused(page))) return;
+    await page.keyboard.press(key);
+  }
+  throw new Error(`never reached ${pattern} with ${key}; last focus: ${await focused(page)}`);
+}
+
+/** Serious and critical WCAG 2.1 A/AA findings on the page (the widget's shadow trees included). */
+async function axe(page: Page, state: string): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${state}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test('keyboard only: open, sign up, chat, act on a task, close with Escape and get focus back', async () => {
+  const url = h.hostPage('/keyboard', { embed: h.scriptTag(), body: '<a href="#about">About us</a>' });
+  const { page, context, errors } = await h.newPage(url);
+  const w = widget(page);
+  await w.locator('button.launcher').waitFor();
+  await page.keyboard.press('Tab'); // the host's link
+  await tabUntil(page, /launcher/);
+  await page.keyboard.press('Enter');
+  await expect(w.locator('button.launcher').getAttribute('aria-expanded')).resolves.toBe('true');
+  await w.locator('input#email').waitFor();
+  await tabUntil(page, /^input#email/);
+  await tabUntil(page, /Create an account/);
+  await page.keyboard.press('Enter');
+  await tabUntil(page, /^input#name/);
+  const who = newCredentials();
+  await page.keyboard.type(who.name);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(who.email);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(who.password);
+  await page.keyboard.press('Enter');
+  await w.getByLabel('Message').waitFor();
+  await tabUntil(page, /^textarea#message/); // focus lands in the composer
+
+  let ended = await answersEnded(page);
+  await page.keyboard.type('add buy oat milk');
+  await page.keyboard.press('Enter');
+  await waitForAnswer(page, ended);
+  ended = await answersEnded(page);
+  await page.keyboard.type('show my tasks');
+  await page.keyboard.press('Enter');
+  await waitForAnswer(page, ended);
+  await expect(focused(page)).resolves.toMatch(/^textarea#message/); // still typing where they were
+  await tabUntil(page, /Done: Buy oat milk/, 'Shift+Tab');
+  ended = await answersEnded(page);
+  await page.keyboard.press('Space');
+  await waitForAnswer(page, ended);
+  await w.getByRole('button', { name: 'Reopen: Buy oat milk' }).waitFor();
+
+  await page.keyboard.press('Escape');
+  await expect(w.locator('button.launcher').getAttribute('aria-expanded')).resolves.toBe('false');
+  await expect(w.locator('.panel').isHidden()).resolves.toBe(true);
+  await expect(focused(page)).resolves.toMatch(/launcher/);
+  await page.keyboard.press('Enter');
+  await tabUntil(page, /^textarea#message/, 'Tab', 1);
+  const types = (await hostEvents(page)).map((e) => e.type);
+  expect(types.filter((t) => t === 'todo-assistant-open')).toHaveLength(2);
+  expect(types.filter((t) => t === 'todo-assistant-close')).toHaveLength(1);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('semantics: a labelled dialog, a real launcher button, answers announced politely', async () => {
+  const url = h.hostPage('/semantics', { embed: h.scriptTag() });
+  const { page, context } = await h.newPage(url);
+  const w = widget(page);
+  await signUpInPanel(page);
+  const dialog = w.getByRole('dialog', { name: 'Todo Assistant' });
+  await expect(dialog.count()).resolves.toBe(1);
+  await expect(w.locator('button.launcher').getAttribute('aria-controls')).resolves.toBe('panel');
+  await say(page, 'add pay the water bill');
+  const status = w.locator('todo-assistant-chat [role="status"][aria-live="polite"]');
+  await expect(status.innerText()).resolves.toMatch(/^Assistant: .*pay the water bill/i);
+  await context.close();
+});
+
+test('axe-core finds no serious or critical violation in any state of the panel', async () => {
+  const url = h.hostPage('/axe', { embed: h.scriptTag() });
+  const { page, context } = await h.newPage(url);
+  const w = widget(page);
+  const found: string[] = [];
+  await w.locator('button.launcher').waitFor();
+  found.push(...(await axe(page, 'launcher')));
+  await w.locator('button.launcher').click();
+  await w.locator('input#email').waitFor();
+  found.push(...(await axe(page, 'sign-in')));
+  await w.getByRole('button', { name: 'Create an account' }).click();
+  await w.getByRole('button', { name: 'Create account' }).click(); // empty form: an error is shown
+  await w.getByRole('alert').waitFor();
+  found.push(...(await axe(page, 'sign-up with an error')));
+  await signUpInPanel(page);
+  found.push(...(await axe(page, 'start screen')));
+  await say(page, 'add **renew** the `passport`');
+  await say(page, 'show my tasks');
+  found.push(...(await axe(page, 'conversation with the task list')));
+  await screenshot(page, 'axe-conversation');
+  await w.getByRole('button', { name: 'Conversations' }).click();
+  await w.locator('.threads li .open').first().waitFor();
+  found.push(...(await axe(page, 'conversation list')));
+  await w
+    .getByRole('button', { name: /^Rename/ })
+    .first()
+    .click();
+  found.push(...(await axe(page, 'renaming')));
+  await w.getByRole('button', { name: 'Cancel' }).click();
+  await w
+    .getByRole('button', { name: /^Delete “/ })
+    .first()
+    .click();
+  found.push(...(await axe(page, 'confirming a delete')));
+  await page.evaluate(() => document.querySelector('todo-assistant')!.setAttribute('theme', 'dark'));
+  await w.getByRole('button', { name: 'Cancel' }).click();
+  await w.getByRole('button', { name: 'Back' }).click();
+  await w.locator('.widget-item').first().waitFor();
+  found.push(...(await axe(page, 'dark theme')));
+  await screenshot(page, 'axe-dark');
+  expect(found).toEqual([]);
+  await context.close();
+});
+
+test('on a phone the panel fills the screen', async () => {
+  const url = h.hostPage('/phone', { embed: h.scriptTag() });
+  const { page, context } = await h.newPage(url, { width: 390, height: 844 });
+  const w = widget(page);
+  await w.locator('button.launcher').click();
+  await w.locator('input#email').waitFor();
+  await expect(w.locator('.panel').boundingBox()).resolves.toEqual({ x: 0, y: 0, width: 390, height: 844 });
+  await screenshot(page, 'phone-sign-in');
+  await context.close();
+});

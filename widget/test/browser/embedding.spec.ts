@@ -1,0 +1,160 @@
+import { freePort } from '../support/backend';
+import { HostSite } from '../support/host-server';
+import { Harness, hostEvents, newCredentials, say, signUpInPanel, widget } from '../support/harness';
+
+/** What site owners run into: double embeds, several instances, refusals and failures shown in words. */
+const h = new Harness();
+const stranger = new HostSite(); // a site the backend does not allow
+beforeAll(async () => {
+  await h.start();
+  await stranger.start();
+});
+afterAll(async () => {
+  await stranger.stop();
+  await h.stop();
+});
+
+async function signInWith(page: import('playwright-core').Page, email: string, password: string) {
+  const w = widget(page);
+  await w.locator('button.launcher').click();
+  await w.getByLabel('Email').fill(email);
+  await w.getByLabel('Password').fill(password);
+  await w.getByRole('button', { name: 'Sign in' }).click();
+}
+
+test('the script loaded twice adds one assistant and no error', async () => {
+  const url = h.hostPage('/twice', { embed: h.scriptTag() + h.scriptTag() });
+  const { page, context, errors } = await h.newPage(url);
+  await widget(page).locator('button.launcher').waitFor();
+  await page.waitForLoadState('networkidle');
+  await expect(page.locator('todo-assistant').count()).resolves.toBe(1);
+  await signUpInPanel(page);
+  await expect(say(page, 'add one thing')).resolves.toMatch(/one thing/i);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('two assistants on one page: one sign-in, a conversation each', async () => {
+  const url = h.hostPage('/two', {
+    body: `<section id="help" style="height:520px"><todo-assistant id="inline-help" mode="inline" heading="Help desk"></todo-assistant></section>`,
+    embed: `<script src="${h.backend.url}/widget/todo-assistant.js" data-api-url="${h.backend.url}" data-storage-key="corner" async></script>`,
+  });
+  const { page, context, errors } = await h.newPage(url);
+  const inline = widget(page, '#inline-help');
+  const corner = widget(page, 'todo-assistant[data-embed]');
+  await expect(inline.getAttribute('api-url')).resolves.toBe(h.backend.url); // named by the script tag
+  await signUpInPanel(page, inline);
+  await say(page, 'add inline task', inline);
+  await corner.locator('button.launcher').click();
+  await corner.getByLabel('Message').waitFor(); // already signed in
+  await corner.getByText('What should we get done today?').waitFor(); // its own conversation
+  await expect(say(page, 'what is pending?', corner)).resolves.toMatch(/inline task/i);
+  await page.reload();
+  await widget(page, '#inline-help').locator('.msg.user').first().waitFor();
+  await expect(widget(page, '#inline-help').locator('.msg.user').allInnerTexts()).resolves.toEqual([
+    'add inline task',
+  ]);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('the host page controls it: show, hide, sendMessage, events', async () => {
+  const url = h.hostPage('/api', { embed: h.scriptTag() });
+  const { page, context } = await h.newPage(url);
+  const w = widget(page);
+  await signUpInPanel(page);
+  await w.evaluate((el: any) => el.hide());
+  await expect(w.locator('.panel').isHidden()).resolves.toBe(true);
+  await w.evaluate((el: any) => el.sendMessage('add call the plumber'));
+  await expect(w.locator('.panel').isVisible()).resolves.toBe(true);
+  await w.locator('.msg.assistant', { hasText: /call the plumber/i }).waitFor();
+  const types = (await hostEvents(page)).map((e) => e.type);
+  expect(types).toEqual(
+    expect.arrayContaining(['todo-assistant-open', 'todo-assistant-close', 'todo-assistant-tasks-changed']),
+  );
+  await context.close();
+});
+
+test('wrong password and a taken email are said plainly in the panel', async () => {
+  const url = h.hostPage('/auth-errors', { embed: h.scriptTag() });
+  const { page, context } = await h.newPage(url);
+  const who = await signUpInPanel(page);
+  await widget(page).getByRole('button', { name: 'Sign out' }).click();
+  await widget(page).getByLabel('Email').fill(who.email);
+  await widget(page).getByLabel('Password').fill('not-the-password');
+  await widget(page).getByRole('button', { name: 'Sign in' }).click();
+  await expect(widget(page).getByRole('alert').innerText()).resolves.toBe('Wrong email or password.');
+  await widget(page).getByRole('button', { name: 'Create an account' }).click();
+  await widget(page).getByLabel('Name').fill('Someone');
+  await widget(page).getByLabel('Email').fill(who.email);
+  await widget(page).getByLabel('Password').fill('another-password');
+  await widget(page).getByRole('button', { name: 'Create account' }).click();
+  await expect(widget(page).getByRole('alert').innerText()).resolves.toBe(
+    'An account with this email already exists. Sign in instead.',
+  );
+  await context.close();
+});
+
+test('a site the backend does not allow is told which setting to change', async () => {
+  stranger.files.set('/host.js', h.site.files.get('/host.js')!);
+  const url = stranger.page(
+    '/',
+    `<!doctype html><html lang="en"><body><script src="/host.js"></script>${h.scriptTag()}</body></html>`,
+  );
+  const { page, context } = await h.newPage(url);
+  const who = newCredentials();
+  await signInWith(page, who.email, who.password);
+  const alert = await widget(page).getByRole('alert').innerText();
+  expect(alert).toContain(stranger.url);
+  expect(alert).toContain('ALLOWED_ORIGINS');
+  await context.close();
+});
+
+test('a backend that is down is named, not a silent failure', async () => {
+  const down = `http://127.0.0.1:${await freePort()}`;
+  const url = h.hostPage('/down', {
+    embed: `<script src="${h.backend.url}/widget/todo-assistant.js" data-api-url="${down}" async></script>`,
+  });
+  const { page, context } = await h.newPage(url);
+  await signInWith(page, 'a@example.test', 'whatever-password');
+  await expect(widget(page).getByRole('alert').innerText()).resolves.toContain(
+    `Can't reach the assistant at ${down}`,
+  );
+  await context.close();
+});
+
+test('a session that ended sends the user back to sign in, with a reason', async () => {
+  const url = h.hostPage('/ended', { embed: h.scriptTag() });
+  const { page, context } = await h.newPage(url);
+  await signUpInPanel(page);
+  const token = await page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('todo-assistant:session:'))!;
+    return (JSON.parse(localStorage.getItem(key)!) as { token: string }).token;
+  });
+  // The session is revoked elsewhere (signed out on another device).
+  await fetch(`${h.backend.url}/api/auth/sign-out`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, origin: h.site.url },
+  });
+  await page.reload(); // the short-lived JWT lived in memory only
+  await widget(page).locator('button.launcher').click();
+  await expect(widget(page).locator('todo-assistant-sign-in p.muted').innerText()).resolves.toBe(
+    'Your session ended. Please sign in again.',
+  );
+  await context.close();
+});
+
+test('a host that signs its users in: nobody signed in yet', async () => {
+  h.site.files.set('/no-user.js', {
+    body: "customElements.whenDefined('todo-assistant').then(() => { document.querySelector('todo-assistant').getToken = async () => null; });",
+  });
+  const url = h.hostPage('/host-no-user', { embed: h.scriptTag(), scripts: ['/no-user.js'] });
+  const { page, context } = await h.newPage(url);
+  await widget(page).locator('button.launcher').click();
+  await widget(page).getByText('Sign in to this site to use the assistant.').waitFor();
+  await expect(widget(page).locator('todo-assistant-sign-in').count()).resolves.toBe(0);
+  expect((await hostEvents(page)).find((e) => e.type === 'todo-assistant-auth-change')?.detail).toEqual({
+    signedIn: false,
+  });
+  await context.close();
+});

@@ -1,0 +1,109 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+
+const MAIN = join(__dirname, '../../../backend/dist/src/main.js');
+const PG_ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export interface RunningBackend {
+  url: string;
+  /** Everything the backend printed (for failure messages). */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function postgresDatabase(): Promise<{ url?: string; drop(): Promise<void> }> {
+  const admin = new Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 2_000 });
+  try {
+    await admin.connect();
+  } catch {
+    console.warn(`PostgreSQL is not reachable at ${PG_ADMIN_URL}: the backend uses its embedded database`);
+    return { drop: async () => undefined };
+  }
+  const name = `todo_widget_${process.pid}_${Date.now().toString(36)}`;
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new Client({ connectionString: PG_ADMIN_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+/**
+ * The real backend (`node backend/dist/src/main.js`, as `npm start` runs it) on a random port with a fresh
+ * PostgreSQL database of its own, dropped by stop(). `allowedOrigins` are the pages that may embed it.
+ */
+export async function startBackend(options: {
+  allowedOrigins: string[];
+  env?: Record<string, string>;
+}): Promise<RunningBackend> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const db = await postgresDatabase();
+  const dataDir = mkdtempSync(join(tmpdir(), 'todo-widget-backend-'));
+  let output = '';
+  const child: ChildProcess = spawn(process.execPath, [MAIN], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: url,
+      DATA_DIR: dataDir,
+      BETTER_AUTH_SECRET: 'widget-tests-secret-0123456789abcdefghijkl',
+      ALLOWED_ORIGINS: options.allowedOrigins.join(','),
+      AUTH_RATE_LIMIT_PER_MINUTE: '0',
+      CHAT_RATE_LIMIT_PER_MINUTE: '1000',
+      LOG_LEVEL: 'warn',
+      ...(db.url ? { DATABASE_URL: db.url } : {}),
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  const stop = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    await db.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      await stop();
+      throw new Error(`the backend exited with ${child.exitCode}:\n${output}`);
+    }
+    try {
+      if ((await fetch(`${url}/health`)).status === 200) return { url, output: () => output, stop };
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  await stop();
+  throw new Error(`the backend did not become healthy:\n${output}`);
+}
