@@ -226,8 +226,10 @@ export class BuiltinChat extends LitElement {
         }
         this.apply(event, lastUser);
       }
+      if (abort.signal.aborted) stored = await this.resync(stored);
     } catch (err) {
-      if (!abort.signal.aborted) {
+      if (abort.signal.aborted) stored = await this.resync(stored);
+      else {
         const threadId = this.thread?.id;
         const retryId = lastUser;
         this.fail(
@@ -248,6 +250,29 @@ export class BuiltinChat extends LitElement {
       emit(this, 'todo-assistant-response-end');
     }
     return stored;
+  }
+
+  /**
+   * After Stop, the server may hold more than the view (it stores the user's message before answering): show
+   * the conversation as stored. Resolves to whether the user's message is among it.
+   */
+  private async resync(stored: boolean): Promise<boolean> {
+    const threadId = this.thread?.id;
+    const pending = this.pending;
+    if (!threadId || stored) return stored;
+    try {
+      const page = await this.config.client.request('items.list', {
+        thread_id: threadId,
+        order: 'desc',
+        limit: PAGE,
+      });
+      this.items = page.data.slice().reverse();
+      this.older = page.has_more ? page.after : undefined;
+      const lastUser = [...this.items].reverse().find((i) => i.type === 'user_message');
+      return lastUser !== undefined && textOf(lastUser) === pending;
+    } catch {
+      return false;
+    }
   }
 
   private apply(event: StreamEvent, lastUser: string | undefined): void {

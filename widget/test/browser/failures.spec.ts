@@ -1,0 +1,134 @@
+import type { Page } from 'playwright-core';
+import { answersEnded, Harness, newCredentials, say, signUpInPanel, waitForAnswer, widget } from '../support/harness';
+
+/**
+ * Stop, retry and long conversations. The page's fetch is wrapped (before the widget loads) so a test can slow
+ * the answer stream down or cut it with an error event, while every request still reaches the real backend.
+ */
+const h = new Harness();
+beforeAll(() => h.start());
+afterAll(() => h.stop());
+
+const FETCH_WRAPPER = () => {
+  const w = window as unknown as { streamMode?: 'slow' | 'cut'; chatkitTypes: string[] };
+  w.chatkitTypes = [];
+  const real = window.fetch.bind(window);
+  window.fetch = async (input, init) => {
+    const res = await real(input, init);
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (!url.endsWith('/api/chatkit') || typeof init?.body !== 'string') return res;
+    w.chatkitTypes.push((JSON.parse(init.body) as { type: string }).type);
+    const mode = w.streamMode;
+    if (!mode || !res.headers.get('content-type')?.startsWith('text/event-stream')) return res;
+    w.streamMode = undefined; // one request only
+    const frames = (await res.text()).split('\n\n').filter(Boolean);
+    const encoder = new TextEncoder();
+    const body = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        for (const frame of frames) {
+          const event = JSON.parse(frame.slice('data: '.length)) as { type: string; item?: { type: string } };
+          controller.enqueue(encoder.encode(`${frame}\n\n`));
+          if (mode === 'cut' && event.type === 'thread.item.done' && event.item?.type === 'user_message') {
+            controller.enqueue(encoder.encode('data: {"type":"error","code":"stream.error","allow_retry":true}\n\n'));
+            controller.close();
+            return;
+          }
+          if (mode === 'slow') await new Promise((r) => setTimeout(r, 400));
+        }
+        controller.close();
+      },
+    });
+    return new Response(body, { status: res.status, headers: res.headers });
+  };
+};
+
+async function openPage(path: string): Promise<{ page: Page; close: () => Promise<void> }> {
+  const url = h.hostPage(path, { embed: h.scriptTag() });
+  const context = await h.browser.newContext();
+  await context.addInitScript(FETCH_WRAPPER);
+  const page = await context.newPage();
+  await page.goto(url);
+  return { page, close: () => context.close() };
+}
+
+async function tasks(page: Page): Promise<string[]> {
+  await say(page, 'show all my tasks');
+  return widget(page).locator('.listview').last().locator('li .text').allInnerTexts();
+}
+
+test('Stop ends a streaming answer; what arrived stays and the next message works', async () => {
+  const { page, close } = await openPage('/stop');
+  const w = widget(page);
+  await signUpInPanel(page);
+  await page.evaluate(() => ((window as unknown as { streamMode: string }).streamMode = 'slow'));
+  const ended = await answersEnded(page);
+  await w.getByLabel('Message').fill('add sharpen the pencils');
+  await w.getByLabel('Message').press('Enter');
+  await w.locator('.workflow').first().waitFor(); // the assistant is at work
+  await w.getByRole('button', { name: 'Stop the answer' }).click();
+  await waitForAnswer(page, ended);
+  await w.getByRole('button', { name: 'Send' }).waitFor();
+  await expect(w.locator('.msg.user').allInnerTexts()).resolves.toEqual(['add sharpen the pencils']);
+  await expect(w.locator('[role="alert"]').count()).resolves.toBe(0); // stopping is not an error
+  await expect(say(page, 'what is pending?')).resolves.toMatch(/sharpen the pencils/i);
+  await close();
+});
+
+test('an answer cut by an error offers Retry, which answers without doing the work twice', async () => {
+  const { page, close } = await openPage('/retry');
+  const w = widget(page);
+  await signUpInPanel(page);
+  await page.evaluate(() => ((window as unknown as { streamMode: string }).streamMode = 'cut'));
+  const ended = await answersEnded(page);
+  await w.getByLabel('Message').fill('add feed the cat');
+  await w.getByLabel('Message').press('Enter');
+  await waitForAnswer(page, ended);
+  const alert = w.getByRole('alert');
+  await expect(alert.innerText()).resolves.toMatch(/The assistant could not finish its answer\.\s*Retry/);
+  const again = await answersEnded(page);
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await waitForAnswer(page, again);
+  await expect(w.locator('.msg.assistant').last().innerText()).resolves.toMatch(/feed the cat/i);
+  await expect(w.locator('[role="alert"]').count()).resolves.toBe(0);
+  await expect(page.evaluate(() => (window as unknown as { chatkitTypes: string[] }).chatkitTypes)).resolves.toContain('threads.retry_after_item');
+  await expect(tasks(page)).resolves.toEqual(['Feed the cat']);
+  await close();
+});
+
+test('a long conversation opens at its newest messages and shows earlier ones on demand', async () => {
+  const who = newCredentials();
+  const signUp = await fetch(`${h.backend.url}/api/auth/sign-up/email`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: h.site.url },
+    body: JSON.stringify(who),
+  });
+  const session = signUp.headers.get('set-auth-token')!;
+  const { token } = (await (await fetch(`${h.backend.url}/api/auth/token`, { headers: { authorization: `Bearer ${session}` } })).json()) as { token: string };
+  let conversation: string | undefined;
+  for (let i = 1; i <= 20; i++) {
+    const res = await fetch(`${h.backend.url}/api/chat`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ message: `add chore number ${i}`, ...(conversation ? { conversation_id: conversation } : {}) }),
+    });
+    conversation = ((await res.json()) as { conversation_id: string }).conversation_id;
+  }
+
+  const { page, close } = await openPage('/long');
+  const w = widget(page);
+  await w.locator('button.launcher').click();
+  await w.getByLabel('Email').fill(who.email);
+  await w.getByLabel('Password').fill(who.password);
+  await w.getByRole('button', { name: 'Sign in' }).click();
+  await w.getByRole('button', { name: 'Conversations' }).click();
+  await w.locator('.threads li .open').first().click();
+  await w.locator('.msg.user', { hasText: 'add chore number 20' }).waitFor();
+  const firstPage = await w.locator('.msg.user').allInnerTexts();
+  expect(firstPage[0]).not.toBe('add chore number 1');
+  expect(firstPage.at(-1)).toBe('add chore number 20');
+  await w.getByRole('button', { name: 'Show earlier messages' }).click();
+  await w.locator('.msg.user', { hasText: /^add chore number 1$/ }).waitFor();
+  await expect(w.locator('.msg.user').allInnerTexts()).resolves.toEqual([...Array(20).keys()].map((i) => `add chore number ${i + 1}`));
+  await expect(w.getByRole('button', { name: 'Show earlier messages' }).count()).resolves.toBe(0);
+  await close();
+});
