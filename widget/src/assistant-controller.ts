@@ -60,6 +60,9 @@ export class AssistantController {
       return;
     }
     this.show({ status: 'loading' });
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.session = undefined;
     if (host.getToken) {
       this.tokens = hostTokenSource(host.getToken);
       let token: string | null = null;
@@ -86,7 +89,6 @@ export class AssistantController {
         return;
       }
     }
-    this.unsubscribe?.();
     this.unsubscribe = session.subscribe((user) => void this.onSessionChange(user));
     this.user = session.user;
     this.announceAuth();

@@ -19,9 +19,10 @@ const ATTRIBUTES = [
 const SCRIPT_NAME = /\/todo-assistant\.js(?:[?#].*)?$/;
 
 /**
- * Defines `<todo-assistant>` and adds the element a script tag asks for: a launcher (or, with `data-target`,
- * an inline assistant in that container) for `data-api-url`, by default the origin serving the script. Elements
- * the page declared itself get that API when they name none. Loading the script twice adds nothing twice.
+ * Defines `<todo-assistant>` and sets up what the script tag asks for. A page with `<todo-assistant>` elements of its
+ * own gets those configured (the API of `data-api-url`, by default the origin serving the script, for those naming
+ * none); otherwise the script adds one assistant: a launcher, or with `data-target` an inline assistant in that
+ * container. Loading the script twice adds nothing twice.
  */
 export function mountFromScripts(current: HTMLScriptElement | null, base: string): void {
   defineTodoAssistant();
@@ -29,23 +30,26 @@ export function mountFromScripts(current: HTMLScriptElement | null, base: string
     ? [current]
     : [...document.querySelectorAll<HTMLScriptElement>('script[src]')].filter((s) => SCRIPT_NAME.test(s.src));
   const run = () => scripts.forEach((s) => mount(s, base));
-  if (document.body) run();
-  else document.addEventListener('DOMContentLoaded', run, { once: true });
+  // Decide once the page's own elements are parsed (an async script may run before).
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', run, { once: true });
+  else run();
 }
 
 function mount(script: HTMLScriptElement, base: string): void {
   if (script.dataset.todoAssistant === 'done') return;
   script.dataset.todoAssistant = 'done';
   const apiUrl = script.dataset.apiUrl ?? new URL(script.src || base, location.href).origin;
-  for (const declared of document.querySelectorAll<TodoAssistant>('todo-assistant:not([api-url])')) {
-    declared.setAttribute('api-url', apiUrl);
-  }
-  // A page that declares its own elements and names no API on the script wants only those.
-  if (!script.dataset.apiUrl && document.querySelector('todo-assistant')) return;
-  const target = script.dataset.target ? document.querySelector(script.dataset.target) : null;
+  const declared = [...document.querySelectorAll<TodoAssistant>('todo-assistant:not([data-embed])')];
+  for (const el of declared) if (!el.hasAttribute('api-url')) el.setAttribute('api-url', apiUrl);
+  if (declared.length && !script.dataset.target) return;
   const key = `${apiUrl} ${script.dataset.target ?? ''}`;
-  if ([...document.querySelectorAll('todo-assistant')].some((el) => el.getAttribute('data-embed') === key))
+  if (
+    [...document.querySelectorAll('todo-assistant[data-embed]')].some(
+      (el) => el.getAttribute('data-embed') === key,
+    )
+  )
     return;
+  const target = script.dataset.target ? document.querySelector(script.dataset.target) : null;
   const el = document.createElement('todo-assistant');
   el.setAttribute('data-embed', key);
   for (const name of ATTRIBUTES) {

@@ -121,7 +121,7 @@ export class TodoAssistant extends LitElement {
   /**
    * For hosts that sign their users in themselves: returns a JWT from the backend's `/api/auth/token`, or null when
    * nobody is signed in. Called with `{ refresh: true }` after the server refused a token. Without it the widget
-   * shows its own sign-in panel.
+   * shows its own sign-in panel. Set it again when your site signs someone in or out: the widget starts over.
    */
   declare getToken: GetToken | undefined;
 
@@ -219,6 +219,8 @@ export class TodoAssistant extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ((changed.has('open') && this.open) || (changed.has('mode') && this.mode === 'inline'))
       void this.start();
+    // A host that signed someone in or out sets getToken again: start over with the new identity.
+    if (changed.has('getToken') && this.controller) void this.controller.then((c) => c.start());
   }
 
   protected override updated(changed: PropertyValues): void {

@@ -187,6 +187,21 @@ export const widgetStyles = css`
     border-bottom: 1px solid var(--ta-border);
     font-size: 13px;
   }
+  .listview {
+    container-type: inline-size;
+  }
+  /* In a narrow panel the row's state badge would squeeze the title; the icon and strike-through show the state,
+     and the badge stays for screen readers. */
+  @container (max-width: 440px) {
+    .item .badge {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+    }
+  }
   .listview ul {
     list-style: none;
     margin: 0;

@@ -1,4 +1,4 @@
-import { freePort } from '../support/backend';
+import { freePort } from '@todo-assistant/testing';
 import { HostSite } from '../support/host-server';
 import { Harness, hostEvents, newCredentials, say, signUpInPanel, widget } from '../support/harness';
 
@@ -36,13 +36,15 @@ test('the script loaded twice adds one assistant and no error', async () => {
 
 test('two assistants on one page: one sign-in, a conversation each', async () => {
   const url = h.hostPage('/two', {
-    body: `<section id="help" style="height:520px"><todo-assistant id="inline-help" mode="inline" heading="Help desk"></todo-assistant></section>`,
-    embed: `<script src="${h.backend.url}/widget/todo-assistant.js" data-api-url="${h.backend.url}" data-storage-key="corner" async></script>`,
+    body: `<section id="help" style="height:520px"><todo-assistant id="inline-help" mode="inline" heading="Help desk"></todo-assistant></section>
+      <todo-assistant id="corner"></todo-assistant>`,
+    embed: `<script src="${h.backend.url}/widget/todo-assistant.js" async></script>`,
   });
   const { page, context, errors } = await h.newPage(url);
   const inline = widget(page, '#inline-help');
-  const corner = widget(page, 'todo-assistant[data-embed]');
-  await expect(inline.getAttribute('api-url')).resolves.toBe(h.backend.url); // named by the script tag
+  const corner = widget(page, '#corner');
+  await expect(inline.getAttribute('api-url')).resolves.toBe(h.backend.url); // the script's origin
+  await expect(page.locator('todo-assistant').count()).resolves.toBe(2); // the script added none of its own
   await signUpInPanel(page, inline);
   await say(page, 'add inline task', inline);
   await corner.locator('button.launcher').click();
@@ -96,11 +98,7 @@ test('wrong password and a taken email are said plainly in the panel', async () 
 });
 
 test('a site the backend does not allow is told which setting to change', async () => {
-  stranger.files.set('/host.js', h.site.files.get('/host.js')!);
-  const url = stranger.page(
-    '/',
-    `<!doctype html><html lang="en"><body><script src="/host.js"></script>${h.scriptTag()}</body></html>`,
-  );
+  const url = stranger.page('/', `<!doctype html><html lang="en"><body>${h.scriptTag()}</body></html>`);
   const { page, context } = await h.newPage(url);
   const who = newCredentials();
   await signInWith(page, who.email, who.password);

@@ -1,5 +1,14 @@
 import type { Page } from 'playwright-core';
-import { answersEnded, Harness, newCredentials, say, signUpInPanel, waitForAnswer, widget } from '../support/harness';
+import { recordPageEvents } from '@todo-assistant/testing';
+import {
+  answersEnded,
+  Harness,
+  newCredentials,
+  say,
+  signUpInPanel,
+  waitForAnswer,
+  widget,
+} from '../support/harness';
 
 /**
  * Stop, retry and long conversations. The page's fetch is wrapped (before the widget loads) so a test can slow
@@ -29,7 +38,9 @@ const FETCH_WRAPPER = () => {
           const event = JSON.parse(frame.slice('data: '.length)) as { type: string; item?: { type: string } };
           controller.enqueue(encoder.encode(`${frame}\n\n`));
           if (mode === 'cut' && event.type === 'thread.item.done' && event.item?.type === 'user_message') {
-            controller.enqueue(encoder.encode('data: {"type":"error","code":"stream.error","allow_retry":true}\n\n'));
+            controller.enqueue(
+              encoder.encode('data: {"type":"error","code":"stream.error","allow_retry":true}\n\n'),
+            );
             controller.close();
             return;
           }
@@ -45,6 +56,7 @@ const FETCH_WRAPPER = () => {
 async function openPage(path: string): Promise<{ page: Page; close: () => Promise<void> }> {
   const url = h.hostPage(path, { embed: h.scriptTag() });
   const context = await h.browser.newContext();
+  await recordPageEvents(context);
   await context.addInitScript(FETCH_WRAPPER);
   const page = await context.newPage();
   await page.goto(url);
@@ -90,7 +102,9 @@ test('an answer cut by an error offers Retry, which answers without doing the wo
   await waitForAnswer(page, again);
   await expect(w.locator('.msg.assistant').last().innerText()).resolves.toMatch(/feed the cat/i);
   await expect(w.locator('[role="alert"]').count()).resolves.toBe(0);
-  await expect(page.evaluate(() => (window as unknown as { chatkitTypes: string[] }).chatkitTypes)).resolves.toContain('threads.retry_after_item');
+  await expect(
+    page.evaluate(() => (window as unknown as { chatkitTypes: string[] }).chatkitTypes),
+  ).resolves.toContain('threads.retry_after_item');
   await expect(tasks(page)).resolves.toEqual(['Feed the cat']);
   await close();
 });
@@ -103,13 +117,18 @@ test('a long conversation opens at its newest messages and shows earlier ones on
     body: JSON.stringify(who),
   });
   const session = signUp.headers.get('set-auth-token')!;
-  const { token } = (await (await fetch(`${h.backend.url}/api/auth/token`, { headers: { authorization: `Bearer ${session}` } })).json()) as { token: string };
+  const { token } = (await (
+    await fetch(`${h.backend.url}/api/auth/token`, { headers: { authorization: `Bearer ${session}` } })
+  ).json()) as { token: string };
   let conversation: string | undefined;
   for (let i = 1; i <= 20; i++) {
     const res = await fetch(`${h.backend.url}/api/chat`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ message: `add chore number ${i}`, ...(conversation ? { conversation_id: conversation } : {}) }),
+      body: JSON.stringify({
+        message: `add chore number ${i}`,
+        ...(conversation ? { conversation_id: conversation } : {}),
+      }),
     });
     conversation = ((await res.json()) as { conversation_id: string }).conversation_id;
   }
@@ -128,7 +147,9 @@ test('a long conversation opens at its newest messages and shows earlier ones on
   expect(firstPage.at(-1)).toBe('add chore number 20');
   await w.getByRole('button', { name: 'Show earlier messages' }).click();
   await w.locator('.msg.user', { hasText: /^add chore number 1$/ }).waitFor();
-  await expect(w.locator('.msg.user').allInnerTexts()).resolves.toEqual([...Array(20).keys()].map((i) => `add chore number ${i + 1}`));
+  await expect(w.locator('.msg.user').allInnerTexts()).resolves.toEqual(
+    [...Array(20).keys()].map((i) => `add chore number ${i + 1}`),
+  );
   await expect(w.getByRole('button', { name: 'Show earlier messages' }).count()).resolves.toBe(0);
   await close();
 });

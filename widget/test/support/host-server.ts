@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
-import { freePort } from './backend';
+import { freePort } from '@todo-assistant/testing';
 
 export interface HostedFile {
   body: string;

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 
-const MAIN = join(__dirname, '../../../backend/dist/src/main.js');
+const MAIN = join(__dirname, '../../backend/dist/src/main.js');
 const PG_ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export interface RunningBackend {

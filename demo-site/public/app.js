@@ -1,0 +1,123 @@
+// Northwind's own code for its task board pages: the site signs its users in with the assistant backend's
+// better-auth, hands the assistant their token (getToken), and redraws its board whenever the assistant changes tasks.
+const API = '%API_URL%';
+const SESSION_KEY = 'northwind-session';
+const $ = (id) => document.getElementById(id);
+
+let session = JSON.parse(localStorage.getItem(SESSION_KEY) ?? 'null'); // { token, user }
+let jwt = null; // { value, exp }
+
+/** A short-lived JWT for the signed-in user from /api/auth/token (cached until a minute before it expires). */
+async function getToken({ refresh } = { refresh: false }) {
+  if (!session) return null;
+  if (!refresh && jwt && jwt.exp - 60 > Date.now() / 1000) return jwt.value;
+  const res = await fetch(`${API}/api/auth/token`, { headers: { authorization: `Bearer ${session.token}` } });
+  if (res.status === 401) return (signOut(), null);
+  const { token } = await res.json();
+  jwt = {
+    value: token,
+    exp: JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))).exp,
+  };
+  return token;
+}
+
+async function signIn(path, body) {
+  const res = await fetch(`${API}/api/auth/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const data = await res.json().catch(() => ({}));
+  if (!res.ok) throw new Error(data.message ?? 'Sign-in failed.');
+  session = { token: res.headers.get('set-auth-token'), user: data.user };
+  localStorage.setItem(SESSION_KEY, JSON.stringify(session));
+  render();
+}
+
+function signOut() {
+  if (session)
+    fetch(`${API}/api/auth/sign-out`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${session.token}` },
+    });
+  session = null;
+  jwt = null;
+  localStorage.removeItem(SESSION_KEY);
+  render();
+}
+
+function taskItem(task, changed) {
+  const li = document.createElement('li');
+  li.className = changed.has(task.id) ? 'task changed' : 'task';
+  const number = document.createElement('span');
+  number.className = 'number';
+  number.textContent = `#${task.id}`;
+  const title = document.createElement('span');
+  title.textContent = task.title; // text, never markup
+  li.append(number, title);
+  return li;
+}
+
+/** Loads the user's tasks from the REST API and draws both columns. */
+async function loadBoard(changed = new Set()) {
+  const token = await getToken();
+  if (!token) return;
+  const res = await fetch(`${API}/api/tasks?status=all&sort=created&order=asc&limit=100`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  if (!res.ok) {
+    $('board-status').textContent = 'Could not load your tasks. Reload the page to try again.';
+    return;
+  }
+  const { data } = await res.json();
+  const pending = data.filter((t) => !t.completed);
+  const done = data.filter((t) => t.completed);
+  $('pending').replaceChildren(...pending.map((t) => taskItem(t, changed)));
+  $('done').replaceChildren(...done.map((t) => taskItem(t, changed)));
+  $('pending-count').textContent = pending.length;
+  $('done-count').textContent = done.length;
+  $('board-status').textContent = data.length ? '' : 'No tasks yet — ask the assistant to add one.';
+}
+
+function render() {
+  const signedIn = session !== null;
+  $('signin').hidden = signedIn;
+  $('board').hidden = !signedIn;
+  $('account').hidden = !signedIn;
+  $('account-name').textContent = signedIn ? session.user.name || session.user.email : '';
+  if (signedIn) void loadBoard();
+  // Tell the assistant who is signed in now (setting getToken again makes it start over).
+  const assistant = document.querySelector('todo-assistant');
+  if (assistant) assistant.getToken = getToken;
+}
+
+// The sign-in card: sign in, or create an account.
+let creating = false;
+$('signin-mode').addEventListener('click', () => {
+  creating = !creating;
+  $('name-field').hidden = !creating;
+  $('signin-submit').textContent = creating ? 'Create account' : 'Sign in';
+  $('signin-mode').textContent = creating ? 'Have an account? Sign in' : 'New here? Create an account';
+});
+$('signin-form').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const form = new FormData(e.target);
+  const body = { email: form.get('email'), password: form.get('password') };
+  $('signin-error').hidden = true;
+  try {
+    await (creating
+      ? signIn('sign-up/email', { ...body, name: form.get('name') || 'Northwind user' })
+      : signIn('sign-in/email', body));
+  } catch (err) {
+    $('signin-error').textContent = err.message;
+    $('signin-error').hidden = false;
+  }
+});
+$('sign-out').addEventListener('click', signOut);
+
+// The assistant changed tasks: redraw the board, highlighting what changed.
+document.addEventListener('todo-assistant-tasks-changed', (e) => {
+  void loadBoard(new Set(e.detail.changes.map((c) => c.task_id)));
+});
+customElements.whenDefined('todo-assistant').then(render);
+render();

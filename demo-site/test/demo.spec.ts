@@ -1,0 +1,197 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import {
+  cspViolations,
+  freePort,
+  hostEvents,
+  launchBrowser,
+  newCredentials,
+  recordPageEvents,
+  say,
+  screenshot,
+  signUpInPanel,
+  startBackend,
+  widget,
+  type RunningBackend,
+} from '@todo-assistant/testing';
+
+/**
+ * A newcomer's first minutes with `npm start`'s pieces — the built backend and the demo server, each on a random
+ * port and so on different origins — on the three demo pages.
+ */
+const ARTIFACTS = join(__dirname, '../test-results');
+// `UPDATE_SCREENSHOT=1 npm test -w demo-site` refreshes the README's screenshot from this very test.
+const README_SCREENSHOT = join(__dirname, '../../docs/demo.png');
+
+let backend: RunningBackend;
+let demo: ChildProcess;
+let demoUrl = '';
+let browser: Browser;
+
+beforeAll(async () => {
+  const demoPort = await freePort();
+  demoUrl = `http://localhost:${demoPort}`;
+  backend = await startBackend({ allowedOrigins: [demoUrl, `http://127.0.0.1:${demoPort}`] });
+  demo = spawn(process.execPath, [join(__dirname, '../server.mjs')], {
+    env: { PATH: process.env.PATH ?? '', DEMO_PORT: String(demoPort), PUBLIC_URL: backend.url },
+    stdio: 'ignore',
+  });
+  for (let i = 0; i < 100; i++) {
+    if (
+      await fetch(demoUrl).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  demo?.kill();
+  await backend?.stop();
+});
+
+async function open(path: string): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
+  const context = await browser.newContext({ viewport: { width: 1360, height: 860 } });
+  await recordPageEvents(context);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${demoUrl}${path}`);
+  return { page, errors, close: () => context.close() };
+}
+
+async function board(page: Page) {
+  const column = (id: string) => page.locator(`#${id} .task`).allInnerTexts();
+  return { todo: await column('pending'), done: await column('done') };
+}
+
+/** Waits until the board shows exactly these tasks (it redraws on `todo-assistant-tasks-changed`). */
+async function boardShows(page: Page, expected: { todo: string[]; done: string[] }) {
+  const want = JSON.stringify(expected);
+  await page
+    .waitForFunction(
+      (w) => {
+        const col = (id: string) =>
+          [...document.querySelectorAll(`#${id} .task`)].map((li) => (li as HTMLElement).innerText);
+        return JSON.stringify({ todo: col('pending'), done: col('done') }) === w;
+      },
+      want,
+      { timeout: 10_000 },
+    )
+    .catch(async () => {
+      throw new Error(`the board shows ${JSON.stringify(await board(page))}, expected ${want}`);
+    });
+}
+
+async function signUpOnTheSite(page: Page) {
+  const who = newCredentials();
+  await page.getByRole('button', { name: 'New here? Create an account' }).click();
+  await page.getByLabel('Name').fill(who.name);
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('heading', { name: 'Your task board' }).waitFor();
+  return who;
+}
+
+/** The host-signs-in journey of index.html and strict-csp.html. */
+async function boardJourney(path: string, shots: string) {
+  const { page, errors, close } = await open(path);
+  const w = widget(page);
+  await screenshot(page, ARTIFACTS, `${shots}-1-home`);
+  await signUpOnTheSite(page);
+  await page.getByText('No tasks yet — ask the assistant to add one.').waitFor();
+
+  // The site handed its user's token over: the assistant opens signed in, no second sign-in.
+  await w.locator('button.launcher').click();
+  await w.getByLabel('Message').waitFor();
+  await expect(w.locator('todo-assistant-sign-in').count()).resolves.toBe(0);
+  await say(page, 'add buy milk');
+  await say(page, 'add walk the dog');
+  await say(page, 'remember to call mom');
+  await boardShows(page, { todo: ['#1\nBuy milk', '#2\nWalk the dog', '#3\nCall mom'], done: [] });
+  await screenshot(page, ARTIFACTS, `${shots}-2-three-tasks`);
+
+  await expect(say(page, 'mark task 2 done')).resolves.toMatch(/walk the dog/i);
+  await boardShows(page, { todo: ['#1\nBuy milk', '#3\nCall mom'], done: ['#2\nWalk the dog'] });
+  await say(page, 'show my tasks');
+  await w.getByRole('button', { name: 'Delete: Call mom' }).click();
+  await boardShows(page, { todo: ['#1\nBuy milk'], done: ['#2\nWalk the dog'] });
+  await screenshot(page, ARTIFACTS, `${shots}-3-after-changes`);
+  if (process.env.UPDATE_SCREENSHOT && path === '/') {
+    mkdirSync(join(README_SCREENSHOT, '..'), { recursive: true });
+    copyFileSync(join(ARTIFACTS, `${shots}-3-after-changes.png`), README_SCREENSHOT);
+  }
+  const transcript = await w.locator('.log').innerText();
+
+  await page.reload();
+  await boardShows(page, { todo: ['#1\nBuy milk'], done: ['#2\nWalk the dog'] });
+  await w.locator('button.launcher').click();
+  await w.locator('.widget-item').last().waitFor();
+  await expect(w.locator('.log').innerText()).resolves.toBe(transcript);
+  await screenshot(page, ARTIFACTS, `${shots}-4-after-reload`);
+  const changes = (await hostEvents(page)).filter((e) => e.type === 'todo-assistant-tasks-changed');
+  expect(changes).toHaveLength(0); // nothing changed since the reload
+  expect(errors).toEqual([]);
+  const violations = await cspViolations(page);
+  await close();
+  return violations;
+}
+
+test('index.html: the site signs people in, the assistant keeps their board up to date', async () => {
+  await boardJourney('/', 'index');
+});
+
+test('strict-csp.html: the same journey under a strict Content-Security-Policy, without a violation', async () => {
+  const res = await fetch(`${demoUrl}/strict-csp.html`);
+  expect(res.headers.get('content-security-policy')).toContain(
+    "script-src 'self' " + new URL(backend.url).origin,
+  );
+  expect(res.headers.get('content-security-policy')).toContain("style-src 'self'");
+  await expect(boardJourney('/strict-csp.html', 'strict-csp')).resolves.toEqual([]);
+});
+
+test('inline.html: the assistant inline with its own sign-in, the page hears every change', async () => {
+  const { page, errors, close } = await open('/inline.html');
+  const w = widget(page);
+  await screenshot(page, ARTIFACTS, 'inline-1-sign-in');
+  await signUpInPanel(page, w);
+  await say(page, 'add book the studio');
+  await say(page, 'add order film');
+  await say(page, 'add print the call sheet');
+  const activity = () => page.locator('#activity li').allInnerTexts();
+  await expect(activity()).resolves.toEqual([
+    'Added task 3: Print the call sheet',
+    'Added task 2: Order film',
+    'Added task 1: Book the studio',
+  ]);
+  await say(page, 'mark task 2 done');
+  await say(page, 'show my tasks');
+  await w.getByRole('button', { name: 'Delete: Book the studio' }).click();
+  await page.locator('#activity li', { hasText: 'Deleted task 1: Book the studio' }).waitFor();
+  await expect(activity()).resolves.toEqual([
+    'Deleted task 1: Book the studio',
+    'Completed task 2: Order film',
+    'Added task 3: Print the call sheet',
+    'Added task 2: Order film',
+    'Added task 1: Book the studio',
+  ]);
+  await screenshot(page, ARTIFACTS, 'inline-2-conversation');
+  const transcript = await w.locator('.log').innerText();
+  await page.reload();
+  await w.locator('.widget-item').last().waitFor();
+  await expect(w.locator('.log').innerText()).resolves.toBe(transcript);
+  await expect(w.locator('.listview').last().locator('li .text').allInnerTexts()).resolves.toEqual([
+    'Order film',
+    'Print the call sheet',
+  ]);
+  expect(errors).toEqual([]);
+  await close();
+});
