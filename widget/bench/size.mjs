@@ -118,22 +118,33 @@ for (let i = 0; i < RUNS; i++) {
       else requestAnimationFrame(check);
     };
     requestAnimationFrame(check);
+    customElements.whenDefined('todo-assistant').then(() => (window.definedAt = performance.now()));
   });
   await page.goto(url);
   await page.waitForFunction(() => window.launcherAt !== undefined);
   const t = await page.evaluate(() => {
-    const script = performance
-      .getEntriesByType('resource')
-      .find((e) => e.name.endsWith('/todo-assistant.js'));
-    return window.launcherAt - script.responseEnd;
+    const resources = performance.getEntriesByType('resource');
+    const script = resources.find((e) => e.name.endsWith('/todo-assistant.js'));
+    const chunk = resources.find((e) => e.name.includes('/embed-mount-'));
+    return {
+      total: window.launcherAt - script.responseEnd,
+      fetch: chunk.responseEnd - script.responseEnd,
+      define: window.definedAt - chunk.responseEnd,
+      render: window.launcherAt - window.definedAt,
+    };
   });
   if (i > 0) times.push(t); // the first run warms the browser up
   await context.close();
 }
 await browser.close();
 server.close();
-times.sort((a, b) => a - b);
-const pct = (p) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))];
+const pct = (key, p) => {
+  const sorted = times.map((t) => t[key]).sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+};
 console.log(
-  `  launcher on screen after the script arrives (${times.length} cold page loads, no cache): p50 ${pct(50).toFixed(1)} ms, p95 ${pct(95).toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms  target ≤ 100 ms: ${pct(95) <= 100 ? 'met' : 'MISSED'}`,
+  `  launcher on screen after the script arrives (${times.length} cold page loads, no cache): p50 ${pct('total', 50).toFixed(1)} ms, p95 ${pct('total', 95).toFixed(1)} ms  target ≤ 100 ms: ${pct('total', 95) <= 100 ? 'met' : 'MISSED'}`,
+);
+console.log(
+  `    p50 parts: fetching the launcher chunk ${pct('fetch', 50).toFixed(1)} ms, running it until the element is defined ${pct('define', 50).toFixed(1)} ms, first render to the next frame ${pct('render', 50).toFixed(1)} ms`,
 );
