@@ -3,16 +3,10 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cors from 'cors';
-import express from 'express';
 import { AppModule } from './app.module';
 import { Auth, AUTH } from './auth/auth.instance';
 import { mountAuth } from './auth/auth.mount';
-import {
-  bodyParserErrors,
-  rejectInvalidUtf8,
-  requestLogger,
-  requireJsonBody,
-} from './common/http-middleware';
+import { bodyParserErrors, jsonBodyParser, requestLogger, requireJsonBody } from './common/http-middleware';
 import { AppConfig } from './config/app-config';
 import { DatabaseEndpoint } from './database/database-endpoint';
 import { McpServerFactory } from './mcp/mcp-server.factory';
@@ -45,8 +39,9 @@ export function corsMiddleware(config: AppConfig) {
 }
 
 /**
- * Builds the whole HTTP app (not listening). Order matters: CORS, then better-auth (it reads its own body),
- * then the JSON parser for everything else, then Nest's routes.
+ * Builds the whole HTTP app (not listening). Order matters: CORS, then the one JSON parser (better-auth reads the
+ * body it parsed, so its routes get the same size and nesting limits), then better-auth, then the content-type
+ * gate of the API, MCP and Nest's routes.
  */
 export async function createApp(config: AppConfig, db: DatabaseEndpoint): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, db), {
@@ -58,16 +53,10 @@ export async function createApp(config: AppConfig, db: DatabaseEndpoint): Promis
   app.use(corsMiddleware(config));
   mountWidgetAssets(http, config.widgetDir);
   if (LEVELS[config.logLevel].includes('log')) app.use(requestLogger(new Logger('HTTP')));
+  app.use(jsonBodyParser(config.bodyLimit));
+  app.use(bodyParserErrors);
   mountAuth(http, app.get<Auth>(AUTH));
   app.use(requireJsonBody);
-  app.use(
-    express.json({
-      limit: config.bodyLimit,
-      type: ['application/json', 'application/*+json'],
-      verify: rejectInvalidUtf8,
-    }),
-  );
-  app.use(bodyParserErrors);
   mountMcp(
     http,
     app.get(McpServerFactory),

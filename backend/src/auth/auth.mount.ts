@@ -3,7 +3,8 @@ import { toNodeHandler } from 'better-auth/node';
 import { Auth, CLIENT_IP_HEADER } from './auth.instance';
 
 /**
- * Mounts better-auth at /api/auth/* (before any JSON parser: it reads its own body).
+ * Mounts better-auth at /api/auth/* (after the JSON parser: better-auth re-reads the parsed body, so it gets the
+ * same size and nesting limits as every other route).
  * The client IP it rate-limits by comes from the socket (or Express' trusted proxy setting), never from a
  * header the client could forge.
  */

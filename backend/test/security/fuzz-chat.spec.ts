@@ -1,6 +1,15 @@
 import { Client } from 'pg';
 import { ChatKitClient, userInput } from '../support/chatkit-client';
-import { FuzzCase, hostileValues, jsonBody, pick, RAW_BODIES, rng } from '../support/fuzz';
+import {
+  FuzzCase,
+  hostileValues,
+  jsonBody,
+  pick,
+  RAW_BODIES,
+  rng,
+  stressBody,
+  stressFailure,
+} from '../support/fuzz';
 import { startTestApp, TestApp } from '../support/test-app';
 import { connectTestDb, rowsOf } from '../support/user-rows';
 import { signUp, TestUser } from '../support/users';
@@ -319,10 +328,30 @@ function restChatCases(
   return cases;
 }
 
+/** Where a hostile value goes in a ChatKit request (`THREAD` is replaced by a real thread of the user). */
+const CHATKIT_SLOTS = [
+  '{"type":"threads.create","params":{"input":{"content":$}}}',
+  '{"type":"threads.create","params":{"input":{"content":[{"type":"input_text","text":"add x"}],"inference_options":{"model":$}}}}',
+  '{"type":"threads.add_user_message","params":{"thread_id":"THREAD","input":$}}',
+  '{"type":"threads.add_client_tool_output","params":{"thread_id":"THREAD","result":$}}',
+  '{"type":"threads.custom_action","params":{"thread_id":"THREAD","action":{"type":"task.complete","payload":$}}}',
+  '{"type":"items.feedback","params":{"thread_id":"THREAD","item_ids":$,"kind":"positive"}}',
+  '{"type":"threads.list","params":{"limit":$}}',
+  '{"type":$,"params":{}}',
+];
+
+/** Where a hostile value goes in a REST chat request. */
+const CHAT_SLOTS = [
+  '{"message":$}',
+  '{"message":"add x","conversation_id":$}',
+  '{"message":"add x","extra":$}',
+];
+
 /**
  * Generated malformed requests to the chat endpoints (the REST tasks and MCP fuzz is fuzz-rest-mcp.spec.ts,
- * 1,600 cases; with these 1,000 the four endpoints get 2,600): only 4xx with an error body, never a 5xx, the
- * server stays healthy, and the user's rows are exactly as before. Seeded, so a failure reproduces.
+ * 1,840 cases; with these 1,200 and fuzz-auth.spec.ts the API gets over 3,100): only 4xx with an error body,
+ * never a 5xx, the server stays healthy, and the user's rows are exactly as before. Seeded, so a failure
+ * reproduces.
  */
 describe('fuzz: malformed requests to /api/chatkit and /api/chat…', () => {
   let t: TestApp;
@@ -401,6 +430,50 @@ describe('fuzz: malformed requests to /api/chatkit and /api/chat…', () => {
     expect([...statuses.keys()].sort()).toEqual([400, 403, 404, 413, 415]);
     expect(await rowsOf(db, user.id)).toEqual(before);
     expect(await rowsOf(db, other.id)).toEqual(otherBefore);
+  });
+
+  /** Sends stress bodies; each must be refused as `stressFailure` says, in the API's JSON error shape. */
+  async function stress(
+    n: number,
+    seed: number,
+    target: () => [path: string, slot: string],
+  ): Promise<string[]> {
+    const r = rng(seed);
+    const failures: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const [path, slot] = target();
+      const c = stressBody(r, slot.split('THREAD').join(thread));
+      const res = await fetch(`${t.url}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${user.jwt}`, ...JSON_HEADERS },
+        body: c.body,
+      });
+      const text = await res.text();
+      let message: unknown;
+      try {
+        message = (JSON.parse(text) as { error?: { message?: unknown } }).error?.message;
+      } catch {
+        message = undefined;
+      }
+      const failure = stressFailure(c, res.status, message);
+      if (failure) failures.push(`${path}: ${failure}`);
+    }
+    return failures;
+  }
+
+  it('answers 120 ChatKit bodies nested too deep, too wide or too long with a 4xx (400 "nested too deeply" past the limit), writing nothing', async () => {
+    const before = await rowsOf(db, user.id);
+    const r = rng(3013);
+    expect(await stress(120, 3014, () => ['/api/chatkit', pick(r, CHATKIT_SLOTS)])).toEqual([]);
+    expect(await rowsOf(db, user.id)).toEqual(before);
+  });
+
+  it('answers 80 REST chat bodies nested too deep, too wide or too long with a 4xx (400 "nested too deeply" past the limit), writing nothing', async () => {
+    const before = await rowsOf(db, user.id);
+    const r = rng(3015);
+    const paths = ['/api/chat', '/api/chat/stream', `/api/${user.id}/chat`, `/api/${user.id}/chat/stream`];
+    expect(await stress(80, 3016, () => [pick(r, paths), pick(r, CHAT_SLOTS)])).toEqual([]);
+    expect(await rowsOf(db, user.id)).toEqual(before);
   });
 
   it('is still healthy and serving turns afterwards', async () => {

@@ -1,11 +1,22 @@
 import { Client } from 'pg';
-import { FuzzCase, hostileValues, jsonBody, pick, RAW_BODIES, rng } from '../support/fuzz';
+import {
+  FuzzCase,
+  hostileValues,
+  jsonBody,
+  pick,
+  RAW_BODIES,
+  rng,
+  stressBody,
+  stressFailure,
+} from '../support/fuzz';
+import { exceedsJsonNesting, JSON_NESTING_MAX } from '../../src/common/json-nesting';
 import { startTestApp, testDatabaseUrl, TestApp } from '../support/test-app';
 import { signUp, TestUser } from '../support/users';
 
 // The projects' testTimeout is not applied per project (jest reads it globally): allow for 2 busy cores.
 jest.setTimeout(30_000);
 
+const JSON_HEADERS = { 'content-type': 'application/json' };
 const TITLE_INVALID = (r: () => number): unknown =>
   pick(r, [null, 42, true, [], {}, '', '   ', 'x'.repeat(201 + Math.floor(r() * 20_000)), 'a\u0000b', ['a']]);
 const DESCRIPTION_INVALID = (r: () => number): unknown =>
@@ -31,7 +42,6 @@ const BAD_QUERIES = [
 /** Invalid requests for the REST tasks API: every one must be a 4xx and write nothing. */
 function taskCases(r: () => number, n: number): FuzzCase[] {
   const cases: FuzzCase[] = [];
-  const json = { 'content-type': 'application/json' };
   for (let i = 0; i < n; i++) {
     const kind = Math.floor(r() * 8);
     const id = pick(r, BAD_IDS);
@@ -41,7 +51,7 @@ function taskCases(r: () => number, n: number): FuzzCase[] {
           label: 'POST bad title',
           method: 'POST',
           path: '/api/tasks',
-          headers: json,
+          headers: JSON_HEADERS,
           body: jsonBody({ title: TITLE_INVALID(r), description: 'ok' }),
         });
         break;
@@ -50,7 +60,7 @@ function taskCases(r: () => number, n: number): FuzzCase[] {
           label: 'POST bad description',
           method: 'POST',
           path: '/api/tasks',
-          headers: json,
+          headers: JSON_HEADERS,
           body: jsonBody({ title: 'ok', description: DESCRIPTION_INVALID(r) }),
         });
         break;
@@ -59,7 +69,7 @@ function taskCases(r: () => number, n: number): FuzzCase[] {
           label: 'POST unknown field',
           method: 'POST',
           path: '/api/tasks',
-          headers: json,
+          headers: JSON_HEADERS,
           body: jsonBody({
             title: 'ok',
             [pick(r, ['user_id', 'id', 'userId', 'number', 'completed_at', '__proto__x'])]: pick(
@@ -74,7 +84,7 @@ function taskCases(r: () => number, n: number): FuzzCase[] {
           label: 'POST raw body',
           method: 'POST',
           path: '/api/tasks',
-          headers: json,
+          headers: JSON_HEADERS,
           body: pick(r, RAW_BODIES)[1],
         });
         break;
@@ -99,7 +109,7 @@ function taskCases(r: () => number, n: number): FuzzCase[] {
           label: 'bad id',
           method: pick(r, ['GET', 'PUT', 'PATCH', 'DELETE']),
           path: `/api/tasks/${encodeURIComponent(id)}`,
-          headers: json,
+          headers: JSON_HEADERS,
           body: jsonBody({ title: 'ok' }),
         });
         break;
@@ -116,7 +126,7 @@ function taskCases(r: () => number, n: number): FuzzCase[] {
           label: 'PATCH bad fields',
           method: 'PATCH',
           path: '/api/tasks/1',
-          headers: json,
+          headers: JSON_HEADERS,
           body: jsonBody(
             pick(r, [
               {},
@@ -134,12 +144,13 @@ function taskCases(r: () => number, n: number): FuzzCase[] {
 }
 
 /** Malformed MCP traffic: broken JSON-RPC envelopes (4xx) and tools/call with invalid arguments (isError). */
+const MCP_HEADERS = {
+  'content-type': 'application/json',
+  accept: 'application/json, text/event-stream',
+  'mcp-protocol-version': '2025-06-18',
+};
+
 function mcpCases(r: () => number, n: number): Array<FuzzCase & { toolCall: boolean }> {
-  const headers = {
-    'content-type': 'application/json',
-    accept: 'application/json, text/event-stream',
-    'mcp-protocol-version': '2025-06-18',
-  };
   const cases: Array<FuzzCase & { toolCall: boolean }> = [];
   for (let i = 0; i < n; i++) {
     const kind = Math.floor(r() * 4);
@@ -148,7 +159,7 @@ function mcpCases(r: () => number, n: number): Array<FuzzCase & { toolCall: bool
         label: 'mcp raw',
         method: 'POST',
         path: '/mcp',
-        headers,
+        headers: MCP_HEADERS,
         body: pick(r, RAW_BODIES)[1],
         toolCall: false,
       });
@@ -165,7 +176,7 @@ function mcpCases(r: () => number, n: number): Array<FuzzCase & { toolCall: bool
         label: 'mcp bad envelope',
         method: 'POST',
         path: '/mcp',
-        headers,
+        headers: MCP_HEADERS,
         body: jsonBody(envelope),
         toolCall: false,
       });
@@ -174,7 +185,7 @@ function mcpCases(r: () => number, n: number): Array<FuzzCase & { toolCall: bool
         label: 'mcp wrong content type',
         method: 'POST',
         path: '/mcp',
-        headers: { ...headers, 'content-type': 'text/plain' },
+        headers: { ...MCP_HEADERS, 'content-type': 'text/plain' },
         body: Buffer.from('{}'),
         toolCall: false,
       });
@@ -188,18 +199,44 @@ function mcpCases(r: () => number, n: number): Array<FuzzCase & { toolCall: bool
         ['delete_task', { task_id: pick(r, ['abc', [], {}, -1, 2 ** 40]) }],
         ['list_tasks', { status: pick(r, hostileValues(r)) }],
       ] as const);
+      const body = jsonBody({
+        jsonrpc: '2.0',
+        id: i,
+        method: 'tools/call',
+        params: { name, arguments: args },
+      });
       cases.push({
         label: `mcp ${name} bad args`,
         method: 'POST',
         path: '/mcp',
-        headers,
-        body: jsonBody({ jsonrpc: '2.0', id: i, method: 'tools/call', params: { name, arguments: args } }),
-        toolCall: true,
+        headers: MCP_HEADERS,
+        body,
+        // Arguments nested past the limit never reach the tool: the body is refused first (a 4xx).
+        toolCall: !exceedsJsonNesting(body, JSON_NESTING_MAX),
       });
     }
   }
   return cases;
 }
+
+/** Where a hostile value goes in a body of each tasks route (the rest of the body is valid). */
+const TASK_SLOTS: Array<[method: string, path: string, slot: string]> = [
+  ['POST', '/api/tasks', '{"title":$}'],
+  ['POST', '/api/tasks', '{"title":"ok","description":$}'],
+  ['POST', '/api/tasks', '{"title":"ok","tags":$}'],
+  ['PUT', '/api/tasks/1', '{"title":"ok","completed":$}'],
+  ['PATCH', '/api/tasks/1', '{"description":$}'],
+  ['PATCH', '/api/tasks/1/complete', '{"completed":$}'],
+];
+
+/** Where a hostile value goes in an MCP request: the envelope, a tool's arguments, one argument. */
+const MCP_SLOTS = [
+  '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"add_task","arguments":$}}',
+  '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"add_task","arguments":{"title":$}}}',
+  '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"update_task","arguments":{"task_id":1,"description":$}}}',
+  '{"jsonrpc":"2.0","id":$,"method":"tools/list"}',
+  '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":$}',
+];
 
 describe('fuzz: malformed requests to /api/tasks and /mcp', () => {
   let t: TestApp;
@@ -219,6 +256,15 @@ describe('fuzz: malformed requests to /api/tasks and /mcp', () => {
 
   const rowsOfUser = async () =>
     Number((await db.query('SELECT count(*) FROM tasks WHERE user_id = $1', [user.id])).rows[0].count);
+  const taskRows = async () =>
+    (await db.query('SELECT * FROM tasks WHERE user_id = $1 ORDER BY number', [user.id])).rows;
+  const parsed = (text: string): { error?: { message?: unknown } } | undefined => {
+    try {
+      return JSON.parse(text) as { error?: { message?: unknown } };
+    } catch {
+      return undefined;
+    }
+  };
 
   async function send(c: FuzzCase): Promise<{ status: number; text: string }> {
     const res = await fetch(`${t.url}${c.path}`, {
@@ -240,6 +286,69 @@ describe('fuzz: malformed requests to /api/tasks and /mcp', () => {
     }
     expect(failures).toEqual([]);
     expect(await rowsOfUser()).toBe(before);
+    expect((await fetch(`${t.url}/health`)).status).toBe(200);
+  });
+
+  it('answers 120 bodies nested too deep, too wide or too long on every tasks route with a 4xx (400 "nested too deeply" past the limit), writing nothing', async () => {
+    await send({
+      label: 'a task to change',
+      method: 'POST',
+      path: '/api/tasks',
+      headers: JSON_HEADERS,
+      body: jsonBody({ title: 'Keep me' }),
+    });
+    const before = await taskRows();
+    const r = rng(3011);
+    const failures: string[] = [];
+    for (let i = 0; i < 120; i++) {
+      const [method, path, slot] = pick(r, TASK_SLOTS);
+      const c = stressBody(r, slot);
+      const res = await send({
+        label: c.label,
+        method,
+        path: pick(r, [path, path.replace('/api/', `/api/${user.id}/`)]),
+        headers: JSON_HEADERS,
+        body: c.body,
+      });
+      const failure = stressFailure(c, res.status, parsed(res.text)?.error?.message);
+      if (failure) failures.push(`${method} ${path}: ${failure}`);
+    }
+    expect(failures).toEqual([]);
+    expect(await taskRows()).toEqual(before);
+    expect((await fetch(`${t.url}/health`)).status).toBe(200);
+  });
+
+  it('answers 120 bodies nested too deep, too wide or too long on /mcp with a JSON-RPC error (400 "nested too deeply" past the limit) or an isError tool result, writing nothing', async () => {
+    const before = await taskRows();
+    const r = rng(3012);
+    const failures: string[] = [];
+    for (let i = 0; i < 120; i++) {
+      const c = stressBody(r, pick(r, MCP_SLOTS));
+      const res = await send({
+        label: c.label,
+        method: 'POST',
+        path: '/mcp',
+        headers: MCP_HEADERS,
+        body: c.body,
+      });
+      const body = parsed(res.text) as {
+        error?: { code?: number; message?: string };
+        result?: { isError?: boolean };
+      };
+      if (res.status === 200 && !c.tooDeep) {
+        // A refusal inside the protocol: a tool error result, or a JSON-RPC error. (Arguments that are not an
+        // object get -32603 instead of -32602 from the MCP SDK: modelcontextprotocol/typescript-sdk#2284.)
+        if (!body?.result?.isError && typeof body?.error?.message !== 'string')
+          failures.push(`${c.label} → 200 ${res.text.slice(0, 120)}`);
+        continue;
+      }
+      const failure = stressFailure(c, res.status, body?.error?.message);
+      if (failure) failures.push(failure);
+      else if (c.tooDeep && body?.error?.code !== -32700)
+        failures.push(`${c.label} → not a JSON-RPC parse error`);
+    }
+    expect(failures).toEqual([]);
+    expect(await taskRows()).toEqual(before);
     expect((await fetch(`${t.url}/health`)).status).toBe(200);
   });
 

@@ -80,3 +80,63 @@ export const RAW_BODIES: Array<[string, Buffer]> = [
 export function jsonBody(value: unknown): Buffer {
   return Buffer.from(JSON.stringify(value) ?? 'null');
 }
+
+/** Every route must refuse a body nested deeper than this (src/common/json-nesting.ts) with this message. */
+export const TOO_DEEP = /nested too deeply/;
+
+/** A body shaped to stress recursion in parsers, validators and serializers; always well under the body limit. */
+export interface StressBody {
+  label: string;
+  body: Buffer;
+  /** Nested past the limit: must be a 400 saying so. Otherwise (wide, long) any refusal will do. */
+  tooDeep: boolean;
+}
+
+/** JSON text nested `depth` levels (built without recursion, so any depth). */
+function nestedText(depth: number, shape: 'objects' | 'arrays' | 'mixed'): string {
+  const open = { objects: '{"a":', arrays: '[', mixed: '[{"a":' }[shape];
+  const close = { objects: '}', arrays: ']', mixed: '}]' }[shape];
+  const levels = shape === 'mixed' ? Math.ceil(depth / 2) : depth;
+  return `${open.repeat(levels)}${shape === 'arrays' ? '' : '1'}${close.repeat(levels)}`;
+}
+
+/**
+ * A hostile value in `slot` (JSON text with one `$` where it goes, e.g. `{"title":$}`), or alone as the body:
+ * nested a few levels past the limit up to many thousands deep, as objects, arrays or both; or shallow but
+ * very wide objects and long arrays of objects.
+ */
+export function stressBody(r: () => number, slot: string): StressBody {
+  const at = r() < 0.25 ? '$' : slot;
+  const fill = (label: string, value: string, tooDeep: boolean): StressBody => ({
+    label: `${label} in ${at.slice(0, 60)}`,
+    body: Buffer.from(at.split('$').join(value)),
+    tooDeep,
+  });
+  const kind = Math.floor(r() * 5);
+  if (kind < 3) {
+    const shape = (['objects', 'arrays', 'mixed'] as const)[kind];
+    const depth = pick(r, [33, 40, 100, 1_000, 3_000, 12_000]) + Math.floor(r() * 8);
+    return fill(`${shape} nested ${depth} deep`, nestedText(depth, shape), true);
+  }
+  const bytes = 20_000 + Math.floor(r() * 60_000); // of the value: the limit is 100kb
+  if (kind === 3) {
+    const value = pick(r, ['1', '{}', '[]', '"v"', '{"a":[1]}']);
+    const keys = Math.floor(bytes / `"k9999":${value},`.length);
+    const wide = `{${Array.from({ length: keys }, (_, i) => `"k${i}":${value}`).join(',')}}`;
+    return fill(`object of ${keys} keys`, wide, false);
+  }
+  const item = pick(r, ['{}', '{"a":{}}', '[{}]', '{"type":"input_text","text":"a"}']);
+  const items = Math.floor(bytes / (item.length + 1));
+  return fill(`array of ${items} objects`, `[${Array(items).fill(item).join(',')}]`, false);
+}
+
+/** The problem with a stress body's answer, or undefined when it is right. `message` is the error text. */
+export function stressFailure(c: StressBody, status: number, message: unknown): string | undefined {
+  if (c.tooDeep) {
+    if (status !== 400 || typeof message !== 'string' || !TOO_DEEP.test(message))
+      return `${c.label} → ${status} ${String(message).slice(0, 120)} (wanted 400 "nested too deeply")`;
+  } else if (status < 400 || status >= 500 || typeof message !== 'string') {
+    return `${c.label} → ${status} ${String(message).slice(0, 120)}`;
+  }
+  return undefined;
+}
