@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cors from 'cors';
+import type { RequestHandler } from 'express';
 import { AppModule } from './app.module';
 import { Auth, AUTH } from './auth/auth.instance';
 import { mountAuth } from './auth/auth.mount';
@@ -12,6 +13,7 @@ import { DatabaseEndpoint } from './database/database-endpoint';
 import { McpServerFactory } from './mcp/mcp-server.factory';
 import { McpTokenVerifier } from './mcp/mcp-token.verifier';
 import { mountMcp } from './mcp/mcp.mount';
+import { OriginPolicy, originRefusal } from './origins/origin-policy';
 import { mountWidgetAssets } from './widget/widget-assets';
 
 const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
@@ -26,16 +28,28 @@ export function jsonLogger(config: AppConfig): ConsoleLogger {
   return new ConsoleLogger({ json: true, logLevels: LEVELS[config.logLevel], colors: false });
 }
 
-/** CORS for embedding sites: only `ALLOWED_ORIGINS` get a grant. */
-export function corsMiddleware(config: AppConfig) {
-  const allowed = new Set(config.allowedOrigins);
-  return cors({
-    origin: (origin, done) => done(null, origin !== undefined && allowed.has(origin)),
+/**
+ * CORS for embedding sites: only allowed origins get a grant. A refused preflight answers 403 with the reason
+ * instead of a silent 204: the page cannot read it (it learns why from GET /api/origin-check), but the site
+ * owner sees it in the browser's network panel and in curl.
+ */
+export function corsMiddleware(policy: OriginPolicy): RequestHandler {
+  const grant = cors({
+    origin: (origin, done) => done(null, origin !== undefined && policy.allows(origin)),
     methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
     allowedHeaders: ['Authorization', 'Content-Type', 'Accept', 'Accept-Language', 'mcp-protocol-version'],
     exposedHeaders: ['set-auth-token', 'set-auth-jwt', 'Retry-After', 'WWW-Authenticate'],
     maxAge: 600,
   });
+  return (req, res, next) => {
+    const origin = req.headers.origin;
+    const preflight = req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined;
+    if (preflight && origin !== undefined && !policy.allows(origin)) {
+      res.status(403).json({ error: { code: 'origin_not_allowed', message: originRefusal(origin) } });
+      return;
+    }
+    grant(req, res, next);
+  };
 }
 
 /**
@@ -50,7 +64,7 @@ export async function createApp(config: AppConfig, db: DatabaseEndpoint): Promis
   });
   const http = app.getHttpAdapter().getInstance();
   http.disable('x-powered-by');
-  app.use(corsMiddleware(config));
+  app.use(corsMiddleware(app.get(OriginPolicy)));
   mountWidgetAssets(http, config.widgetDir);
   if (LEVELS[config.logLevel].includes('log')) app.use(requestLogger(new Logger('HTTP')));
   app.use(jsonBodyParser(config.bodyLimit));

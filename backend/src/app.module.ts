@@ -13,6 +13,7 @@ import { dataSourceOptions } from './database/data-source';
 import { DatabaseEndpoint } from './database/database-endpoint';
 import { HealthModule } from './health/health.module';
 import { McpModule } from './mcp/mcp.module';
+import { OriginsModule } from './origins/origins.module';
 import { TasksModule } from './tasks/tasks.module';
 
 @Global()
@@ -37,6 +38,7 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(db.url, db.poolMax)),
         AuthModule,
         HealthModule,
+        OriginsModule,
         TasksModule,
         McpModule,
         AgentModule,

@@ -37,8 +37,13 @@ export function authOptions(config: AppConfig, pool: Pool) {
         '/sign-up/email': { window: 60, max: config.authRateLimitPerMinute },
       },
     },
-    // The client address is stamped by our own middleware (see auth.mount.ts), never taken from the client.
-    advanced: { ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] } },
+    advanced: {
+      // The client address is stamped by our own middleware (see auth.mount.ts), never taken from the client.
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+      // better-auth skips its origin (CSRF) check when NODE_ENV=test or TEST is set: always check, so the test
+      // suites prove what production does and no environment variable turns the check off.
+      disableOriginCheck: false,
+    },
     plugins: [
       bearer(),
       jwt({

@@ -98,7 +98,8 @@ export function buildConfig(env: Env): AppConfig {
     dataDir,
     widgetDir: env.WIDGET_DIR ? resolve(env.WIDGET_DIR) : defaultWidgetDir(),
     authSecret: env.BETTER_AUTH_SECRET ?? localSecret(dataDir),
-    publicUrl: env.PUBLIC_URL,
+    // The backend's own origin: issuer and audience of its JWTs, better-auth's base URL and trusted origin.
+    publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
     allowedOrigins: env.ALLOWED_ORIGINS ?? [demoOrigin, `http://127.0.0.1:${env.DEMO_PORT}`],
     jwtExpiresIn: env.JWT_EXPIRES_IN,
     model: modelChoice(env),

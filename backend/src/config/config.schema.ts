@@ -24,10 +24,11 @@ export const envSchema = z.object({
   DATA_DIR: z.string().default('.data'),
   WIDGET_DIR: z.string().optional(),
   BETTER_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Unset → http://localhost:$PORT (see buildConfig). */
   PUBLIC_URL: z
     .url()
-    .default('http://localhost:3000')
-    .transform((s) => s.replace(/\/+$/, '')),
+    .transform((s) => s.replace(/\/+$/, ''))
+    .optional(),
   ALLOWED_ORIGINS: commaList.optional(),
   JWT_EXPIRES_IN: z
     .string()

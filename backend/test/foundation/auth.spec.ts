@@ -1,5 +1,7 @@
 import { api, exchangeForJwt, signUp, TestUser } from '../support/users';
-import { startTestApp, TestApp } from '../support/test-app';
+import { buildConfig } from '../../src/config/app-config';
+import { parseEnv } from '../../src/config/config.schema';
+import { startTestApp, TestApp, testEnv } from '../support/test-app';
 import { badTokenCases, decodeJwt, signWithBackendKey } from '../support/tokens';
 
 describe('auth: better-auth sign-up/sign-in, JWT and the global guard', () => {
@@ -105,5 +107,59 @@ describe('CORS', () => {
       const res = await fetch(`${t.url}${path}`, { headers: { origin: 'https://evil.example' } });
       expect(res.headers.get('access-control-allow-origin')).toBeNull();
     }
+  });
+});
+
+describe('a backend on any port names itself: PUBLIC_URL defaults to http://localhost:$PORT', () => {
+  let t: TestApp;
+  let self: string; // the origin a page served by this backend has
+  let direct: string; // the same backend under another name (the test app listens on 127.0.0.1)
+
+  beforeAll(async () => {
+    t = await startTestApp({ PUBLIC_URL: '' }); // empty = unset
+    self = `http://localhost:${t.config.port}`;
+    direct = `http://127.0.0.1:${t.config.port}`;
+  });
+  afterAll(() => t.close());
+
+  it('derives PUBLIC_URL from PORT when it is unset; an explicit PUBLIC_URL still wins', () => {
+    expect(t.config.publicUrl).toBe(self);
+    expect(buildConfig(parseEnv(testEnv(4000, { PUBLIC_URL: '' }))).publicUrl).toBe('http://localhost:4000');
+    expect(buildConfig(parseEnv(testEnv(4000, { PUBLIC_URL: 'https://todo.example/' }))).publicUrl).toBe(
+      'https://todo.example',
+    );
+  });
+
+  it('accepts a same-origin sign-up and issues JWTs naming its own origin, which the API accepts', async () => {
+    const email = `port-${t.config.port}@example.test`;
+    const signUp = await api(direct).post(
+      '/api/auth/sign-up/email',
+      { email, password: 'correct-horse-battery', name: 'Port' },
+      { origin: self },
+    );
+    expect({ status: signUp.status, body: signUp.body }).toMatchObject({
+      status: 200,
+      body: { user: { email } },
+    });
+
+    const token = await exchangeForJwt(direct, signUp.headers.get('set-auth-token')!);
+    expect(decodeJwt(token).payload).toMatchObject({ iss: self, aud: self });
+    expect((await api(direct, token).get('/api/tasks')).status).toBe(200);
+    expect((await api(direct).get('/.well-known/oauth-protected-resource/mcp')).body.resource).toBe(
+      `${self}/mcp`,
+    );
+  });
+
+  it('refuses a sign-up from another origin, saying which origin and which setting allows it', async () => {
+    const res = await api(direct).post(
+      '/api/auth/sign-up/email',
+      { email: `other-${t.config.port}@example.test`, password: 'correct-horse-battery', name: 'Other' },
+      { origin: direct },
+    );
+    expect(res.status).toBe(403);
+    expect(res.body).toEqual({
+      code: 'INVALID_ORIGIN',
+      message: `The origin ${direct} is not allowed. Add it to ALLOWED_ORIGINS on the backend.`,
+    });
   });
 });

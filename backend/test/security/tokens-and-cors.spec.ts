@@ -11,6 +11,15 @@ import { signUp, TestUser } from '../support/users';
 jest.setTimeout(30_000);
 
 const SHOP = 'https://shop.example';
+/** Origins outside ALLOWED_ORIGINS, including near misses of SHOP. */
+const FOREIGN = [
+  'https://evil.example',
+  'null', // sandboxed iframes, file: pages
+  'https://shop.example.evil.example',
+  'http://shop.example', // another scheme
+  'https://shop.example:8443', // another port
+  'https://evil.example/https://shop.example',
+];
 
 interface ProtectedRequest {
   name: string;
@@ -192,14 +201,6 @@ describe('access tokens on every protected surface (REST tasks, REST chat, ChatK
       '/api/auth/jwks',
       '/health',
     ];
-    const FOREIGN = [
-      'https://evil.example',
-      'null', // sandboxed iframes, file: pages
-      'https://shop.example.evil.example',
-      'http://shop.example', // another scheme
-      'https://shop.example:8443', // another port
-      'https://evil.example/https://shop.example',
-    ];
 
     it.each(ROUTES)(
       'preflight on %s: granted to an allowed origin with the methods and headers it asks for',
@@ -235,8 +236,12 @@ describe('access tokens on every protected surface (REST tasks, REST chat, ChatK
             'access-control-request-headers': 'authorization,content-type',
           },
         });
-        await res.text();
-        expect(res.status).toBeLessThan(500);
+        // Refused with the reason: unreadable by the page, but shown in the network panel and to curl.
+        expect({ origin, status: res.status, body: await res.json() }).toEqual({
+          origin,
+          status: 403,
+          body: { error: { code: 'origin_not_allowed', message: refusalOf(origin) } },
+        });
         for (const h of ['allow-origin', 'allow-methods', 'allow-headers', 'allow-credentials'])
           expect({ origin, header: h, value: res.headers.get(`access-control-${h}`) }).toEqual({
             origin,
@@ -289,8 +294,69 @@ describe('access tokens on every protected surface (REST tasks, REST chat, ChatK
         headers: { origin: 'https://evil.example', 'content-type': 'application/json' },
         body: JSON.stringify({ email: user.email, password: user.password }),
       });
-      await signIn.text();
       expect(signIn.headers.get('access-control-allow-origin')).toBeNull(); // a page there cannot read the token
+      // better-auth refuses the origin itself too (CSRF), and says which origin and which setting allows it.
+      expect({ status: signIn.status, body: await signIn.json() }).toEqual({
+        status: 403,
+        body: { code: 'INVALID_ORIGIN', message: refusalOf('https://evil.example') },
+      });
+    });
+  });
+
+  describe('GET /api/origin-check: why a page cannot use the backend, readable by that page', () => {
+    const check = async (origin?: string) => {
+      const res = await fetch(`${t.url}/api/origin-check`, { headers: origin ? { origin } : {} });
+      return {
+        status: res.status,
+        acao: res.headers.get('access-control-allow-origin'),
+        cache: res.headers.get('cache-control'),
+        body: (await res.json()) as { origin: string | null; allowed: boolean; message: string },
+      };
+    };
+
+    it.each(FOREIGN)(
+      'names a refused origin (%s) and the setting that allows it, readable from anywhere',
+      async (origin) => {
+        expect(await check(origin)).toEqual({
+          status: 200,
+          acao: '*', // the one answer a refused page can read: it carries nothing but the verdict on that page
+          cache: 'no-store',
+          body: { origin, allowed: false, message: refusalOf(origin) },
+        });
+      },
+    );
+
+    it("says yes to an allowed origin and to the backend's own, and has nothing to judge without an Origin", async () => {
+      expect((await check(SHOP)).body).toEqual({
+        origin: SHOP,
+        allowed: true,
+        message: `The origin ${SHOP} is allowed.`,
+      });
+      expect((await check(t.url)).body.allowed).toBe(true);
+      expect((await check()).body).toMatchObject({ origin: null, allowed: true });
+    });
+
+    it('is what the widget sees after a refused call: the call fails unreadably, the check explains', async () => {
+      // As a browser on https://evil.example: the preflight is refused (no grant, so fetch() rejects) …
+      const preflight = await fetch(`${t.url}/api/auth/sign-in/email`, {
+        method: 'OPTIONS',
+        headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+      });
+      await preflight.text();
+      expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+      // … and the check, a simple GET with a grant for any origin, tells the page why.
+      const { acao, body } = await check('https://evil.example');
+      expect(acao).toBe('*');
+      expect(body.message).toBe(
+        'The origin https://evil.example is not allowed. Add it to ALLOWED_ORIGINS on the backend.',
+      );
     });
   });
 });
+
+/** The refusal every surface gives an origin outside ALLOWED_ORIGINS. */
+function refusalOf(origin: string): string {
+  return origin === 'null'
+    ? 'This page\'s origin is "null" (a sandboxed iframe or a file: page), which cannot be allowed. Serve it from an origin listed in ALLOWED_ORIGINS on the backend.'
+    : `The origin ${origin} is not allowed. Add it to ALLOWED_ORIGINS on the backend.`;
+}
