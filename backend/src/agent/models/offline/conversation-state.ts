@@ -42,7 +42,8 @@ export type PendingQuestion =
   | { kind: 'pick'; action: Action; candidates: TaskRef[] }
   | { kind: 'confirm'; action: Action; tasks: TaskRef[] }
   | { kind: 'confirm_add'; tasks: NewTask[] }
-  | { kind: 'need_title'; task?: TaskRef };
+  | { kind: 'need_title'; task?: TaskRef }
+  | { kind: 'need_description'; task: TaskRef };
 
 export interface LastAction {
   verb: 'add' | 'complete' | 'reopen' | 'update' | 'delete';

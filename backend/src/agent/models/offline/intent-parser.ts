@@ -37,7 +37,8 @@ export type Target =
 export type Action =
   | { verb: 'complete'; completed: boolean }
   | { verb: 'delete' }
-  | { verb: 'update'; title?: string; description?: string }
+  // description '' clears it; askFor: the user wants to change it but has not said to what yet
+  | { verb: 'update'; title?: string; description?: string; askFor?: 'description' }
   | { verb: 'show' };
 
 /** A bare answer to a question: "the second one", "2", "task 5", "yes", "no", "both". */
@@ -152,8 +153,9 @@ function splitCompound(text: string): string[] {
     const tail = rest.slice(m.index + m[0].length);
     // "add a task to check email and delete spam" is one task: only split after an add when the next
     // part names a task explicitly.
+    // So is a new description: "set the notes of task 1 to add cream, then delete the old carton".
     if (
-      /^(?:add|create|remind|new)\b/i.test(head) &&
+      (/^(?:add|create|remind|new)\b/i.test(head) || setsDescription(head)) &&
       !/\b(?:task|tasks|todo|list|it|#?\d+)\b|^(?:add|create|show|list|what)/i.test(tail)
     ) {
       break;
@@ -163,6 +165,11 @@ function splitCompound(text: string): string[] {
   }
   parts.push(rest);
   return parts.filter((p) => p.trim().length > 0);
+}
+
+function setsDescription(text: string): boolean {
+  const intent = descriptionRules(text);
+  return intent?.kind === 'act' && intent.action.verb === 'update' && !!intent.action.description;
 }
 
 /** "adding milk" (after "would you mind") → "add milk". */
@@ -213,6 +220,7 @@ function parseSingle(input: string, shouting: boolean, question = false): Intent
   return (
     smallTalk(t) ??
     choice(t) ??
+    descriptionRules(t) ??
     clauseWithPronoun(t) ??
     bulkRules(t) ??
     reopenRules(t) ??
@@ -476,54 +484,125 @@ function deleteRules(t: string): Intent | undefined {
   return undefined;
 }
 
+/** Verbs that clear a description ("clear the notes of task 2"). */
+const CLEAR_VERB =
+  '(?:clear|remove|delete|erase|drop|wipe|empty|reset|strip|scrap|discard|get rid of|take off|take away)';
+/** Verbs that set one ("set the description of task 2 to …"). */
+const SET_VERB = '(?:set|change|update|edit|replace|modify|rewrite|amend|correct|fix|redo)';
+/** The task a description belongs to: a quoted title (which may contain "to"), else the fewest words. */
+const DESC_TARGET = `(["“'‘][^"”'’]+["”'’]|.+?)`;
+/** New texts that mean "no description". */
+const NO_TEXT = /^(?:nothing|empty|blank|no (?:description|desc|notes?|details)|""|'')$/i;
+
+/**
+ * The text of a new description, as the user wrote it: everything after the separator, commas and other
+ * punctuation included; surrounding quotes dropped. '' (clear) for "nothing", "empty"…; undefined for no text.
+ */
+export function descriptionText(value: string): string | undefined {
+  const v = stripQuotes(cleanValue(value));
+  if (!v) return undefined;
+  return NO_TEXT.test(v) ? '' : v;
+}
+
+/**
+ * Setting, changing and clearing a task's description, by number or by name. Checked before the other
+ * commands: "clear the description of task 2" is not a deletion, and in "set the description of task 1 to two
+ * liters, skimmed" the task ends at the first "to" while the text runs to the end, commas and all.
+ */
+function descriptionRules(t: string): Intent | undefined {
+  const set = (target: string, value: string): Intent | undefined => {
+    const description = descriptionText(value);
+    return act(
+      description === undefined ? { verb: 'update', askFor: 'description' } : { verb: 'update', description },
+      target,
+    );
+  };
+  const clear = (target: string): Intent | undefined => act({ verb: 'update', description: '' }, target);
+  const rule = (pattern: string) => new RegExp(pattern, 'i').exec(t);
+
+  // Clearing: "clear the description of task 2", "remove the notes from the milk task", "erase its details",
+  // "clear task 2's notes", "task 2 doesn't need a description".
+  let m = rule(
+    `^${CLEAR_VERB}\\s+(?:out\\s+)?(?:the\\s+|any\\s+|all\\s+(?:the\\s+)?)?${DESC_NOUN}\\s+(?:of|from|on|for|in|off(?:\\s+of)?)\\s+(.+)$`,
+  );
+  if (m) return clear(m[1]);
+  m =
+    rule(`^${CLEAR_VERB}\\s+(.+?)(?:'s|’s)\\s+${DESC_NOUN}$`) ??
+    rule(`^${CLEAR_VERB}\\s+((?:${TASK_NOUN}\\s*)?#\\s*${NUM}|${TASK_NOUN}\\s*${NUM})\\s+${DESC_NOUN}$`);
+  if (m) return clear(m[1]);
+  if (rule(`^${CLEAR_VERB}\\s+(?:its\\s+${DESC_NOUN}|the\\s+(?:description|desc))$`)) return clear('it');
+  m = rule(
+    `^(.+?)\\s+(?:doesn't|does not|doesnt)\\s+need\\s+(?:(?:a|an|any|the|its)\\s+)?${DESC_NOUN}(?:\\s+any\\s?more)?$`,
+  );
+  if (m) return clear(m[1]);
+
+  // Setting: "set the description of task 1 to …", "change the notes on “go to gym” to: …".
+  m = rule(
+    `^(?:${SET_VERB}|make)\\s+(?:the\\s+|a\\s+|an\\s+)?${DESC_NOUN}\\s+(?:of|for|on|in)\\s+${DESC_TARGET}(?:\\s+(?:to|as|into)\\b\\s*:?|\\s*:)\\s*(.+)$`,
+  );
+  if (m) return set(m[1], m[2]);
+  // "add a note to task 3: call first", "put a note on the milk task saying two liters, skimmed".
+  m = rule(
+    `^(?:add|set|put|attach|write|give|include|append|leave|stick)\\s+(?:an?\\s+|the\\s+)?${DESC_NOUN}\\s+(?:to|on|for|of|in)\\s+(?!self\\b|myself\\b)${DESC_TARGET}\\s*(?::|,|\\s-|\\s—|\\s–|\\ssaying|\\sthat says|\\sreading|\\sas\\b)\\s*(.+)$`,
+  );
+  if (m) return set(m[1], m[2]);
+  // "set task 1's description to …", "update task 2 description: …", "edit the milk task notes: …". Without
+  // the 's the task must be named as one ("task 2", "the milk task"): "change meeting notes to team notes"
+  // renames the task "Meeting notes".
+  const separator = `\\s*(?::|\\s(?:to|as)\\b\\s*:?)\\s*(.+)$`;
+  m =
+    rule(`^(?:set|change|update|edit)\\s+(.+?)(?:'s|’s)\\s+${DESC_NOUN}${separator}`) ??
+    rule(
+      `^(?:set|change|update|edit)\\s+((?:.+?\\s+)?${TASK_NOUN}(?:\\s*#?\\s*${NUM})?|#\\s*${NUM})\\s+${DESC_NOUN}${separator}`,
+    );
+  if (m) return set(m[1], m[2]);
+  // "the description of task 1 should say …", "task 2's notes should be …".
+  m =
+    rule(
+      `^(?:the\\s+)?${DESC_NOUN}\\s+(?:of|for|on)\\s+${DESC_TARGET}\\s+(?:should|must|can|will|needs to)\\s+(?:be|say|read)\\s*:?\\s+(.+)$`,
+    ) ??
+    rule(
+      `^(.+?)(?:'s|’s)\\s+${DESC_NOUN}\\s+(?:should|must|can|will|needs to)\\s+(?:be|say|read)\\s*:?\\s+(.+)$`,
+    );
+  if (m) return set(m[1], m[2]);
+  // "describe task 1 as …", "give task 1 the description …".
+  m =
+    /^describe\s+(.+?)\s+as\s+(.+)$/i.exec(t) ??
+    rule(
+      `^give\\s+(?!me\\b|us\\b)${DESC_TARGET}\\s+(?:an?|the|a new)\\s+${DESC_NOUN}\\s*(?::|\\ssaying|\\sthat says|\\sreading|\\sof)?\\s*(.+)$`,
+    );
+  if (m) return set(m[1], m[2]);
+  // No text yet: "change the description of task 2" asks what it should say.
+  m = rule(`^${SET_VERB}\\s+(?:the\\s+|a\\s+|an\\s+)?(?:new\\s+)?${DESC_NOUN}\\s+(?:of|for|on|in)\\s+(.+)$`);
+  if (m) return act({ verb: 'update', askFor: 'description' }, m[1]);
+  return undefined;
+}
+
 function updateRules(t: string, shouting: boolean): Intent | undefined {
-  const update = (
-    targetText: string | undefined,
-    value: string,
-    field: 'title' | 'description',
-  ): Intent | undefined => {
+  const update = (targetText: string | undefined, value: string): Intent | undefined => {
     const v = cleanValue(value);
     if (!v) return act({ verb: 'update' }, targetText);
-    if (field === 'description') return act({ verb: 'update', description: stripQuotes(v) }, targetText);
     const split = splitDescription(v);
     const action: Action = { verb: 'update', title: toTitle(split.title, shouting) };
     if (split.description) action.description = split.description;
     return act(action, targetText);
   };
-  // Descriptions: "add a note to task 3: call first", "set the description of task 2 to …".
-  let m = new RegExp(
-    `^(?:add|set|put|attach|write|give|include|append)\\s+(?:an?\\s+|the\\s+)?${DESC_NOUN}\\s+(?:to|on|for|of|in)\\s+(.+?)\\s*(?::|,|\\s-|\\s—|\\ssaying|\\sthat says|\\sreading|\\sas)\\s*(.+)$`,
-    'i',
-  ).exec(t);
-  if (m) return update(m[1], m[2], 'description');
-  m = new RegExp(
-    `^(?:set|change|update|edit|make|replace)\\s+(?:the\\s+)?${DESC_NOUN}\\s+(?:of|for|on)\\s+(.+?)\\s+(?:to|as|:)\\s*(.+)$`,
-    'i',
-  ).exec(t);
-  if (m) return update(m[1], m[2], 'description');
-  m = new RegExp(
-    `^(?:set|change|update|edit)\\s+(.+?)(?:'s)?\\s+${DESC_NOUN}\\s*(?::|\\s(?:to|as)\\b)\\s*(.+)$`,
-    'i',
-  ).exec(t);
-  if (m) return update(m[1], m[2], 'description');
-  m = /^describe\s+(.+?)\s+as\s+(.+)$/i.exec(t);
-  if (m) return update(m[1], m[2], 'description');
   // Titles with both sides quoted: "rename 'go to gym' to 'gym daily'".
-  m = new RegExp(
+  let m = new RegExp(
     `^${UPDATE_VERB}\\s+(?:the\\s+)?(?:${TASK_NOUN}\\s+)?["“'‘]([^"”'’]+)["”'’](?:\\s+${TASK_NOUN})?\\s+(?:to|into|as|with|->|→)\\s+(.+)$`,
     'i',
   ).exec(t);
-  if (m) return update(m[1], m[2], 'title');
+  if (m) return update(m[1], m[2]);
   m = new RegExp(
     `^${UPDATE_VERB}\\s+(?:the\\s+)?(?:title|name|text|wording)\\s+(?:of|for|on)\\s+(.+?)\\s+(?:to|into|as|with|=|->|→|:)\\s*(.+)$`,
     'i',
   ).exec(t);
-  if (m) return update(m[1], m[2], 'title');
+  if (m) return update(m[1], m[2]);
   m = new RegExp(
     `^${UPDATE_VERB}\\s+(.+?)(?:'s)?\\s+(?:title|name|text)\\s+(?:to|into|as|with|=|->|→|:)\\s*(.+)$`,
     'i',
   ).exec(t);
-  if (m) return update(m[1], m[2], 'title');
+  if (m) return update(m[1], m[2]);
   m =
     /^replace\s+(.+?)\s+with\s+(.+)$/i.exec(t) ??
     new RegExp(`^${UPDATE_VERB}\\s+(.+?)(?:\\s*:|\\s+(?:to|into|as|=|->|→))\\s+(.+)$`, 'i').exec(t);
@@ -534,17 +613,17 @@ function updateRules(t: string, shouting: boolean): Intent | undefined {
       m[1],
     )
   ) {
-    return update(m[1], m[2], 'title');
+    return update(m[1], m[2]);
   }
   m = new RegExp(
     `^(?:rename|retitle|call|name|title)\\s+(it|that|this|that one|this one|(?:${TASK_NOUN}\\s*)?#?\\d+)\\s*[:,-]?\\s+(.+)$`,
     'i',
   ).exec(t);
-  if (m) return update(m[1], m[2], 'title');
+  if (m) return update(m[1], m[2]);
   m = /^(?:make|let)\s+(.+?)\s+(?:say|read|be called|be named|be titled)\s+(.+)$/i.exec(t);
-  if (m) return update(m[1], m[2], 'title');
+  if (m) return update(m[1], m[2]);
   m = /^(.+?)\s+should\s+(?:say|read|be called|be named|be titled)\s+(.+)$/i.exec(t);
-  if (m && !/^(?:i|we|you|what)\b/i.test(m[1])) return update(m[1], m[2], 'title');
+  if (m && !/^(?:i|we|you|what)\b/i.test(m[1])) return update(m[1], m[2]);
   m = new RegExp(`^(?:change|rename|update|edit|modify|retitle)(?:\\s+(.+))?$`, 'i').exec(t);
   if (m) return act({ verb: 'update' }, m[1]);
   return undefined;
@@ -680,6 +759,10 @@ const ADD_PREFIX =
   /^(?:add|ad|create|new|insert|append|jot(?:\s+down)?|write\s+down|note(?:\s+down)?|put\s+down|log|record|save|enter|put|make|set\s+up|set|schedule)\b\s*/i;
 
 function addRules(t: string, shouting: boolean): Intent | undefined {
+  // "add a note to self: call the bank" is a new task, not a task called "Self".
+  const memo =
+    /^(?:add|write|make|take|jot down)\s+(?:a\s+)?note\s+to\s+(?:self|myself)\s*[:,\-–—]?\s*(.+)$/i.exec(t);
+  if (memo) return { kind: 'add', tasks: extractNewTasks(memo[1], shouting) };
   let m = ADD_PREFIX.exec(t);
   if (m) {
     const verb = m[0].trim().toLowerCase();

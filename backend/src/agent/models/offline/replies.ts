@@ -23,6 +23,11 @@ export function taskLine(task: TaskView): string {
   return `${mark} ${task.id}. ${task.title}${description}`;
 }
 
+/** "task 2 “Team meeting”", or just "task 2" when only its number is known yet. */
+function named(task: TaskRef): string {
+  return task.title ? `task ${task.id} ${q(task.title)}` : `task ${task.id}`;
+}
+
 /** A bullet naming a task: "• Task 2: “Team meeting”". */
 export function taskBullet(task: TaskRef): string {
   return `• Task ${task.id}: ${q(task.title)}${task.completed ? ' (done)' : ''}`;
@@ -110,6 +115,7 @@ export function updatedReply(task: TaskRef, changed: { title?: string; descripti
   if (changed.title !== undefined && changed.description !== undefined) {
     return `Updated task ${task.id}: it’s now ${q(task.title)}, with the description ${q(changed.description)}.`;
   }
+  if (changed.description === '') return `Cleared the description of task ${task.id} ${q(task.title)}.`;
   if (changed.description !== undefined)
     return `Updated the description of task ${task.id} ${q(task.title)}: ${q(changed.description)}.`;
   return `Updated task ${task.id}: it’s now ${q(task.title)}.`;
@@ -143,7 +149,9 @@ export function actionPhrase(action: Action): string {
     case 'delete':
       return 'delete';
     case 'update':
-      return action.title !== undefined ? `rename to ${q(action.title)}` : 'update';
+      if (action.title !== undefined) return `rename to ${q(action.title)}`;
+      if (action.description === '') return 'clear the description of';
+      return action.description !== undefined || action.askFor ? 'change the description of' : 'update';
     case 'show':
       return 'show';
   }
@@ -205,7 +213,11 @@ export const ONLY_ONE_RENAME =
   'I can rename one task at a time — which task should I change? Tell me its number.';
 
 export function askTitleReply(task: TaskRef): string {
-  return `What should task ${task.id} ${q(task.title)} say instead? Reply with the new title.`;
+  return `What should ${named(task)} say instead? Reply with the new title.`;
+}
+
+export function askDescriptionReply(task: TaskRef): string {
+  return `What should the description of ${named(task)} say? Reply with the new text, or “nothing” to clear it.`;
 }
 
 export const HELP = [

@@ -29,6 +29,7 @@ import {
   type Intent,
   type NewTask,
   type Target,
+  descriptionText,
   extractNewTasks,
   parseIntent,
   parseTarget,
@@ -215,6 +216,14 @@ function answerPending(pending: PendingQuestion, parsed: Intent, text: string): 
       if (split.description) action.description = split.description;
       return resolved(action, [pending.task]);
     }
+    case 'need_description': {
+      if (choice?.by === 'no') return { kind: 'cancelled' };
+      if (isNewCommand(parsed)) return undefined;
+      const description = descriptionText(stripPoliteness(text));
+      return description === undefined
+        ? { kind: 'reask', pending }
+        : resolved({ verb: 'update', description }, [pending.task]);
+    }
   }
 }
 
@@ -282,6 +291,8 @@ function reaskText(pending: PendingQuestion): string {
       return say.confirmAddReply(pending.tasks);
     case 'need_title':
       return pending.task ? say.askTitleReply(pending.task) : say.ASK_NEW_TITLE;
+    case 'need_description':
+      return say.askDescriptionReply(pending.task);
   }
 }
 
@@ -668,7 +679,12 @@ function runUpdate(
   if (tasks.length !== 1) return done(consumed, say.ONLY_ONE_RENAME);
   const task = tasks[0];
   if (action.title === undefined && action.description === undefined) {
-    return done(consumed, say.askTitleReply(task), { pending: { kind: 'need_title', task }, focus: [task] });
+    return action.askFor === 'description'
+      ? done(consumed, say.askDescriptionReply(task), {
+          pending: { kind: 'need_description', task },
+          focus: [task],
+        })
+      : done(consumed, say.askTitleReply(task), { pending: { kind: 'need_title', task }, focus: [task] });
   }
   if (ex.length <= consumed) {
     const args: UpdateTaskArgs = { task_id: task.id };
