@@ -22,13 +22,25 @@ function pageOrigin(): string {
   return typeof location === 'undefined' ? 'this page' : location.origin;
 }
 
-/** A request that never got an answer: the server is down, or the browser refused the answer (CORS). */
-export function unreachable(apiUrl: string): WidgetError {
-  return new WidgetError(
-    'network',
-    `Can't reach the assistant at ${apiUrl}. Check your connection and try again. ` +
-      `If the server is up, it may not allow this site: ${pageOrigin()} must be listed in its ALLOWED_ORIGINS.`,
-  );
+/**
+ * A request that never got an answer: the server is down, or the browser hid a refused answer (CORS). The
+ * backend's `/api/origin-check` is readable from any origin and says which: its verdict names the setting.
+ */
+export async function unreachable(apiUrl: string): Promise<WidgetError> {
+  try {
+    const res = await fetch(`${apiUrl}/api/origin-check`);
+    const check = (await res.json()) as { allowed?: unknown; message?: unknown };
+    if (check.allowed === false && typeof check.message === 'string') {
+      return new WidgetError('origin_not_allowed', check.message);
+    }
+    return new WidgetError('network', `The assistant at ${apiUrl} did not answer. Please try again.`);
+  } catch {
+    return new WidgetError(
+      'network',
+      `Can't reach the assistant at ${apiUrl}. Check your connection and try again. ` +
+        `If the server is up, it may not allow this site: ${pageOrigin()} must be listed in its ALLOWED_ORIGINS.`,
+    );
+  }
 }
 
 /**
@@ -79,6 +91,6 @@ export async function reach(apiUrl: string, send: () => Promise<Response>): Prom
     return await send();
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
-    throw unreachable(apiUrl);
+    throw await unreachable(apiUrl);
   }
 }

@@ -240,14 +240,50 @@ describe('ChatKitClient: HTTP errors in words', () => {
     expect((err as WidgetError).message).toMatch(/ALLOWED_ORIGINS/);
   });
 
-  it('names the server and the likely causes when there is no answer at all', async () => {
-    const { client: c } = client(() => {
-      throw new TypeError('Failed to fetch');
+  describe('when no answer arrives at all, it asks /api/origin-check why', () => {
+    const realFetch = global.fetch;
+    afterEach(() => {
+      global.fetch = realFetch;
     });
-    const err = (await c.request('threads.list', {}).catch((e: unknown) => e)) as WidgetError;
-    expect(err.code).toBe('network');
-    expect(err.message).toContain(API);
-    expect(err.message).toMatch(/ALLOWED_ORIGINS/);
+    const failing = () =>
+      client(() => {
+        throw new TypeError('Failed to fetch');
+      }).client;
+
+    it('a refused origin: the backend’s own words, naming the setting', async () => {
+      global.fetch = (async () =>
+        Response.json({
+          origin: 'https://shop.test',
+          allowed: false,
+          message: 'The origin https://shop.test is not allowed. Add it to ALLOWED_ORIGINS on the backend.',
+        }));
+      await expect(failing().request('threads.list', {})).rejects.toEqual(
+        new WidgetError(
+          'origin_not_allowed',
+          'The origin https://shop.test is not allowed. Add it to ALLOWED_ORIGINS on the backend.',
+        ),
+      );
+    });
+
+    it('an allowed origin: the server did not answer this time', async () => {
+      global.fetch = (async () =>
+        Response.json({ origin: 'https://shop.test', allowed: true, message: 'ok' }));
+      await expect(failing().request('threads.list', {})).rejects.toEqual(
+        new WidgetError('network', `The assistant at ${API} did not answer. Please try again.`),
+      );
+    });
+
+    it('no server at all: names it and the likely causes', async () => {
+      global.fetch = (async () => {
+        throw new TypeError('Failed to fetch');
+      });
+      const err = (await failing()
+        .request('threads.list', {})
+        .catch((e: unknown) => e)) as WidgetError;
+      expect(err.code).toBe('network');
+      expect(err.message).toContain(`Can't reach the assistant at ${API}`);
+      expect(err.message).toMatch(/ALLOWED_ORIGINS/);
+    });
   });
 });
 
