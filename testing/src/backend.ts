@@ -80,6 +80,10 @@ export async function startBackend(options: {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // A test run that ends without stop() (a crash, a timeout) must not leave the backend running.
+  const orphanGuard = () => child.kill('SIGKILL');
+  process.once('exit', orphanGuard);
+  child.once('exit', () => process.removeListener('exit', orphanGuard));
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   const stop = async () => {
