@@ -38,6 +38,7 @@ beforeAll(async () => {
     env: { PATH: process.env.PATH ?? '', DEMO_PORT: String(demoPort), PUBLIC_URL: backend.url },
     stdio: 'ignore',
   });
+  process.once('exit', () => demo.kill());
   for (let i = 0; i < 100; i++) {
     if (
       await fetch(demoUrl).then(
@@ -113,6 +114,10 @@ async function boardJourney(path: string, shots: string) {
   await w.locator('button.launcher').click();
   await w.getByLabel('Message').waitFor();
   await expect(w.locator('todo-assistant-sign-in').count()).resolves.toBe(0);
+  // The site's Georgia at an 18 px root size does not reach into the assistant.
+  const font = await w.getByLabel('Message').evaluate((el) => getComputedStyle(el).font);
+  expect(font).toMatch(/^14px/);
+  expect(font).not.toMatch(/Georgia/);
   await say(page, 'add buy milk');
   await say(page, 'add walk the dog');
   await say(page, 'remember to call mom');
