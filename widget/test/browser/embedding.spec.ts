@@ -43,6 +43,7 @@ test('two assistants on one page: one sign-in, a conversation each', async () =>
   const { page, context, errors } = await h.newPage(url);
   const inline = widget(page, '#inline-help');
   const corner = widget(page, '#corner');
+  await corner.locator('button.launcher').waitFor(); // the script has run
   await expect(inline.getAttribute('api-url')).resolves.toBe(h.backend.url); // the script's origin
   await expect(page.locator('todo-assistant').count()).resolves.toBe(2); // the script added none of its own
   await signUpInPanel(page, inline);

@@ -1,0 +1,298 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { WidgetError } from '../auth/widget-error.js';
+import { emit, type TaskChange } from '../events.js';
+import type { ThreadMemory } from '../options.js';
+import type { ChatKitClient } from './chatkit-client.js';
+import type { ActionConfig, StreamEvent, Thread, ThreadItem } from './protocol.js';
+import { applyEvent, itemsThrough, textOf } from './thread-state.js';
+
+/** Items per page when a conversation opens and when earlier ones are asked for. */
+export const ITEMS_PAGE = 30;
+const ANNOUNCE_MAX = 600;
+
+export interface Failure {
+  message: string;
+  retry?: () => void;
+}
+
+type Streamer = (signal: AbortSignal) => AsyncGenerator<StreamEvent>;
+
+export function describe(err: unknown): string {
+  return err instanceof WidgetError ? err.message : 'Something went wrong. Please try again.';
+}
+
+function input(text: string) {
+  return { content: [{ type: 'input_text' as const, text }], attachments: [], inference_options: {} };
+}
+
+function lastUserMessage(items: ThreadItem[]): ThreadItem | undefined {
+  return [...items].reverse().find((i) => i.type === 'user_message');
+}
+
+/**
+ * One conversation as the protocol runs it: opening a stored thread (newest page first, earlier pages on demand),
+ * sending, streaming the answer into items, Stop, Retry and widget actions. The element that hosts it renders
+ * its state and hears its events (`todo-assistant-*`, dispatched from the host).
+ */
+export class Conversation implements ReactiveController {
+  thread: Thread | null = null;
+  items: ThreadItem[] = [];
+  /** Cursor of the next older page of items, when there is one. */
+  older: string | undefined;
+  loading = false;
+  streaming = false;
+  /** The user's message shown while the server has not confirmed it yet. */
+  pending: string | null = null;
+  progress = '';
+  failure: Failure | null = null;
+  notice = '';
+  /** The widget item whose action is running. */
+  actingOn: string | null = null;
+  /** The last finished answer, for the polite live region. */
+  announcement = '';
+
+  private abort: AbortController | null = null;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly client: () => ChatKitClient,
+    private readonly memory: () => ThreadMemory,
+  ) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.stop();
+  }
+
+  private set(patch: Partial<Conversation>): void {
+    Object.assign(this, patch);
+    this.host.requestUpdate();
+  }
+
+  /** Opens a stored conversation, or the new-conversation screen for null. */
+  async open(threadId: string | null): Promise<void> {
+    this.stop();
+    this.set({ failure: null, notice: '', items: [], older: undefined, thread: null });
+    if (!threadId) {
+      this.remember(null);
+      return;
+    }
+    this.set({ loading: true });
+    try {
+      const [thread, page] = await Promise.all([
+        this.client().request('threads.get_by_id', { thread_id: threadId }),
+        this.client().request('items.list', { thread_id: threadId, order: 'desc', limit: ITEMS_PAGE }),
+      ]);
+      this.set({ thread, items: page.data.slice().reverse(), older: page.has_more ? page.after : undefined });
+      this.remember(thread.id);
+    } catch (err) {
+      if (err instanceof WidgetError && (err.status === 404 || err.status === 400)) {
+        this.remember(null); // deleted elsewhere, or another user's: start afresh
+      } else {
+        this.fail(err, () => void this.open(threadId));
+      }
+    } finally {
+      this.set({ loading: false });
+    }
+  }
+
+  /** Sends a message. Resolves to whether the server stored it (when not, the caller keeps the text). */
+  async send(text: string): Promise<boolean> {
+    const trimmed = text.trim();
+    if (!trimmed || this.streaming) return false;
+    this.set({ pending: trimmed });
+    const threadId = this.thread?.id;
+    return this.run((signal) =>
+      threadId
+        ? this.client().stream(
+            'threads.add_user_message',
+            { thread_id: threadId, input: input(trimmed) },
+            signal,
+          )
+        : this.client().stream('threads.create', { input: input(trimmed) }, signal),
+    );
+  }
+
+  stop(): void {
+    this.abort?.abort();
+  }
+
+  /** Runs a widget button's action on the server (the widget is redrawn from the answer). */
+  async act(itemId: string, action: ActionConfig): Promise<void> {
+    const threadId = this.thread?.id;
+    if (!threadId || this.streaming || action.handler === 'client') return;
+    this.set({ actingOn: itemId });
+    try {
+      await this.run((signal) =>
+        this.client().stream(
+          'threads.custom_action',
+          { thread_id: threadId, item_id: itemId, action: { type: action.type, payload: action.payload } },
+          signal,
+        ),
+      );
+    } finally {
+      this.set({ actingOn: null });
+    }
+  }
+
+  /** Prepends the next older page of items. */
+  async loadOlder(): Promise<void> {
+    const threadId = this.thread?.id;
+    if (!threadId || !this.older) return;
+    try {
+      const page = await this.client().request('items.list', {
+        thread_id: threadId,
+        order: 'desc',
+        limit: ITEMS_PAGE,
+        after: this.older,
+      });
+      this.set({
+        items: [...page.data.slice().reverse(), ...this.items],
+        older: page.has_more ? page.after : undefined,
+      });
+    } catch (err) {
+      this.fail(err, () => void this.loadOlder());
+    }
+  }
+
+  /** The thread was renamed or deleted in the conversation list. */
+  threadChanged(thread: Thread, deleted: boolean): void {
+    if (this.thread?.id !== thread.id) return;
+    if (deleted) {
+      this.set({ thread: null, items: [], older: undefined });
+      this.remember(null);
+    } else this.set({ thread: { ...this.thread, title: thread.title } });
+  }
+
+  fail(err: unknown, retry?: () => void): void {
+    this.set({ failure: { message: describe(err), retry } });
+    const code = err instanceof WidgetError ? err.code : 'stream';
+    emit(this.host, 'todo-assistant-error', { code, message: describe(err) });
+  }
+
+  /**
+   * Runs one streaming request to its end. Resolves to whether the user's message is stored (true for requests
+   * that carry none); a failure after that offers a retry of the response.
+   */
+  private async run(streamer: Streamer): Promise<boolean> {
+    const abort = (this.abort = new AbortController());
+    const sending = this.pending !== null;
+    this.set({ streaming: true, failure: null, notice: '', progress: '' });
+    let stored = !sending;
+    let lastUser = lastUserMessage(this.items)?.id;
+    emit(this.host, 'todo-assistant-response-start');
+    try {
+      for await (const event of streamer(abort.signal)) {
+        if (event.type === 'thread.item.done' && event.item.type === 'user_message') {
+          stored = true;
+          lastUser = event.item.id;
+          this.set({ pending: null });
+        }
+        this.apply(event, lastUser);
+      }
+      if (abort.signal.aborted) stored = await this.resync(stored);
+    } catch (err) {
+      if (abort.signal.aborted) stored = await this.resync(stored);
+      else {
+        const threadId = this.thread?.id;
+        const retryId = lastUser;
+        this.fail(
+          stored || !sending
+            ? err
+            : new WidgetError(
+                err instanceof WidgetError ? err.code : 'network',
+                `${describe(err)} Your message was not sent.`,
+              ),
+          stored && threadId && retryId ? () => void this.retry(threadId, retryId) : undefined,
+        );
+      }
+    } finally {
+      if (this.abort === abort) this.abort = null;
+      this.set({ streaming: false, pending: null, progress: '' });
+      emit(this.host, 'todo-assistant-response-end');
+    }
+    return stored;
+  }
+
+  /**
+   * After Stop, the server may hold more than the view (it stores the user's message before answering): show
+   * the conversation as stored. Resolves to whether the user's message is among it.
+   */
+  private async resync(stored: boolean): Promise<boolean> {
+    const threadId = this.thread?.id;
+    const pending = this.pending;
+    if (!threadId || stored) return stored;
+    try {
+      const page = await this.client().request('items.list', {
+        thread_id: threadId,
+        order: 'desc',
+        limit: ITEMS_PAGE,
+      });
+      const items = page.data.slice().reverse();
+      this.set({ items, older: page.has_more ? page.after : undefined });
+      const last = lastUserMessage(items);
+      return last !== undefined && textOf(last) === pending;
+    } catch {
+      return false;
+    }
+  }
+
+  private apply(event: StreamEvent, lastUser: string | undefined): void {
+    switch (event.type) {
+      case 'thread.created':
+        this.set({ thread: event.thread });
+        this.remember(event.thread.id);
+        return;
+      case 'thread.updated':
+        this.set({ thread: { ...event.thread, items: this.thread?.items ?? event.thread.items } });
+        return;
+      case 'progress_update':
+        this.set({ progress: event.text });
+        return;
+      case 'client_effect':
+        if (event.name === 'tasks.changed') {
+          const changes = (event.data?.changes ?? []) as TaskChange[];
+          emit(this.host, 'todo-assistant-tasks-changed', { changes });
+        }
+        return;
+      case 'notice':
+        this.set({ notice: event.message });
+        return;
+      case 'error': {
+        const threadId = this.thread?.id;
+        const retry =
+          event.allow_retry && threadId && lastUser ? () => void this.retry(threadId, lastUser) : undefined;
+        const text =
+          event.code === 'custom' && event.message
+            ? event.message
+            : 'The assistant could not finish its answer.';
+        this.fail(new WidgetError('stream', text), retry);
+        return;
+      }
+      case 'stream_options':
+        return;
+      default: {
+        const items = applyEvent(this.items, event);
+        if (event.type === 'thread.item.done' && event.item.type === 'assistant_message') {
+          const text = textOf(event.item);
+          const said = text.length > ANNOUNCE_MAX ? `${text.slice(0, ANNOUNCE_MAX)}…` : text;
+          this.set({ items, progress: '', announcement: `Assistant: ${said}` });
+        } else if (items !== this.items) this.set({ items });
+      }
+    }
+  }
+
+  private async retry(threadId: string, itemId: string): Promise<void> {
+    this.set({ items: itemsThrough(this.items, itemId) });
+    await this.run((signal) =>
+      this.client().stream('threads.retry_after_item', { thread_id: threadId, item_id: itemId }, signal),
+    );
+  }
+
+  private remember(threadId: string | null): void {
+    if (this.memory().get() === threadId) return;
+    this.memory().set(threadId);
+    emit(this.host, 'todo-assistant-thread-change', { threadId });
+  }
+}
