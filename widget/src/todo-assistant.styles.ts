@@ -105,7 +105,7 @@ export const styles = css`
   }
   .launcher {
     position: fixed;
-    right: var(--ta-offset);
+    inset-inline-end: var(--ta-offset);
     bottom: var(--ta-offset);
     z-index: var(--todo-assistant-z-index, 2147483000);
     width: 56px;
@@ -138,7 +138,7 @@ export const styles = css`
   :host([mode='launcher']) .panel,
   :host(:not([mode])) .panel {
     position: fixed;
-    right: var(--ta-offset);
+    inset-inline-end: var(--ta-offset);
     bottom: calc(var(--ta-offset) + 68px);
     z-index: var(--todo-assistant-z-index, 2147483000);
     width: var(--todo-assistant-width, 384px);

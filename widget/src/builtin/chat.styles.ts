@@ -56,7 +56,8 @@ export const chatStyles = css`
     background: var(--ta-accent);
     color: var(--ta-accent-fg);
     padding: 8px 12px;
-    border-radius: var(--ta-radius) var(--ta-radius) 4px var(--ta-radius);
+    border-radius: var(--ta-radius);
+    border-end-end-radius: 4px;
     white-space: pre-wrap;
   }
   .user.pending {
@@ -66,7 +67,8 @@ export const chatStyles = css`
     align-self: flex-start;
     background: var(--ta-surface);
     padding: 8px 12px;
-    border-radius: var(--ta-radius) var(--ta-radius) var(--ta-radius) 4px;
+    border-radius: var(--ta-radius);
+    border-end-start-radius: 4px;
   }
   .assistant p,
   .assistant ul,
@@ -81,7 +83,7 @@ export const chatStyles = css`
   }
   .assistant ul,
   .assistant ol {
-    padding-left: 20px;
+    padding-inline-start: 20px;
   }
   code {
     font-family: var(--ta-font-mono);
@@ -105,7 +107,7 @@ export const chatStyles = css`
     list-style: none;
     margin: 0;
     padding: 6px 10px;
-    border-left: 2px solid var(--ta-border-strong);
+    border-inline-start: 2px solid var(--ta-border-strong);
     color: var(--ta-muted);
     font-size: 13px;
   }
@@ -208,7 +210,7 @@ export const chatStyles = css`
     align-items: stretch;
   }
   .prompts button {
-    text-align: left;
+    text-align: start;
     padding: 8px 12px;
     border-radius: var(--ta-radius-sm);
   }
@@ -269,7 +271,7 @@ export const chatStyles = css`
   .threads li .open {
     flex: 1;
     min-width: 0;
-    text-align: left;
+    text-align: start;
     border-color: transparent;
     background: transparent;
   }

@@ -157,3 +157,22 @@ test('a host that signs its users in: nobody signed in yet', async () => {
   });
   await context.close();
 });
+
+test('a right-to-left page gets the launcher, the panel and the bubbles mirrored', async () => {
+  const url = h.hostPage('/rtl', { embed: h.scriptTag() });
+  h.site.files.set('/rtl', {
+    ...h.site.files.get('/rtl')!,
+    body: h.site.files.get('/rtl')!.body.replace('<html lang="en">', '<html lang="ar" dir="rtl">'),
+  });
+  const { page, context } = await h.newPage(url);
+  const w = widget(page);
+  await signUpInPanel(page);
+  await say(page, 'add water the plants');
+  const launcher = (await w.locator('button.launcher').boundingBox())!;
+  const panel = (await w.locator('.panel').boundingBox())!;
+  const mine = (await w.locator('.msg.user').last().boundingBox())!;
+  expect(launcher.x).toBeLessThan(100);
+  expect(panel.x).toBeLessThan(100);
+  expect(mine.x - panel.x).toBeLessThan(40); // the user's own messages sit at the start side: the right in LTR, the left here
+  await context.close();
+});
