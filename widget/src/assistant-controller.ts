@@ -6,6 +6,8 @@ import { emit, type AuthUser } from './events.js';
 import type { ThreadMemory } from './options.js';
 import type { TodoAssistant } from './todo-assistant.js';
 
+export { panelStyles } from './panel.styles.js';
+
 /** What the panel shows; the element renders it. */
 export type PanelState =
   | { status: 'loading' }

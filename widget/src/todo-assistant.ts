@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, svg, type PropertyValues } from 'lit';
+import { adoptStyles, html, LitElement, nothing, svg, type PropertyValues } from 'lit';
 import type { AssistantController, ConversationView, PanelState } from './assistant-controller.js';
 import type { GetToken } from './auth/token-source.js';
 import { defineOnce } from './define.js';
@@ -129,6 +129,7 @@ export class TodoAssistant extends LitElement {
   private panel: PanelState | null = null;
 
   private controller?: Promise<AssistantController>;
+  private panelStyled = false;
 
   constructor() {
     super();
@@ -253,6 +254,9 @@ export class TodoAssistant extends LitElement {
   private start(): Promise<AssistantController> {
     this.controller ??= loadController().then(
       (m) => {
+        // The panel's look arrives with its code; the panel is drawn from now on.
+        adoptStyles(this.renderRoot as ShadowRoot, [styles, m.panelStyles]);
+        this.panelStyled = true;
         const controller = new m.AssistantController(this);
         void controller.start();
         return controller;
@@ -292,7 +296,7 @@ export class TodoAssistant extends LitElement {
   override render() {
     const inline = this.mode === 'inline';
     const panel =
-      inline || this.panel
+      this.panelStyled && (inline || this.panel)
         ? html`<section
             id="panel"
             class="panel"

@@ -1,0 +1,161 @@
+import { css, unsafeCSS } from 'lit';
+
+/**
+ * The dark palette (but the launcher's colours, in todo-assistant.styles.ts), for `theme="dark"` and for `theme="auto"` on a dark system. A declaration list is no
+ * stylesheet (the build's CSS minifier cannot parse one alone), hence a constant string rather than css``.
+ */
+const dark = unsafeCSS(`
+    --ta-accent-text: var(--todo-assistant-accent-text, #a5b4fc);
+    --ta-bg: var(--todo-assistant-background, #151924);
+    --ta-fg: var(--todo-assistant-foreground, #e6e9ef);
+    --ta-muted: var(--todo-assistant-muted, #a1a9b8);
+    --ta-surface: var(--todo-assistant-surface, #222838);
+    --ta-code-bg: var(--todo-assistant-code-background, #2b3244);
+    --ta-border: var(--todo-assistant-border, #2c3345);
+    --ta-border-strong: var(--todo-assistant-border-strong, #4a5369);
+    --ta-success: var(--todo-assistant-success, #6ee7a0);
+    --ta-success-bg: #143324;
+    --ta-danger: var(--todo-assistant-danger, #ff8a80);
+    --ta-danger-bg: #3a1a1a;
+    --ta-danger-border: #6b2b2b;
+    --ta-danger-text: #ffd2cc;
+    --ta-warning: #f5c26b;
+`);
+
+/** The panel: its palette (light and dark), frame, header and body. Adopted when the assistant first opens. */
+export const panelStyles = css`
+  :host {
+    --ta-accent-text: var(--todo-assistant-accent-text, #4338ca);
+    --ta-bg: var(--todo-assistant-background, #ffffff);
+    --ta-fg: var(--todo-assistant-foreground, #1f2937);
+    --ta-muted: var(--todo-assistant-muted, #5b6474);
+    --ta-surface: var(--todo-assistant-surface, #f1f3f7);
+    --ta-code-bg: var(--todo-assistant-code-background, #e9ecf2);
+    --ta-border: var(--todo-assistant-border, #e3e6ec);
+    --ta-border-strong: var(--todo-assistant-border-strong, #b9bfca);
+    --ta-success: var(--todo-assistant-success, #12703a);
+    --ta-success-bg: #e3f6ea;
+    --ta-danger: var(--todo-assistant-danger, #b42318);
+    --ta-danger-bg: #fdecea;
+    --ta-danger-border: #f5c2bd;
+    --ta-danger-text: #7a1a12;
+    --ta-warning: #8a5a00;
+    --ta-font-mono: var(
+      --todo-assistant-font-family-mono,
+      ui-monospace,
+      'SFMono-Regular',
+      Menlo,
+      Consolas,
+      monospace
+    );
+  }
+  :host([theme='dark']) {
+    ${dark}
+  }
+  @media (prefers-color-scheme: dark) {
+    :host([theme='auto']) {
+      ${dark}
+    }
+  }
+  .panel {
+    display: flex;
+    flex-direction: column;
+    background: var(--ta-bg);
+    color: var(--ta-fg);
+    overflow: hidden;
+    box-sizing: border-box;
+  }
+  :host([mode='launcher']) .panel,
+  :host(:not([mode])) .panel {
+    position: fixed;
+    inset-inline-end: var(--ta-offset);
+    bottom: calc(var(--ta-offset) + 68px);
+    z-index: var(--todo-assistant-z-index, 2147483000);
+    width: var(--todo-assistant-width, 384px);
+    height: var(--todo-assistant-height, 600px);
+    max-height: calc(100vh - var(--ta-offset) - 88px);
+    border-radius: var(--ta-radius);
+    border: 1px solid var(--ta-border);
+    box-shadow: var(--ta-shadow);
+  }
+  :host([mode='inline']) .panel {
+    height: 100%;
+    border: 1px solid var(--ta-border);
+    border-radius: var(--ta-radius);
+  }
+  @media (max-width: 520px) {
+    :host([mode='launcher']) .panel,
+    :host(:not([mode])) .panel {
+      inset: 0;
+      width: auto;
+      height: auto;
+      max-height: none;
+      border-radius: 0;
+      border: 0;
+    }
+  }
+  header {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    padding: 10px 10px 10px 16px;
+    background: var(--ta-accent);
+    color: var(--ta-accent-fg);
+  }
+  header h2 {
+    flex: 1;
+    margin: 0;
+    font-size: 15px;
+    font-weight: 600;
+    line-height: 22px;
+  }
+  header button {
+    border: 0;
+    background: transparent;
+    border-radius: 8px;
+    padding: 6px;
+    display: inline-flex;
+    align-items: center;
+    gap: 6px;
+  }
+  header button:hover {
+    background: rgba(255, 255, 255, 0.16);
+  }
+  header :focus-visible {
+    outline-color: var(--ta-accent-fg);
+  }
+  header svg {
+    width: 18px;
+    height: 18px;
+  }
+  .body {
+    flex: 1;
+    min-height: 0;
+    display: flex;
+    flex-direction: column;
+  }
+  .body > * {
+    flex: 1;
+    min-height: 0;
+  }
+  openai-chatkit {
+    display: block;
+    width: 100%;
+    height: 100%;
+  }
+  .state {
+    padding: 24px 20px;
+    text-align: center;
+    color: var(--ta-muted);
+  }
+  .state.error {
+    color: var(--ta-fg);
+  }
+  .state button {
+    margin-top: 12px;
+    border: 1px solid var(--ta-border-strong);
+    border-radius: 8px;
+    background: var(--ta-bg);
+    padding: 6px 14px;
+  }
+`;
