@@ -11,8 +11,7 @@ import {
 } from '@openai/agents';
 import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { InProcessMcpServer, MCPTool } from '../mcp/in-process-mcp.server';
-import { McpServerFactory } from '../mcp/mcp-server.factory';
+import { InProcessMcpPool, InProcessMcpServer, MCPTool } from '../mcp/in-process-mcp.server';
 import { authInfoFor } from '../mcp/mcp-token.verifier';
 import { AgentTurnError, AgentTurnEvent, AgentTurnRequest, AgentTurnRunner } from './agent-turn';
 import { toAgentInput, windowHistory } from './history';
@@ -66,7 +65,7 @@ export class AgentRunnerService implements AgentTurnRunner {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly mcp: McpServerFactory,
+    private readonly mcp: InProcessMcpPool,
   ) {
     if (!config.agentTracing) setTracingDisabled(true);
     this.provider = createModelProvider(config);
@@ -82,7 +81,7 @@ export class AgentRunnerService implements AgentTurnRunner {
     const { signal } = request;
     if (signal.aborted) throw new AgentTurnError('aborted', 'The run was stopped.');
     const tools = new InProcessMcpServer(
-      this.mcp.create(),
+      this.mcp,
       authInfoFor(request.userId, IN_PROCESS_TOKEN, Math.floor(Date.now() / 1000) + 3600),
       this.toolList,
     );

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TasksModule } from '../tasks/tasks.module';
+import { InProcessMcpPool } from './in-process-mcp.server';
 import { McpServerFactory } from './mcp-server.factory';
 import { McpTokenVerifier } from './mcp-token.verifier';
 import { ProtectedResourceController } from './protected-resource.controller';
@@ -7,7 +8,7 @@ import { ProtectedResourceController } from './protected-resource.controller';
 @Module({
   imports: [TasksModule],
   controllers: [ProtectedResourceController],
-  providers: [McpServerFactory, McpTokenVerifier],
-  exports: [McpServerFactory, McpTokenVerifier],
+  providers: [McpServerFactory, McpTokenVerifier, InProcessMcpPool],
+  exports: [McpServerFactory, McpTokenVerifier, InProcessMcpPool],
 })
 export class McpModule {}

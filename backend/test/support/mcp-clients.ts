@@ -2,9 +2,8 @@ import { INestApplication } from '@nestjs/common';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
-import { McpServerFactory } from '../../src/mcp/mcp-server.factory';
 import { authInfoFor } from '../../src/mcp/mcp-token.verifier';
-import { InProcessMcpServer } from '../../src/mcp/in-process-mcp.server';
+import { InProcessMcpPool, InProcessMcpServer } from '../../src/mcp/in-process-mcp.server';
 import { decodeJwt } from './tokens';
 
 /** The two ways to reach our MCP tools, behind one small interface for shared behaviour tests. */
@@ -32,7 +31,7 @@ export async function connectHttp(baseUrl: string, token: string): Promise<McpCo
 export async function connectInProcess(app: INestApplication, token: string): Promise<McpConnection> {
   const { payload } = decodeJwt(token);
   const conn = new InProcessMcpServer(
-    app.get(McpServerFactory).create(),
+    app.get(InProcessMcpPool),
     authInfoFor(String(payload.sub), token, Number(payload.exp)),
   );
   await conn.connect();

@@ -4,6 +4,7 @@ import {
   detectStatus,
   extractNewTasks,
   parseIntent,
+  parseIntentOnce,
   parseTarget,
   splitDescription,
 } from './intent-parser';
@@ -190,5 +191,19 @@ describe('targets and status words', () => {
     ['tasks that are not done yet', 'pending'],
   ])('%s → %s', (text, status) => {
     expect(detectStatus(text)).toBe(status);
+  });
+});
+
+describe('parseIntentOnce', () => {
+  it('answers what parseIntent answers, the same frozen object for the same text', () => {
+    const text = 'add buy milk and call mom, then show my tasks';
+    const first = parseIntentOnce(text);
+    expect(first).toEqual(parseIntent(text));
+    expect(parseIntentOnce(text)).toBe(first);
+    // Shared by every later caller: nobody may change it.
+    expect(() => {
+      (first as { kind: string }).kind = 'unknown';
+    }).toThrow(TypeError);
+    expect(parseIntentOnce(text)).toEqual(parseIntent(text));
   });
 });

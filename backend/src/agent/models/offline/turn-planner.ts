@@ -31,7 +31,7 @@ import {
   type Target,
   descriptionText,
   extractNewTasks,
-  parseIntent,
+  parseIntentOnce,
   parseTarget,
   splitDescription,
 } from './intent-parser';
@@ -113,7 +113,7 @@ const calls = (...list: PlannedCall[]): Handled => ({ type: 'calls', calls: list
 // Interpretation in context
 
 function interpret(text: string, context: ConversationContext): PlannerIntent {
-  const parsed = parseIntent(text);
+  const parsed = parseIntentOnce(text);
   if (context.pending) {
     const answer = answerPending(context.pending, parsed, text);
     if (answer) return answer;
