@@ -157,6 +157,7 @@ async function main(): Promise<void> {
     CHAT_RATE_LIMIT_PER_MINUTE: '1000000',
     LOG_LEVEL: 'warn',
     NODE_ENV: 'production',
+    WEB_CONCURRENCY: '1', // one process, whose memory is measured
     // The heap probe (live heap after a full GC, on SIGUSR2), plus e.g. a profiler's --require.
     NODE_OPTIONS: `--expose-gc --require ${join(__dirname, 'soak-probe.js')} ${process.env.SOAK_NODE_OPTIONS ?? ''}`,
   });

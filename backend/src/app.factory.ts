@@ -1,4 +1,4 @@
-import { ConsoleLogger, LogLevel, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -8,6 +8,7 @@ import { AppModule } from './app.module';
 import { Auth, AUTH } from './auth/auth.instance';
 import { mountAuth } from './auth/auth.mount';
 import { bodyParserErrors, jsonBodyParser, requestLogger, requireJsonBody } from './common/http-middleware';
+import { jsonLogger, logs } from './common/json-logger';
 import { AppConfig } from './config/app-config';
 import { DatabaseEndpoint } from './database/database-endpoint';
 import { McpServerFactory } from './mcp/mcp-server.factory';
@@ -15,18 +16,6 @@ import { McpTokenVerifier } from './mcp/mcp-token.verifier';
 import { mountMcp } from './mcp/mcp.mount';
 import { OriginPolicy, originRefusal } from './origins/origin-policy';
 import { mountWidgetAssets } from './widget/widget-assets';
-
-const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
-  debug: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
-  log: ['fatal', 'error', 'warn', 'log'],
-  warn: ['fatal', 'error', 'warn'],
-  error: ['fatal', 'error'],
-  silent: [],
-};
-
-export function jsonLogger(config: AppConfig): ConsoleLogger {
-  return new ConsoleLogger({ json: true, logLevels: LEVELS[config.logLevel], colors: false });
-}
 
 /**
  * CORS for embedding sites: only allowed origins get a grant. A refused preflight answers 403 with the reason
@@ -66,7 +55,7 @@ export async function createApp(config: AppConfig, db: DatabaseEndpoint): Promis
   http.disable('x-powered-by');
   app.use(corsMiddleware(app.get(OriginPolicy)));
   mountWidgetAssets(http, config.widgetDir);
-  if (LEVELS[config.logLevel].includes('log')) app.use(requestLogger(new Logger('HTTP')));
+  if (logs(config, 'log')) app.use(requestLogger(new Logger('HTTP')));
   app.use(jsonBodyParser(config.bodyLimit));
   app.use(bodyParserErrors);
   mountAuth(http, app.get<Auth>(AUTH));

@@ -1,20 +1,22 @@
 import { Logger } from '@nestjs/common';
-import { createApp } from './app.factory';
-import { loadConfig } from './config/app-config';
+import { isClusterWorker, processCount, runPrimary } from './cluster';
+import { AppConfig, loadConfig } from './config/app-config';
 import { openDatabase } from './database/database-endpoint';
 import { runMigrations } from './database/migrate';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
-async function main(): Promise<void> {
-  const config = loadConfig();
+/** One backend process serving the port: alone, or as a worker of the cluster (the primary migrated). */
+async function serve(config: AppConfig): Promise<void> {
   const logger = new Logger('Main');
   const db = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     poolMax: config.dbPoolMax,
   });
-  await runMigrations(config, db.url);
+  if (!isClusterWorker()) await runMigrations(config, db.url);
+  // Loaded here, not at the top: a cluster primary never loads the app (it stays small).
+  const { createApp } = await import('./app.factory.js');
   const app = await createApp(config, db);
   await app.listen(config.port, config.host);
   logger.log(
@@ -32,8 +34,17 @@ async function main(): Promise<void> {
     clearTimeout(force);
     process.exit(0);
   };
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  process.once('SIGINT', () => void stop('SIGINT'));
+  // `on`, not `once`: the Agents SDK's tracing exits the process at once on a signal that no other listener
+  // handles any more, which cut the graceful shutdown short.
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const count = processCount(config);
+  if (count > 1 && !isClusterWorker()) await runPrimary(config, count);
+  else await serve(config);
 }
 
 main().catch((err: unknown) => {

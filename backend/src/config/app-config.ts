@@ -16,6 +16,8 @@ export interface AppConfig {
   demoPort: number;
   databaseUrl?: string;
   dbPoolMax: number;
+  /** Backend processes serving the port; unset → one per core with PostgreSQL, one with the embedded database. */
+  webConcurrency?: number;
   dataDir: string;
   /** The widget's script-tag build, served at /widget/ (unset when the widget package is not installed). */
   widgetDir?: string;
@@ -95,6 +97,7 @@ export function buildConfig(env: Env): AppConfig {
     demoPort: env.DEMO_PORT,
     databaseUrl: env.DATABASE_URL,
     dbPoolMax: env.DB_POOL_MAX,
+    webConcurrency: env.WEB_CONCURRENCY,
     dataDir,
     widgetDir: env.WIDGET_DIR ? resolve(env.WIDGET_DIR) : defaultWidgetDir(),
     authSecret: env.BETTER_AUTH_SECRET ?? localSecret(dataDir),

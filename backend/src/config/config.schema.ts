@@ -21,6 +21,7 @@ export const envSchema = z.object({
   DEMO_PORT: port.default(8080),
   DATABASE_URL: z.string().url().optional(),
   DB_POOL_MAX: positiveInt.default(10),
+  WEB_CONCURRENCY: positiveInt.max(64).optional(),
   DATA_DIR: z.string().default('.data'),
   WIDGET_DIR: z.string().optional(),
   BETTER_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),

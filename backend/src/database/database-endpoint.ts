@@ -11,7 +11,7 @@ export interface DatabaseEndpoint {
 
 // pglite-socket multiplexes every connection onto one PGlite session; a few connections are enough.
 const EMBEDDED_MAX_CONNECTIONS = 16;
-const EMBEDDED_POOL_MAX = 8;
+export const EMBEDDED_POOL_MAX = 8;
 
 /**
  * `DATABASE_URL` set → that PostgreSQL. Unset → an embedded PGlite kept in `<dataDir>/pglite`, served on
@@ -35,7 +35,7 @@ export async function openDatabase(opts: {
     db,
     host: '127.0.0.1',
     port: 0,
-    maxConnections: opts.maxConnections ?? EMBEDDED_MAX_CONNECTIONS,
+    maxConnections: Math.max(opts.maxConnections ?? 0, EMBEDDED_MAX_CONNECTIONS),
   });
   await server.start();
   const url = `postgres://postgres:postgres@${server.getServerConn()}/postgres?sslmode=disable`;

@@ -29,6 +29,7 @@ describe('ChatKit conversations across restarts and processes', () => {
       BETTER_AUTH_SECRET: TEST_AUTH_SECRET,
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
+      WEB_CONCURRENCY: '1', // one process per instance: the test is about two instances
       AUTH_RATE_LIMIT_PER_MINUTE: '0',
     });
     first = new BackendBehindBalancer(env(portA), `http://127.0.0.1:${portA}`);

@@ -83,6 +83,7 @@ describe('two backend processes on one database', () => {
       CHAT_RATE_LIMIT_PER_MINUTE: '1000',
       AUTH_RATE_LIMIT_PER_MINUTE: '0',
       LOG_LEVEL: 'error',
+      WEB_CONCURRENCY: '1', // one process per instance: the test is about two instances
     });
     a = new BackendBehindBalancer(env(portA), `http://127.0.0.1:${portA}`);
     b = new BackendBehindBalancer(env(portB), `http://127.0.0.1:${portB}`);
