@@ -72,23 +72,26 @@ export function statsOf(latencies: number[], seconds: number): Stats {
   };
 }
 
-/** Runs `fn` `total` times with `concurrency` in flight; latencies in ms. A few warm-up calls are not counted. */
+/**
+ * Runs `fn` `total` times with `concurrency` in flight; latencies in ms. A few warm-up calls are not counted.
+ * `client` is which of the `concurrency` callers runs the call (0 for the warm-up calls).
+ */
 export async function measure(
   total: number,
   concurrency: number,
-  fn: (i: number) => Promise<unknown>,
+  fn: (i: number, client: number) => Promise<unknown>,
   warmup = 10,
 ): Promise<Stats> {
-  for (let i = 0; i < warmup; i++) await fn(-1 - i);
+  for (let i = 0; i < warmup; i++) await fn(-1 - i, 0);
   const latencies: number[] = [];
   let next = 0;
   const start = performance.now();
   await Promise.all(
-    Array.from({ length: concurrency }, async () => {
+    Array.from({ length: concurrency }, async (_, client) => {
       while (next < total) {
         const i = next++;
         const t0 = performance.now();
-        await fn(i);
+        await fn(i, client);
         latencies.push(performance.now() - t0);
       }
     }),

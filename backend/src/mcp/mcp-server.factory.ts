@@ -17,10 +17,29 @@ export const MCP_SERVER_INFO = { name: 'todo-assistant', version: '0.1.0' };
  */
 export const SHARED_JSON_SCHEMA_VALIDATOR = new AjvJsonSchemaValidator();
 
-/** Builds a fresh MCP server with the five task tools (stateless: one per HTTP request or agent turn). */
+/** Idle servers kept for `POST /mcp`: enough for the requests one process serves at once. */
+const MAX_IDLE_SERVERS = 32;
+
+/**
+ * MCP servers with the five task tools. A server serves one connection at a time: one in-process connection,
+ * or one `POST /mcp` request (stateless). Building one (five tools, their schemas) cost ~0.5 ms, so the HTTP
+ * requests borrow idle servers: a server keeps nothing of a request once its transport closed — the caller's
+ * identity comes with each message (`extra.authInfo`).
+ */
 @Injectable()
 export class McpServerFactory {
+  private readonly idle: McpServer[] = [];
+
   constructor(private readonly tasks: TasksService) {}
+
+  /** A server that is not connected, for one connection; `release` it once that connection closed. */
+  acquire(): McpServer {
+    return this.idle.pop() ?? this.create();
+  }
+
+  release(server: McpServer): void {
+    if (!server.isConnected() && this.idle.length < MAX_IDLE_SERVERS) this.idle.push(server);
+  }
 
   create(): McpServer {
     const server = new McpServer(MCP_SERVER_INFO, {

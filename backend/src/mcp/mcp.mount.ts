@@ -12,8 +12,9 @@ function jsonRpcError(res: Response, status: number, code: number, message: stri
 }
 
 /**
- * `POST /mcp`: Streamable HTTP in stateless mode — a new server and transport per request, JSON responses,
- * so any backend instance can serve any call. GET (server-sent stream) and DELETE (session end) have no
+ * `POST /mcp`: Streamable HTTP in stateless mode — a transport per request on a server of its own while the
+ * request lasts (borrowed from the factory's idle servers), JSON responses, so any backend instance can serve
+ * any call. GET (server-sent stream) and DELETE (session end) have no
  * meaning without sessions: 405.
  */
 export function mountMcp(
@@ -26,15 +27,13 @@ export function mountMcp(
   const auth = requireBearerAuth({ verifier, resourceMetadataUrl });
 
   http.post(MCP_PATH, auth, async (req: Request, res: Response) => {
-    const server = factory.create();
+    const server = factory.acquire();
     const transport = new StreamableHTTPServerTransport({
       sessionIdGenerator: undefined,
       enableJsonResponse: true,
     });
-    res.on('close', () => {
-      void transport.close();
-      void server.close();
-    });
+    // Closing the transport disconnects the server (it forgets the request), which can then serve another.
+    res.on('close', () => void transport.close().finally(() => factory.release(server)));
     try {
       await server.connect(transport);
       await transport.handleRequest(req, res, req.body);

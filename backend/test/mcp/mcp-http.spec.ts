@@ -1,6 +1,6 @@
 import { connectHttp, textOf } from '../support/mcp-clients';
 import { startTestApp, TestApp } from '../support/test-app';
-import { signUp } from '../support/users';
+import { api, signUp } from '../support/users';
 import { signWithBackendKey } from '../support/tokens';
 import { toolBehaviour } from './mcp-tools.behaviour';
 
@@ -113,5 +113,32 @@ describe('MCP over Streamable HTTP (POST /mcp)', () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as any;
     expect(JSON.parse(textOf(body.result))).toEqual({ task_id: 1, status: 'created', title: 'From curl' });
+  });
+
+  it('acts for each request’s token when requests of two users alternate and overlap (servers are reused)', async () => {
+    const [ann, ben] = await Promise.all([signUp(t.url, 'Ann'), signUp(t.url, 'Ben')]);
+    const add = (jwt: string, title: string, id: number) =>
+      post(
+        { authorization: `Bearer ${jwt}` },
+        JSON.stringify({
+          jsonrpc: '2.0',
+          id,
+          method: 'tools/call',
+          params: { name: 'add_task', arguments: { title } },
+        }),
+      ).then(async (r) => JSON.parse(textOf(((await r.json()) as any).result)) as { task_id: number });
+    for (let round = 0; round < 3; round++) {
+      // One after the other (the same idle server serves both), then both at once.
+      expect((await add(ann.jwt, `Ann ${round}a`, 1)).task_id).toBe(2 * round + 1);
+      expect((await add(ben.jwt, `Ben ${round}a`, 1)).task_id).toBe(2 * round + 1);
+      const [a, b] = await Promise.all([add(ann.jwt, `Ann ${round}b`, 2), add(ben.jwt, `Ben ${round}b`, 2)]);
+      expect([a.task_id, b.task_id]).toEqual([2 * round + 2, 2 * round + 2]);
+    }
+    const titles = async (jwt: string) =>
+      ((await api(t.url, jwt).get('/api/tasks?limit=100')).body.data as Array<{ title: string }>).map(
+        (x) => x.title,
+      );
+    expect(await titles(ann.jwt)).toEqual(['Ann 0a', 'Ann 0b', 'Ann 1a', 'Ann 1b', 'Ann 2a', 'Ann 2b']);
+    expect(await titles(ben.jwt)).toEqual(['Ben 0a', 'Ben 0b', 'Ben 1a', 'Ben 1b', 'Ben 2a', 'Ben 2b']);
   });
 });
