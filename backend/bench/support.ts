@@ -41,7 +41,7 @@ export async function startBenchApp(
     }),
   );
   const app = await createApp(config, {
-    kind: 'postgres',
+    kind: db.kind,
     url: db.url,
     poolMax: config.dbPoolMax,
     close: async () => undefined,

@@ -10,7 +10,8 @@ import { HttpExceptionFilter } from './common/http-exception.filter';
 import { BackendEventBus } from './common/task-events';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source';
-import { DatabaseEndpoint } from './database/database-endpoint';
+import { DATABASE_ENDPOINT, DatabaseEndpoint } from './database/database-endpoint';
+import { Sql } from './database/sql.service';
 import { HealthModule } from './health/health.module';
 import { McpModule } from './mcp/mcp.module';
 import { OriginsModule } from './origins/origins.module';
@@ -19,11 +20,16 @@ import { TasksModule } from './tasks/tasks.module';
 @Global()
 @Module({})
 class CoreModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, db: DatabaseEndpoint): DynamicModule {
     return {
       module: CoreModule,
-      providers: [{ provide: APP_CONFIG, useValue: config }, BackendEventBus],
-      exports: [APP_CONFIG, BackendEventBus],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: DATABASE_ENDPOINT, useValue: db },
+        BackendEventBus,
+        Sql,
+      ],
+      exports: [APP_CONFIG, DATABASE_ENDPOINT, BackendEventBus, Sql],
     };
   }
 }
@@ -34,7 +40,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        CoreModule.forRoot(config),
+        CoreModule.forRoot(config, db),
         TypeOrmModule.forRoot(dataSourceOptions(db.url, db.poolMax)),
         AuthModule,
         HealthModule,

@@ -3,44 +3,40 @@ import cluster, { Worker } from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import { jsonLogger } from './common/json-logger';
 import { AppConfig } from './config/app-config';
-import { DatabaseEndpoint, EMBEDDED_POOL_MAX, openDatabase } from './database/database-endpoint';
 import { runMigrations } from './database/migrate';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
 /**
- * How many backend processes serve the port: `WEB_CONCURRENCY`, else one per core with PostgreSQL (a turn is
- * CPU-bound in Node, and nothing in a process is needed by another) and one with the embedded database, whose
- * single PGlite session in the primary would be the bottleneck of any number of workers.
+ * How many backend processes serve the port: with PostgreSQL, `WEB_CONCURRENCY`, else one per core (a turn is
+ * CPU-bound in Node, and nothing in a process is needed by another). The embedded database is one PGlite
+ * session inside one process, for local use: it is always served by that one process.
  */
 export function processCount(config: AppConfig): number {
-  return config.webConcurrency ?? (config.databaseUrl ? availableParallelism() : 1);
+  if (!config.databaseUrl) {
+    if ((config.webConcurrency ?? 1) > 1)
+      new Logger('Cluster').warn(
+        'WEB_CONCURRENCY is ignored with the embedded database: one process serves it',
+      );
+    return 1;
+  }
+  return config.webConcurrency ?? availableParallelism();
 }
 
 /**
- * The primary of a multi-process backend: opens the database (the embedded one lives here, served to the
- * workers over its socket), migrates it once, then forks `count` workers that share the port (Node's cluster
- * hands connections out round-robin). A worker that dies is replaced; SIGTERM/SIGINT stop the workers
- * gracefully, then the database.
+ * The primary of a multi-process backend on PostgreSQL: migrates the database once, then forks `count` workers
+ * that share the port (Node's cluster hands connections out round-robin). A worker that dies is replaced;
+ * SIGTERM/SIGINT stop the workers gracefully.
  */
-export async function runPrimary(config: AppConfig, count: number): Promise<void> {
+export async function runPrimary(config: AppConfig, count: number, databaseUrl: string): Promise<void> {
   Logger.overrideLogger(jsonLogger(config));
   const logger = new Logger('Cluster');
-  const db: DatabaseEndpoint = await openDatabase({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    poolMax: config.dbPoolMax,
-    maxConnections: count * EMBEDDED_POOL_MAX,
-  });
-  await runMigrations(config, db.url);
-
-  // Workers reach the database the primary opened (the same URL with PostgreSQL, the socket of the embedded one).
-  const workerEnv = { DATABASE_URL: db.url, DB_POOL_MAX: String(db.poolMax) };
+  await runMigrations(config, databaseUrl);
   const workers = new Set<Worker>();
   const listening = new WeakSet<Worker>();
   let stopping = false;
 
-  const fork = () => workers.add(cluster.fork(workerEnv));
+  const fork = () => workers.add(cluster.fork());
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
@@ -55,7 +51,6 @@ export async function runPrimary(config: AppConfig, count: number): Promise<void
           }),
       ),
     );
-    await db.close();
     clearTimeout(force);
     process.exit(code);
   };
@@ -83,7 +78,7 @@ export async function runPrimary(config: AppConfig, count: number): Promise<void
   process.on('SIGINT', () => void stop(0));
 
   for (let i = 0; i < count; i++) fork();
-  logger.log(`${count} workers on port ${config.port} (database: ${db.kind})`);
+  logger.log(`${count} workers on port ${config.port}`);
 }
 
 export function isClusterWorker(): boolean {

@@ -43,7 +43,8 @@ async function serve(config: AppConfig): Promise<void> {
 async function main(): Promise<void> {
   const config = loadConfig();
   const count = processCount(config);
-  if (count > 1 && !isClusterWorker()) await runPrimary(config, count);
+  if (count > 1 && config.databaseUrl && !isClusterWorker())
+    await runPrimary(config, count, config.databaseUrl);
   else await serve(config);
 }
 

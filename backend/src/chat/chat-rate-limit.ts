@@ -3,10 +3,30 @@ import type { Response } from 'express';
 import { DomainError } from '../common/domain-error';
 import { toErrorResponse } from '../common/http-exception.filter';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { Sql } from '../database/sql.service';
 
-const WINDOW_SECONDS = 60;
+/** The window's length, the second parameter of RATE_WINDOW_CTE. */
+export const RATE_WINDOW_SECONDS = 60;
+
+/**
+ * Counts one turn for the user `$1` in their window of `$2` seconds (a new window once it has passed), as the CTE
+ * `rate (turns, wait)`: the count in the window, and the seconds until it ends. One upsert on the user's row:
+ * its lock makes the count exact under concurrent bursts and the same on every backend instance. Statements
+ * that start a turn begin with it, so the count and what the turn stores commit together.
+ */
+export const RATE_WINDOW_CTE = `rate AS (
+  INSERT INTO chat_rate_windows AS w (user_id, window_start, turns) VALUES ($1, now(), 1)
+  ON CONFLICT (user_id) DO UPDATE SET
+    window_start = CASE WHEN w.window_start <= now() - make_interval(secs => $2) THEN now() ELSE w.window_start END,
+    turns = CASE WHEN w.window_start <= now() - make_interval(secs => $2) THEN 1 ELSE w.turns + 1 END
+  RETURNING turns, extract(epoch FROM window_start + make_interval(secs => $2) - now()) AS wait
+)`;
+
+/** What RATE_WINDOW_CTE answered. */
+export interface RateWindow {
+  turns: number;
+  wait: string | number;
+}
 
 export class ChatRateLimitedError extends DomainError {
   constructor(readonly retryAfterSeconds: number) {
@@ -18,30 +38,34 @@ export class ChatRateLimitedError extends DomainError {
 }
 
 /**
- * Per-user limit on chat turns (`CHAT_RATE_LIMIT_PER_MINUTE`): a one-minute window per user, counted by a
- * single upsert on its row. The row lock makes the count exact under concurrent bursts and the same on every
- * backend instance, with nothing kept in memory. Every turn that would run the model counts — new messages,
- * retries and continuations — including refused attempts, which cannot extend the window.
+ * Per-user limit on chat turns (`CHAT_RATE_LIMIT_PER_MINUTE`): a one-minute window per user, counted in
+ * PostgreSQL (RATE_WINDOW_CTE), with nothing kept in memory. Every turn that would run the model counts — new
+ * messages, retries and continuations — including refused attempts, which cannot extend the window.
  */
 @Injectable()
 export class ChatRateLimiter {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly sql: Sql,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** Counts a turn on its own (retries and continuations; new messages count in the statement storing them). */
   async assertAllowed(userId: string): Promise<void> {
-    const rows = await this.db.query<Array<{ turns: number; wait: string }>>(
-      `INSERT INTO chat_rate_windows AS w (user_id, window_start, turns) VALUES ($1, now(), 1)
-       ON CONFLICT (user_id) DO UPDATE SET
-         window_start = CASE WHEN w.window_start <= now() - make_interval(secs => $2) THEN now() ELSE w.window_start END,
-         turns = CASE WHEN w.window_start <= now() - make_interval(secs => $2) THEN 1 ELSE w.turns + 1 END
-       RETURNING turns, extract(epoch FROM window_start + make_interval(secs => $2) - now()) AS wait`,
-      [userId, WINDOW_SECONDS],
-    );
-    const { turns, wait } = rows[0];
+    const [window] = await this.sql.rows<RateWindow>(`WITH ${RATE_WINDOW_CTE} SELECT turns, wait FROM rate`, [
+      userId,
+      RATE_WINDOW_SECONDS,
+    ]);
+    this.check(window);
+  }
+
+  /** Refuses a turn beyond the limit (429 with the seconds until its window ends). */
+  check({ turns, wait }: RateWindow): void {
     if (turns > this.config.chatRateLimitPerMinute)
       throw new ChatRateLimitedError(Math.max(1, Math.ceil(Number(wait))));
+  }
+
+  get limit(): number {
+    return this.config.chatRateLimitPerMinute;
   }
 }
 

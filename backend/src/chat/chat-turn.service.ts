@@ -8,12 +8,14 @@ import { ConversationStore, newItemId } from '../conversations/conversation-stor
 import {
   ItemPayloads,
   JsonValue,
+  StoredItem,
   StoredItemOf,
   StoredThread,
   userMessageText,
 } from '../conversations/thread-item';
 import { ChatRateLimiter } from './chat-rate-limit';
 import { titleFromMessage } from './thread-title';
+import { TurnStarts } from './turn-start';
 import { toTaskChange, TurnEvent } from './turn-events';
 
 /** Tools that change nothing: a retry runs them again (and shows their widget again) rather than keeping them. */
@@ -43,8 +45,8 @@ interface RunPlan {
   input: string;
   /** Only items stored before this one are history (the turn's own user message is the input). */
   beforeItemId?: string;
-  /** A new thread has no history: skip the query. */
-  emptyHistory?: boolean;
+  /** The history, when it was read with the user's message (a new thread has none); else it is queried. */
+  history?: StoredItem[];
   quotedText?: string;
   /** Text the thread title comes from, when the thread has none yet. */
   titleSource?: string;
@@ -78,6 +80,7 @@ export class ChatTurnService {
 
   constructor(
     private readonly store: ConversationStore,
+    private readonly starts: TurnStarts,
     private readonly limiter: ChatRateLimiter,
     private readonly bus: BackendEventBus,
     @Inject(AGENT_TURN_RUNNER) private readonly runner: AgentTurnRunner,
@@ -90,13 +93,12 @@ export class ChatTurnService {
     message: ItemPayloads['user_message'],
     opts: TurnOptions = {},
   ): Promise<StartedTurn> {
-    await this.limiter.assertAllowed(userId);
-    const { thread, item } = await this.store.createThread(userId, message);
+    const { thread, item } = await this.starts.newThread(userId, message);
     return this.started(thread, item, {
       userId,
       thread,
       input: userMessageText(message),
-      emptyHistory: true,
+      history: [],
       quotedText: message.quoted_text,
       titleSource: userMessageText(message),
       locale: opts.locale,
@@ -110,13 +112,12 @@ export class ChatTurnService {
     message: ItemPayloads['user_message'],
     opts: TurnOptions = {},
   ): Promise<StartedTurn> {
-    await this.limiter.assertAllowed(userId);
-    const { thread, item } = await this.store.addUserMessage(userId, threadId, message);
+    const { thread, item, history } = await this.starts.inThread(userId, threadId, message);
     return this.started(thread, item, {
       userId,
       thread,
       input: userMessageText(message),
-      beforeItemId: item.id,
+      history,
       quotedText: message.quoted_text,
       titleSource: userMessageText(message),
       locale: opts.locale,
@@ -204,11 +205,10 @@ export class ChatTurnService {
       changes.length ? { type: 'tasks_changed', changes: changes.splice(0).map(toTaskChange) } : undefined;
 
     try {
-      const history = plan.emptyHistory
-        ? []
-        : toConversationItems(
-            await this.store.history(userId, thread.id, this.config.agentHistoryItems, plan.beforeItemId),
-          );
+      const history = toConversationItems(
+        plan.history ??
+          (await this.store.history(userId, thread.id, this.config.agentHistoryItems, plan.beforeItemId)),
+      );
       if (plan.quotedText)
         history.push({
           kind: 'context',

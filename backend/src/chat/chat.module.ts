@@ -7,12 +7,13 @@ import { ChatController } from './chat.controller';
 import { ChatService } from './chat.service';
 import { ChatKitSessionController } from './chatkit-session.controller';
 import { ChatKitSessionService } from './chatkit-session.service';
+import { TurnStarts } from './turn-start';
 
 /** Chat turns (shared with ChatKit), the seed's REST chat endpoints and the hosted ChatKit session. */
 @Module({
   imports: [ConversationsModule, AgentModule],
   controllers: [ChatController, ChatKitSessionController],
-  providers: [ChatTurnService, ChatRateLimiter, ChatService, ChatKitSessionService],
+  providers: [ChatTurnService, ChatRateLimiter, TurnStarts, ChatService, ChatKitSessionService],
   exports: [ChatTurnService, ChatRateLimiter],
 })
 export class ChatModule {}

@@ -1,3 +1,4 @@
+import { DatabaseError } from 'pg';
 import { QueryFailedError } from 'typeorm';
 
 /**
@@ -7,16 +8,18 @@ import { QueryFailedError } from 'typeorm';
 export const UNKNOWN_USER_MESSAGE = 'The account of this access token no longer exists. Sign in again.';
 
 /**
- * True for the foreign-key violation a write for such a user fails with (`tasks`, `task_counters` and
- * `chat_threads` reference `user`). Checking the user on every request would cost a query per request; the
- * write that needs the user proves it instead, and this maps its failure to 401 rather than a 500.
+ * True for the foreign-key violation a write for such a user fails with (`tasks`, `task_counters`,
+ * `chat_threads` and `chat_rate_windows` reference `user`), whether it came through TypeORM or straight from pg.
+ * Checking the user on every request would cost a query per request; the write that needs the user proves it
+ * instead, and this maps its failure to 401 rather than a 500.
  */
 export function isUnknownUserError(err: unknown): boolean {
-  if (!(err instanceof QueryFailedError)) return false;
-  const driverError = err.driverError as { code?: unknown; constraint?: unknown } | undefined;
-  return (
-    driverError?.code === '23503' &&
-    typeof driverError.constraint === 'string' &&
-    driverError.constraint.endsWith('_user_id_fkey')
-  );
+  const driverError =
+    err instanceof QueryFailedError
+      ? (err.driverError as unknown)
+      : err instanceof DatabaseError
+        ? err
+        : undefined;
+  const { code, constraint } = (driverError ?? {}) as { code?: unknown; constraint?: unknown };
+  return code === '23503' && typeof constraint === 'string' && constraint.endsWith('_user_id_fkey');
 }

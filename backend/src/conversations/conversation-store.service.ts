@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { Sql } from '../database/sql.service';
 import { InvalidCursorError, ItemNotFoundError, ThreadNotFoundError } from './conversations.errors';
 import { newId, IdPrefix } from './ids';
 import {
@@ -30,7 +29,7 @@ export interface Page<T> {
   after?: string;
 }
 
-interface ThreadRow {
+export interface ThreadRow {
   id: string;
   user_id: string;
   title: string | null;
@@ -39,7 +38,7 @@ interface ThreadRow {
   updated_at: Date;
 }
 
-interface ItemRow {
+export interface ItemRow {
   id: string;
   thread_id: string;
   type: ItemType;
@@ -47,8 +46,8 @@ interface ItemRow {
   created_at: Date;
 }
 
-const THREAD_COLUMNS = 'id, user_id, title, status, created_at, updated_at';
-const ITEM_COLUMNS = 'id, thread_id, type, payload, created_at';
+export const THREAD_COLUMNS = 'id, user_id, title, status, created_at, updated_at';
+export const ITEM_COLUMNS = 'id, thread_id, type, payload, created_at';
 
 const ITEM_ID_PREFIX: Record<ItemType, IdPrefix> = {
   user_message: 'msg',
@@ -64,7 +63,7 @@ const ITEM_ID_PREFIX: Record<ItemType, IdPrefix> = {
   sdk_hidden_context: 'cx',
 };
 
-function toThread(r: ThreadRow): StoredThread {
+export function toThread(r: ThreadRow): StoredThread {
   return {
     id: r.id,
     userId: r.user_id,
@@ -76,7 +75,7 @@ function toThread(r: ThreadRow): StoredThread {
 }
 
 // The store is the only writer of payloads, so a row's payload matches its type.
-function toItem(r: ItemRow): StoredItem {
+export function toItem(r: ItemRow): StoredItem {
   return {
     id: r.id,
     threadId: r.thread_id,
@@ -100,82 +99,15 @@ export function newItemId(type: ItemType): string {
 /**
  * Threads and their items in PostgreSQL, for ChatKit and REST chat alike. Every method is scoped to the
  * caller: another user's thread or item is indistinguishable from a missing one. Hot-path writes are single
- * statements (INSERT … SELECT … RETURNING) that prove ownership and write at once, without re-reading.
+ * statements (INSERT … SELECT … RETURNING) that prove ownership and write at once, without re-reading. (The
+ * statements that start a turn on a new user message are the chat module's TurnStarts.)
  */
 @Injectable()
 export class ConversationStore {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly sql: Sql) {}
 
-  private async rows<T>(sql: string, params: unknown[]): Promise<T[]> {
-    const result: unknown = await this.db.query(sql, params);
-    // TypeORM answers UPDATE and DELETE statements with [rows, rowCount], everything else with rows.
-    const structured =
-      Array.isArray(result) &&
-      result.length === 2 &&
-      Array.isArray(result[0]) &&
-      typeof result[1] === 'number';
-    return (structured ? result[0] : result) as T[];
-  }
-
-  /** A new thread whose first item is the user's message (one statement: both or neither). */
-  async createThread(
-    userId: string,
-    message: ItemPayloads['user_message'],
-  ): Promise<{ thread: StoredThread; item: StoredItemOf<'user_message'> }> {
-    const itemId = newItemId('user_message');
-    const rows = await this.rows<ThreadRow & { item_created_at: Date }>(
-      `WITH t AS (
-         INSERT INTO chat_threads (id, user_id) VALUES ($1, $2) RETURNING ${THREAD_COLUMNS}
-       ), i AS (
-         INSERT INTO chat_thread_items (id, thread_id, user_id, type, payload)
-         SELECT $3, t.id, t.user_id, 'user_message', $4::jsonb FROM t
-         RETURNING created_at
-       )
-       SELECT t.*, i.created_at AS item_created_at FROM t, i`,
-      [newId('thr'), userId, itemId, JSON.stringify(message)],
-    );
-    const thread = toThread(rows[0]);
-    return {
-      thread,
-      item: {
-        id: itemId,
-        threadId: thread.id,
-        type: 'user_message',
-        payload: message,
-        createdAt: rows[0].item_created_at,
-      },
-    };
-  }
-
-  /** Appends the user's message and marks the thread as active now; not found when it is not the user's. */
-  async addUserMessage(
-    userId: string,
-    threadId: string,
-    message: ItemPayloads['user_message'],
-  ): Promise<{ thread: StoredThread; item: StoredItemOf<'user_message'> }> {
-    const itemId = newItemId('user_message');
-    const rows = await this.rows<ThreadRow & { item_created_at: Date }>(
-      `WITH t AS (
-         UPDATE chat_threads SET updated_at = now() WHERE id = $1 AND user_id = $2 RETURNING ${THREAD_COLUMNS}
-       ), i AS (
-         INSERT INTO chat_thread_items (id, thread_id, user_id, type, payload)
-         SELECT $3, t.id, t.user_id, 'user_message', $4::jsonb FROM t
-         RETURNING created_at
-       )
-       SELECT t.*, i.created_at AS item_created_at FROM t, i`,
-      [threadId, userId, itemId, JSON.stringify(message)],
-    );
-    if (rows.length === 0) throw new ThreadNotFoundError(threadId);
-    return {
-      thread: toThread(rows[0]),
-      item: {
-        id: itemId,
-        threadId,
-        type: 'user_message',
-        payload: message,
-        createdAt: rows[0].item_created_at,
-      },
-    };
+  private rows<T>(sql: string, params: unknown[]): Promise<T[]> {
+    return this.sql.rows<T>(sql, params);
   }
 
   /** Appends an item to one of the user's threads. `id` may be given when it was streamed before it was stored. */

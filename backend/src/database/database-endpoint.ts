@@ -1,6 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** Nest injection token of the DatabaseEndpoint the app was built on. */
+export const DATABASE_ENDPOINT = Symbol('DATABASE_ENDPOINT');
+
 /** Where the backend's PostgreSQL is, and how to let it go. */
 export interface DatabaseEndpoint {
   kind: 'postgres' | 'embedded';
@@ -11,7 +14,7 @@ export interface DatabaseEndpoint {
 
 // pglite-socket multiplexes every connection onto one PGlite session; a few connections are enough.
 const EMBEDDED_MAX_CONNECTIONS = 16;
-export const EMBEDDED_POOL_MAX = 8;
+const EMBEDDED_POOL_MAX = 8;
 
 /**
  * `DATABASE_URL` set → that PostgreSQL. Unset → an embedded PGlite kept in `<dataDir>/pglite`, served on
@@ -35,7 +38,7 @@ export async function openDatabase(opts: {
     db,
     host: '127.0.0.1',
     port: 0,
-    maxConnections: Math.max(opts.maxConnections ?? 0, EMBEDDED_MAX_CONNECTIONS),
+    maxConnections: opts.maxConnections ?? EMBEDDED_MAX_CONNECTIONS,
   });
   await server.start();
   const url = `postgres://postgres:postgres@${server.getServerConn()}/postgres?sslmode=disable`;

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, Repository } from 'typeorm';
 import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from '../common/storable-text';
 import { BackendEventBus, TaskChangedEvent } from '../common/task-events';
+import { Sql } from '../database/sql.service';
 import { Task } from './task.entity';
 import { InvalidTaskError, TaskNotFoundError } from './tasks.errors';
 
@@ -111,13 +112,14 @@ export class TasksService {
   constructor(
     @InjectRepository(Task) private readonly tasks: Repository<Task>,
     private readonly events: BackendEventBus,
+    private readonly sql: Sql,
   ) {}
 
   async create(userId: string, input: { title: string; description?: string | null }): Promise<Task> {
     const title = cleanTitle(input.title);
     const description = cleanDescription(input.description);
     // One statement: the counter row lock makes numbers unique and gap-free under concurrency.
-    const rows = await this.tasks.query<TaskRow[]>(
+    const rows = await this.sql.rows<TaskRow>(
       `WITH n AS (
          INSERT INTO task_counters (user_id, last_number) VALUES ($1, 1)
          ON CONFLICT (user_id) DO UPDATE SET last_number = task_counters.last_number + 1

@@ -21,6 +21,15 @@ export function testDbKind(): TestDbKind {
   return TEST_DB_KIND;
 }
 
+/** What the test database really is: a `postgres` project falls back to embedded without a PostgreSQL. */
+function testDatabaseActualKind(): TestDbKind {
+  const kind =
+    TEST_DB_KIND === 'embedded'
+      ? process.env.TEST_DATABASE_KIND_EMBEDDED
+      : process.env.TEST_DATABASE_KIND_POSTGRES;
+  return kind === 'embedded' ? 'embedded' : 'postgres';
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
@@ -60,7 +69,7 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
   const port = await freePort();
   const config = buildConfig(parseEnv(testEnv(port, overrides)));
   const app = await createApp(config, {
-    kind: 'postgres',
+    kind: config.databaseUrl === testDatabaseUrl() ? testDatabaseActualKind() : 'postgres',
     url: config.databaseUrl!,
     poolMax: config.dbPoolMax,
     close: async () => undefined,
