@@ -1,5 +1,5 @@
 import { ConversationItem } from './agent-turn';
-import { toAgentInput, windowHistory } from './history';
+import { TOOL_CALL_TURNS, toAgentInput, windowHistory } from './history';
 
 const user = (text: string): ConversationItem => ({ kind: 'user', text });
 
@@ -15,6 +15,31 @@ describe('history window', () => {
   it('keeps within the character budget even when items are few but long', () => {
     const items = [user('a'.repeat(500)), user('b'.repeat(500)), user('c'.repeat(500))];
     expect(windowHistory(items, 40, 1_100).map((i) => (i as { text: string }).text[0])).toEqual(['b', 'c']);
+  });
+
+  it('keeps the tool calls of the newest turns only; older turns keep what was said', () => {
+    const turns = 10;
+    const items = Array.from({ length: turns }, (_, t): ConversationItem[] => [
+      user(`add task ${t}`),
+      {
+        kind: 'tool',
+        callId: `c${t}`,
+        name: 'add_task',
+        arguments: `{"title":"Task ${t}"}`,
+        output: `{"task_id":${t}}`,
+      },
+      { kind: 'assistant', text: `Added task ${t}.` },
+    ]).flat();
+    const window = windowHistory(items, 40);
+    expect(window.filter((i) => i.kind === 'user')).toHaveLength(turns);
+    expect(window.filter((i) => i.kind === 'assistant')).toHaveLength(turns);
+    const calls = window.filter((i): i is Extract<ConversationItem, { kind: 'tool' }> => i.kind === 'tool');
+    expect(calls.map((c) => c.callId)).toEqual(
+      Array.from({ length: TOOL_CALL_TURNS }, (_, k) => `c${turns - TOOL_CALL_TURNS + k}`),
+    );
+    // Each kept call stays right after its own user message.
+    const last = window.slice(-3);
+    expect(last.map((i) => i.kind)).toEqual(['user', 'tool', 'assistant']);
   });
 
   it('replays a tool item as a function call followed by its result', () => {

@@ -13,20 +13,34 @@ function sizeOf(item: ConversationItem): number {
   }
 }
 
+/** Turns (a user message and what followed it) whose tool calls the model sees again; older ones are told. */
+export const TOOL_CALL_TURNS = 4;
+
 /**
  * The newest items that fit both budgets (item count and characters), oldest first, so a thread of thousands of
- * items costs no more per turn than a short one.
+ * items costs no more per turn than a short one. Tool calls are kept for the newest `toolTurns` turns only: an
+ * older turn is what was said — the answer tells what its tools did — which is most of what a model needs,
+ * while old tool results are large and stale (a task list from ten turns ago). The SDK re-serializes every
+ * input item on every model call: each tool call replayed cost ~0.1 ms per turn.
  */
 export function windowHistory(
   items: ConversationItem[],
   maxItems: number,
   budget = HISTORY_CHAR_BUDGET,
+  toolTurns = TOOL_CALL_TURNS,
 ): ConversationItem[] {
+  const kept: ConversationItem[] = [];
   let used = 0;
-  let start = items.length;
-  const floor = Math.max(0, items.length - maxItems);
-  while (start > floor && used + sizeOf(items[start - 1]) <= budget) used += sizeOf(items[--start]);
-  return items.slice(start);
+  let turns = 0;
+  for (let i = items.length - 1; i >= Math.max(0, items.length - maxItems); i--) {
+    const item = items[i];
+    if (item.kind === 'tool' && turns >= toolTurns) continue;
+    if (used + sizeOf(item) > budget) break;
+    used += sizeOf(item);
+    kept.push(item);
+    if (item.kind === 'user') turns++;
+  }
+  return kept.reverse();
 }
 
 /** Stored conversation items → the Agents SDK's input items (tool calls replayed with their results). */
