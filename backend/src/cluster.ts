@@ -8,6 +8,14 @@ import { runMigrations } from './database/migrate';
 const SHUTDOWN_GRACE_MS = 10_000;
 
 /**
+ * V8 heap settings of the workers. By default V8 lets the old generation grow to ~3x the live heap before a full
+ * collection (the live heap is ~70 MB, most of it the loaded code) and keeps 2 x 16 MB of young generation:
+ * 300-380 MB RSS per worker under 16 concurrent turns. Growing by 40% and 2 x 8 MB keeps a worker under 200 MB
+ * for ~2% more CPU. The same flags on node's own command line win.
+ */
+const WORKER_HEAP_FLAGS = ['--max-semi-space-size=8', '--heap-growing-percent=40'];
+
+/**
  * How many backend processes serve the port: with PostgreSQL, `WEB_CONCURRENCY`, else one per core (a turn is
  * CPU-bound in Node, and nothing in a process is needed by another). The embedded database is one PGlite
  * session inside one process, for local use: it is always served by that one process.
@@ -32,6 +40,10 @@ export async function runPrimary(config: AppConfig, count: number, databaseUrl: 
   Logger.overrideLogger(jsonLogger(config));
   const logger = new Logger('Cluster');
   await runMigrations(config, databaseUrl);
+  const own = new Set(process.execArgv.map((a) => a.split('=')[0]));
+  cluster.setupPrimary({
+    execArgv: [...process.execArgv, ...WORKER_HEAP_FLAGS.filter((f) => !own.has(f.split('=')[0]))],
+  });
   const workers = new Set<Worker>();
   const listening = new WeakSet<Worker>();
   let stopping = false;
