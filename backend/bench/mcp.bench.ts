@@ -1,7 +1,10 @@
-import { connectHttp, connectInProcess } from '../test/support/mcp-clients';
+import { connectInProcess } from '../test/support/mcp-clients';
 import { benchDatabase, measure, report, signUp, sqlFloor, startBenchApp } from './support';
 
-/** MCP tool calls per second and latency, over HTTP (the SDK client) and in process (the agent's path). */
+/**
+ * MCP tool calls per second and latency in process (the agent's path). Over HTTP they are measured by
+ * turns.bench, against a backend in processes of its own.
+ */
 export async function run(): Promise<void> {
   const db = await benchDatabase();
   const t = await startBenchApp(db);
@@ -14,7 +17,6 @@ export async function run(): Promise<void> {
     for (let i = 0; i < 20; i++) await seed.call('add_task', { title: `Task ${i}` });
     await seed.close();
     const connections = [
-      ['HTTP', await connectHttp(t.url, writer.jwt), await connectHttp(t.url, reader.jwt)],
       ['in process', await connectInProcess(t.app, writer.jwt), await connectInProcess(t.app, reader.jwt)],
     ] as const;
     for (const [kind, write, read] of connections) {
