@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { isClusterWorker, processCount, runPrimary } from './cluster';
+import { setFlagsFromString } from 'node:v8';
+import { HEAP_GROWING_FLAG, isClusterWorker, processCount, runPrimary } from './cluster';
 import { AppConfig, loadConfig } from './config/app-config';
 import { openDatabase } from './database/database-endpoint';
 import { runMigrations } from './database/migrate';
@@ -41,6 +42,8 @@ async function serve(config: AppConfig): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  // Read by V8 at every full collection, so it applies when set now (a worker gets it on its command line too).
+  setFlagsFromString(HEAP_GROWING_FLAG);
   const config = loadConfig();
   const count = processCount(config);
   if (count > 1 && config.databaseUrl && !isClusterWorker())
