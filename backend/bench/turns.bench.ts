@@ -284,6 +284,8 @@ export async function run(): Promise<void> {
       clients: number,
       fn: (i: number, client: number) => Promise<unknown>,
     ): Promise<Stats> => {
+      // Settle first: a worker may still be collecting the garbage of the previous load.
+      await new Promise((r) => setTimeout(r, 2_000));
       const cpu = backendCpuMs(backend);
       const { result, mb } = await peakRss(backend, () => measure(total, clients, fn, 2 * clients));
       report(label, result);
