@@ -75,6 +75,7 @@ export async function startBackend(options: {
       AUTH_RATE_LIMIT_PER_MINUTE: '0',
       CHAT_RATE_LIMIT_PER_MINUTE: '1000',
       LOG_LEVEL: 'warn',
+      WEB_CONCURRENCY: '1', // one process is enough for a browser journey; the cluster has suites of its own
       ...(db.url ? { DATABASE_URL: db.url } : {}),
       ...options.env,
     },
