@@ -1,16 +1,32 @@
 import type { AgentErrorCode } from '../agent/agent-turn';
 import type { TaskChangedEvent } from '../common/task-events';
 import type { StoredItemOf, StoredThread } from '../conversations/thread-item';
+import type { Task } from '../tasks/task.entity';
+import { TaskFieldsView, toTaskFieldsView } from '../tasks/task.view';
 
-/** A task change as clients are told about it (snake_case, without the owner). */
-export interface TaskChange {
+/**
+ * A task change as clients are told about it (snake_case, without the owner): what happened, and the task's
+ * state and fields after it (before it, for a deletion).
+ */
+export interface TaskChange extends TaskFieldsView {
   action: TaskChangedEvent['action'];
   task_id: number;
   title: string;
+  completed: boolean;
 }
 
 export function toTaskChange(e: TaskChangedEvent): TaskChange {
-  return { action: e.action, task_id: e.taskId, title: e.title };
+  return taskChange(e.action, e.task);
+}
+
+export function taskChange(action: TaskChange['action'], task: Task): TaskChange {
+  return {
+    action,
+    task_id: task.number,
+    title: task.title,
+    completed: task.completed,
+    ...toTaskFieldsView(task),
+  };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
-import { TaskChange } from '../chat/turn-events';
+import { TaskChange, taskChange } from '../chat/turn-events';
 import { DomainError } from '../common/domain-error';
 import { ConversationStore } from '../conversations/conversation-store.service';
 import { StoredItemOf } from '../conversations/thread-item';
@@ -101,11 +101,10 @@ export class WidgetActionsService {
         action.type === 'task.delete'
           ? await this.tasks.remove(userId, id)
           : await this.tasks.setCompleted(userId, id, action.type === 'task.complete');
-      change = {
-        action: action.type === 'task.delete' ? 'deleted' : task.completed ? 'completed' : 'reopened',
-        task_id: task.number,
-        title: task.title,
-      };
+      change = taskChange(
+        action.type === 'task.delete' ? 'deleted' : task.completed ? 'completed' : 'reopened',
+        task,
+      );
     } catch (err) {
       if (!(err instanceof TaskNotFoundError)) throw err;
     }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter } from 'node:events';
+import type { Task } from '../tasks/task.entity';
 
 /** A change to one of a user's tasks; `task_id` is the user's task number. */
 export interface TaskChangedEvent {
@@ -7,6 +8,8 @@ export interface TaskChangedEvent {
   action: 'created' | 'updated' | 'completed' | 'reopened' | 'deleted';
   taskId: number;
   title: string;
+  /** The task as it is after the change (as it was, for a deletion). */
+  task: Task;
 }
 
 /** Typed map of the backend's in-process events. */

@@ -2,17 +2,20 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { ChatThread } from '../conversations/chat-thread.entity';
 import { ChatThreadItem } from '../conversations/chat-thread-item.entity';
 import { Task, TaskCounter } from '../tasks/task.entity';
+import { UserSettings } from '../tasks/user-settings.entity';
 import { CreateTasks1764000000000 } from './migrations/1764000000000-create-tasks';
 import { CreateChatThreads1764100000000 } from './migrations/1764100000000-create-chat-threads';
 import { TaskListIndexes1764200000000 } from './migrations/1764200000000-task-list-indexes';
 import { CreateChatRateWindows1764400000000 } from './migrations/1764400000000-create-chat-rate-windows';
+import { TaskFields1764500000000 } from './migrations/1764500000000-task-fields';
 
-export const ENTITIES = [Task, TaskCounter, ChatThread, ChatThreadItem];
+export const ENTITIES = [Task, TaskCounter, UserSettings, ChatThread, ChatThreadItem];
 export const MIGRATIONS = [
   CreateTasks1764000000000,
   CreateChatThreads1764100000000,
   TaskListIndexes1764200000000,
   CreateChatRateWindows1764400000000,
+  TaskFields1764500000000,
 ];
 
 /** TypeORM options: migrations only, never synchronize. */

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import type { Recurrence } from './schedule/recurrence';
 
 @Entity({ name: 'tasks' })
 @Unique('uq_tasks_user_number', ['userId', 'number'])
@@ -34,6 +35,28 @@ export class Task {
 
   @Column({ name: 'completed_at', type: 'timestamptz', precision: 3, nullable: true })
   completedAt: Date | null;
+
+  /** 1 high, 2 medium, 3 low, null none (see task-fields.ts). */
+  @Column({ type: 'smallint', nullable: true })
+  priority: number | null;
+
+  /** Lower-case labels, at most 10, in the order they were added. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  tags: string[];
+
+  /** The due instant; for a date without a time, the end of that day in `dueTimeZone`. */
+  @Column({ name: 'due_at', type: 'timestamptz', precision: 3, nullable: true })
+  dueAt: Date | null;
+
+  @Column({ name: 'due_all_day', type: 'boolean', default: false })
+  dueAllDay: boolean;
+
+  /** The IANA zone the due date was given in. */
+  @Column({ name: 'due_time_zone', type: 'text', nullable: true })
+  dueTimeZone: string | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  recurrence: Recurrence | null;
 }
 
 /** Per-user counter behind task numbers; a row lock on it serializes concurrent creations. */

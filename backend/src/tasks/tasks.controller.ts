@@ -23,10 +23,20 @@ import {
   ReplaceTaskDto,
   UpdateTaskDto,
 } from './dto/task.dto';
-import { TaskPage, TaskView, toTaskView } from './task.view';
-import { TasksService } from './tasks.service';
+import { CompletedTaskView, TaskPage, TaskView, toTaskView } from './task.view';
+import { TaskChanges, TasksService } from './tasks.service';
 
 const taskId = new PositiveIntPipe('id');
+
+/** The new fields of a body as the service takes them; only those given change (null clears). */
+function fieldChanges(body: CreateTaskDto | UpdateTaskDto): TaskChanges {
+  const changes: TaskChanges = {};
+  if (body.priority !== undefined) changes.priority = body.priority;
+  if (body.tags !== undefined) changes.tags = body.tags ?? [];
+  if (body.due_at !== undefined) changes.due = body.due_at;
+  if (body.recurrence !== undefined) changes.recurrence = body.recurrence;
+  return changes;
+}
 
 /** REST tasks, at `/api/tasks` and at the seed's `/api/{user_id}/tasks`. */
 @ApiTags('tasks')
@@ -39,14 +49,16 @@ export class TasksController {
   @Get()
   @ApiOkResponse({ type: TaskPage })
   async list(@CurrentUser() user: AuthUser, @Query() query: ListTasksQueryDto): Promise<TaskPage> {
-    const page = await this.tasks.list(user.id, query);
-    return { ...page, data: page.data.map(toTaskView) };
+    const { tag, ...rest } = query;
+    const page = await this.tasks.list(user.id, { ...rest, tags: tag });
+    return { ...page, data: page.data.map((t) => toTaskView(t)) };
   }
 
   @Post()
   @ApiOkResponse({ type: TaskView })
   async create(@CurrentUser() user: AuthUser, @Body() body: CreateTaskDto): Promise<TaskView> {
-    return toTaskView(await this.tasks.create(user.id, body));
+    const { title, description } = body;
+    return toTaskView(await this.tasks.create(user.id, { title, description, ...fieldChanges(body) }));
   }
 
   @Get(':id')
@@ -58,7 +70,7 @@ export class TasksController {
 
   @Put(':id')
   @ApiParam({ name: 'id', type: Number })
-  @ApiOkResponse({ type: TaskView })
+  @ApiOkResponse({ type: CompletedTaskView })
   async replace(
     @CurrentUser() user: AuthUser,
     @Param('id', taskId) id: number,
@@ -69,24 +81,28 @@ export class TasksController {
         title: body.title,
         description: body.description ?? null,
         completed: body.completed,
+        ...fieldChanges(body),
       }),
     );
   }
 
   @Patch(':id')
   @ApiParam({ name: 'id', type: Number })
-  @ApiOkResponse({ type: TaskView })
+  @ApiOkResponse({ type: CompletedTaskView })
   async update(
     @CurrentUser() user: AuthUser,
     @Param('id', taskId) id: number,
     @Body() body: UpdateTaskDto,
   ): Promise<TaskView> {
-    return toTaskView(await this.tasks.update(user.id, id, body));
+    const { title, description, completed } = body;
+    return toTaskView(
+      await this.tasks.update(user.id, id, { title, description, completed, ...fieldChanges(body) }),
+    );
   }
 
   @Patch(':id/complete')
   @ApiParam({ name: 'id', type: Number })
-  @ApiOkResponse({ type: TaskView })
+  @ApiOkResponse({ type: CompletedTaskView, description: 'A repeating task completed: with next_occurrence' })
   async complete(
     @CurrentUser() user: AuthUser,
     @Param('id', taskId) id: number,

@@ -1,13 +1,16 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { Clock } from '../common/clock';
 import { Task, TaskCounter } from './task.entity';
 import { TasksController } from './tasks.controller';
 import { TasksService } from './tasks.service';
+import { UserSettings } from './user-settings.entity';
+import { UserTimeZones } from './user-time-zones.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Task, TaskCounter])],
+  imports: [TypeOrmModule.forFeature([Task, TaskCounter, UserSettings])],
   controllers: [TasksController],
-  providers: [TasksService],
-  exports: [TasksService],
+  providers: [TasksService, UserTimeZones, Clock],
+  exports: [TasksService, UserTimeZones, Clock],
 })
 export class TasksModule {}

@@ -545,7 +545,21 @@ describe('ChatKit protocol conformance (POST /api/chatkit)', () => {
         action: { type: 'task.delete', payload: { task_id: rent } },
       });
       expect(deleted[1].item.widget.children.map((c: any) => c.key)).toEqual([`task-${mom}`]);
-      expect(deleted[2].data.changes).toEqual([{ action: 'deleted', task_id: rent, title: 'Pay rent' }]);
+      expect(deleted[2].data.changes).toEqual([
+        {
+          action: 'deleted',
+          task_id: rent,
+          title: 'Pay rent',
+          completed: false,
+          priority: null,
+          tags: [],
+          due_at: null,
+          due_date: null,
+          due_time: null,
+          time_zone: null,
+          recurrence: null,
+        },
+      ]);
 
       await api(t.url, user.jwt).delete(`/api/tasks/${mom}`);
       const stale = await stream('threads.custom_action', {

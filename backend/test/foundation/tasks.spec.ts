@@ -171,7 +171,7 @@ describe('REST tasks API', () => {
       ['/api/tasks/%201', 'id must be a positive integer'],
       ['/api/tasks/1%00', 'id must be a positive integer'],
       ['/api/tasks?status=done', 'status must be one of: all, pending, completed'],
-      ['/api/tasks?sort=priority', 'sort must be one of: created, updated, title'],
+      ['/api/tasks?sort=size', 'sort must be one of: created, updated, title, due, priority'],
       ['/api/tasks?order=up', 'order must be one of: asc, desc'],
       ['/api/tasks?limit=0', 'limit must be an integer from 1 to 100'],
       ['/api/tasks?limit=101', 'limit must be an integer from 1 to 100'],

@@ -40,7 +40,8 @@ async function tasksOf(email: string, password: string) {
 function changesIn(events: HostEvent[]) {
   return events
     .filter((e) => e.type === 'todo-assistant-tasks-changed')
-    .flatMap((e) => (e.detail as { changes: unknown[] }).changes);
+    .flatMap((e) => (e.detail as { changes: Array<{ action: string; task_id: number; title: string }> }).changes)
+    .map(({ action, task_id, title }) => ({ action, task_id, title })); // the fields: task-fields.spec.ts
 }
 
 async function clickWidgetButton(page: Page, name: string) {

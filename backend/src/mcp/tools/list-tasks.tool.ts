@@ -38,7 +38,7 @@ export function registerListTasksTool(server: McpServer, deps: ToolDeps): void {
     async ({ status }, extra) => {
       const userId = userIdOf(extra);
       return toolCall(deps, userId, async () => {
-        const { tasks: rows, total } = await deps.tasks.newest(userId, status, LIST_TASKS_MAX);
+        const { tasks: rows, total } = await deps.tasks.newest(userId, { status }, LIST_TASKS_MAX);
         const tasks = rows.map((t) => ({
           id: t.number,
           title: t.title,

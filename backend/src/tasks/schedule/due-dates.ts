@@ -1,0 +1,156 @@
+/**
+ * Due dates: what a person or a client wrote ("Friday 3pm", "in 3 days", "2026-12-12", an ISO instant) → an
+ * instant, always in the user's IANA time zone; and back to words in that zone ("Fri 12 Dec, 15:00").
+ *
+ * Words are parsed by chrono-node; the calendar arithmetic (days, DST) is luxon's. chrono only knows fixed UTC
+ * offsets, so it is asked for the *components* (year, month, day, hour…) relative to "now" in the user's current
+ * offset, and luxon places them in the named zone — a date across a DST change keeps its wall-clock time.
+ *
+ * A due date without a time of day is stored as the last millisecond of that day in the zone it was given in:
+ * one `due_at` column then answers "overdue" (`due_at < now`), "today" and sorting for both kinds alike.
+ */
+import * as chrono from 'chrono-node';
+import { DateTime, FixedOffsetZone } from 'luxon';
+
+export interface Due {
+  /** The instant; for a date without a time, the end of that day in `timeZone`. */
+  at: Date;
+  /** True when only a date was given ("Friday", "2026-12-12"). */
+  allDay: boolean;
+  /** The IANA zone the date was given in. */
+  timeZone: string;
+}
+
+/** A due date that cannot be understood; the message says why, for a 400 or a tool error. */
+export class DueDateError extends Error {}
+
+const INPUT_MAX = 100;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_DATE_TIME =
+  /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+/** Words around a date that say nothing more: "due friday", "by the 1st", "on Tuesday at 3pm". */
+const FILLER = /^(?:\s|,|due|by|on|at|before|until|till|for|the|this|of)*$/i;
+const EXAMPLES = 'e.g. "2026-12-12", "2026-12-12T15:00", "tomorrow", "Friday 3pm", "in 3 days"';
+
+/**
+ * "the 1st", "on the 15th", "the 3rd of the month": the next such day of a month (chrono has no parser for a
+ * bare day of the month). Today counts; a day a month lacks (the 31st) falls in the next month that has it.
+ */
+const dayOfMonthParser: chrono.Parser = {
+  pattern: () => /\b(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)(?:\s+of\s+(?:the|this|each|every)\s+month)?\b/i,
+  extract: (context, match) => {
+    const day = Number(match[1]);
+    if (day < 1 || day > 31) return null;
+    const offset = context.reference.getTimezoneOffset();
+    const today = DateTime.fromJSDate(context.reference.instant, { zone: FixedOffsetZone.instance(offset) });
+    let month = today.startOf('month');
+    if (day < today.day) month = month.plus({ months: 1 });
+    while ((month.daysInMonth ?? 31) < day) month = month.plus({ months: 1 });
+    return { year: month.year, month: month.month, day };
+  },
+};
+
+const parser = chrono.casual.clone();
+parser.parsers.push(dayOfMonthParser);
+
+function invalid(text: string): DueDateError {
+  return new DueDateError(`could not understand "${text}" as a date (${EXAMPLES})`);
+}
+
+function onDay(local: DateTime, timeZone: string): Due {
+  return { at: local.endOf('day').toJSDate(), allDay: true, timeZone };
+}
+
+function fromIso(text: string, timeZone: string): Due | undefined {
+  if (ISO_DATE.test(text)) {
+    const day = DateTime.fromISO(text, { zone: timeZone });
+    if (!day.isValid) throw new DueDateError(`"${text}" is not a date in the calendar`);
+    return onDay(day, timeZone);
+  }
+  if (ISO_DATE_TIME.test(text)) {
+    // Without an offset the time is the user's wall-clock time; with one, it is an instant.
+    const at = DateTime.fromISO(text.replace(' ', 'T'), { zone: timeZone });
+    if (!at.isValid) throw new DueDateError(`"${text}" is not a date and time in the calendar`);
+    return { at: at.toJSDate(), allDay: false, timeZone };
+  }
+  return undefined;
+}
+
+/** The local date a due date falls on, in the zone it is shown in. */
+function localDay(due: Due, viewerZone: string): DateTime {
+  return DateTime.fromJSDate(due.at, { zone: due.allDay ? due.timeZone : viewerZone });
+}
+
+/**
+ * Resolves a due date: ISO 8601 (a date; a date and time, in `timeZone` unless it carries an offset) or words,
+ * relative to `now` in `timeZone`, never in the past for a weekday or a time alone ("Friday" is the coming one).
+ * A time alone ("2 PM") keeps `current`'s day when the task already has a due date: "reschedule it to 2 PM".
+ */
+export function resolveDue(input: string, timeZone: string, now: Date, current?: Due | null): Due {
+  const text = input.trim();
+  if (text.length === 0) throw new DueDateError('the due date must not be empty');
+  if (text.length > INPUT_MAX) throw new DueDateError(`the due date must be at most ${INPUT_MAX} characters`);
+  const iso = fromIso(text, timeZone);
+  if (iso) return iso;
+
+  const here = DateTime.fromJSDate(now, { zone: timeZone });
+  const [result] = parser.parse(text, { instant: now, timezone: here.offset }, { forwardDate: true });
+  if (!result || !FILLER.test(text.slice(0, result.index) + text.slice(result.index + result.text.length)))
+    throw invalid(text);
+  const start = result.start;
+  // "in 2 hours": an amount of time from now, not a wall-clock time.
+  if (start.tags().has('result/relativeDateAndTime')) return { at: start.date(), allDay: false, timeZone };
+
+  const hasTime = start.isCertain('hour');
+  const timeOnly = hasTime && !(['year', 'month', 'day', 'weekday'] as const).some((c) => start.isCertain(c));
+  const day =
+    timeOnly && current
+      ? localDay(current, timeZone)
+      : DateTime.fromObject(
+          {
+            year: start.get('year') ?? here.year,
+            month: start.get('month') ?? 1,
+            day: start.get('day') ?? 1,
+          },
+          { zone: timeZone },
+        );
+  if (!day.isValid) throw invalid(text);
+  if (!hasTime) return onDay(day, timeZone);
+  const at = DateTime.fromObject(
+    {
+      year: day.year,
+      month: day.month,
+      day: day.day,
+      hour: start.get('hour') ?? 0,
+      minute: start.get('minute') ?? 0,
+    },
+    { zone: timeZone },
+  );
+  return { at: at.toJSDate(), allDay: false, timeZone };
+}
+
+/** A filter bound (`due_before`, `due_after`): a date means the start of that day in the user's zone. */
+export function resolveBound(input: string, timeZone: string, now: Date): Date {
+  const due = resolveDue(input, timeZone, now);
+  return due.allDay ? DateTime.fromJSDate(due.at, { zone: timeZone }).startOf('day').toJSDate() : due.at;
+}
+
+/** "Fri 12 Dec, 15:00" (the year too when it is not this year); a date alone for a due date without a time. */
+export function formatDue(due: Due, viewerZone: string, now: Date): string {
+  const local = localDay(due, viewerZone).setLocale('en-GB');
+  const thisYear = DateTime.fromJSDate(now, { zone: viewerZone }).year;
+  const date = local.toFormat(local.year === thisYear ? 'ccc d LLL' : 'ccc d LLL yyyy');
+  return due.allDay ? date : `${date}, ${local.toFormat('HH:mm')}`;
+}
+
+/** The due date as local ISO text in the zone it is shown in: "2026-12-12T15:00", or "2026-12-12" for a date. */
+export function localDue(due: Due, viewerZone: string): string {
+  const local = localDay(due, viewerZone);
+  return due.allDay ? local.toISODate()! : local.toFormat("yyyy-LL-dd'T'HH:mm");
+}
+
+/** [from, to) of the `days` days starting today in `timeZone`: today (1), this week (7). */
+export function daysFromToday(days: number, timeZone: string, now: Date): { from: Date; to: Date } {
+  const today = DateTime.fromJSDate(now, { zone: timeZone }).startOf('day');
+  return { from: today.toJSDate(), to: today.plus({ days }).toJSDate() };
+}
