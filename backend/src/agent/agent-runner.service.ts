@@ -82,7 +82,7 @@ export class AgentRunnerService implements AgentTurnRunner {
     if (signal.aborted) throw new AgentTurnError('aborted', 'The run was stopped.');
     const tools = new InProcessMcpServer(
       this.mcp,
-      authInfoFor(request.userId, IN_PROCESS_TOKEN, Math.floor(Date.now() / 1000) + 3600),
+      authInfoFor(request.userId, IN_PROCESS_TOKEN, Math.floor(Date.now() / 1000) + 3600, request.timeZone),
       this.toolList,
     );
     try {

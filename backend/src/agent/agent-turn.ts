@@ -23,6 +23,8 @@ export interface AgentTurnRequest {
   signal: AbortSignal;
   /** Locale of the client (Accept-Language), for models that can answer in it. */
   locale?: string;
+  /** The client's IANA time zone: the tools resolve and show dates in it. */
+  timeZone?: string;
 }
 
 /** What a streaming agent turn produces, in order. */

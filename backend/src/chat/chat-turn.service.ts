@@ -27,6 +27,11 @@ export const CANCELLED_CONTEXT = 'The user cancelled the stream. Stop responding
 export interface TurnOptions {
   /** Accept-Language of the client. */
   locale?: string;
+  /**
+   * The client's IANA time zone (already validated): the turn's dates use it, and a new message remembers it for
+   * the user in the statement that stores the message.
+   */
+  timeZone?: string;
 }
 
 /** A turn whose pre-checks passed (and whose user message, if any, is stored); `events()` runs it. */
@@ -51,6 +56,7 @@ interface RunPlan {
   /** Text the thread title comes from, when the thread has none yet. */
   titleSource?: string;
   locale?: string;
+  timeZone?: string;
 }
 
 /** An assistant message being streamed: its stored id and the text so far. */
@@ -93,7 +99,7 @@ export class ChatTurnService {
     message: ItemPayloads['user_message'],
     opts: TurnOptions = {},
   ): Promise<StartedTurn> {
-    const { thread, item } = await this.starts.newThread(userId, message);
+    const { thread, item } = await this.starts.newThread(userId, message, opts.timeZone);
     return this.started(thread, item, {
       userId,
       thread,
@@ -102,6 +108,7 @@ export class ChatTurnService {
       quotedText: message.quoted_text,
       titleSource: userMessageText(message),
       locale: opts.locale,
+      timeZone: opts.timeZone,
     });
   }
 
@@ -112,7 +119,7 @@ export class ChatTurnService {
     message: ItemPayloads['user_message'],
     opts: TurnOptions = {},
   ): Promise<StartedTurn> {
-    const { thread, item, history } = await this.starts.inThread(userId, threadId, message);
+    const { thread, item, history } = await this.starts.inThread(userId, threadId, message, opts.timeZone);
     return this.started(thread, item, {
       userId,
       thread,
@@ -121,6 +128,7 @@ export class ChatTurnService {
       quotedText: message.quoted_text,
       titleSource: userMessageText(message),
       locale: opts.locale,
+      timeZone: opts.timeZone,
     });
   }
 
@@ -152,6 +160,7 @@ export class ChatTurnService {
       quotedText: item.payload.quoted_text,
       titleSource: userMessageText(item.payload),
       locale: opts.locale,
+      timeZone: opts.timeZone,
     });
   }
 
@@ -169,7 +178,10 @@ export class ChatTurnService {
     await this.limiter.assertAllowed(userId);
     const thread = await this.store.getThread(userId, threadId);
     const prepared = await prepare();
-    return { turn: this.turn(thread, { userId, thread, input: '', locale: opts.locale }), prepared };
+    return {
+      turn: this.turn(thread, { userId, thread, input: '', locale: opts.locale, timeZone: opts.timeZone }),
+      prepared,
+    };
   }
 
   /** Ids of the successful task-changing tool calls stored after a user message (within the history window). */
@@ -214,7 +226,14 @@ export class ChatTurnService {
           kind: 'context',
           text: `The user is referring to this in particular: ${plan.quotedText}`,
         });
-      const run = this.runner.runTurn({ userId, history, input: plan.input, signal, locale: plan.locale });
+      const run = this.runner.runTurn({
+        userId,
+        history,
+        input: plan.input,
+        signal,
+        locale: plan.locale,
+        timeZone: plan.timeZone,
+      });
       for await (const ev of run) {
         if (signal.aborted) break;
         yield* this.onAgentEvent(plan, ev, pending, calls);

@@ -121,8 +121,9 @@ export class ChatService {
     return { conversation_id: conversationId, status: 'deleted' };
   }
 
-  private start(userId: string, dto: ChatRequestDto, opts: TurnOptions): Promise<Turn> {
+  private start(userId: string, dto: ChatRequestDto, given: TurnOptions): Promise<Turn> {
     const message = userMessage(dto.message);
+    const opts: TurnOptions = dto.timezone ? { ...given, timeZone: dto.timezone } : given;
     return dto.conversation_id
       ? this.turns.startInThread(userId, dto.conversation_id, message, opts)
       : this.turns.startNewThread(userId, message, opts);

@@ -6,27 +6,30 @@ import { TaskFieldsView, toTaskFieldsView } from '../tasks/task.view';
 
 /**
  * A task change as clients are told about it (snake_case, without the owner): what happened, and the task's
- * state and fields after it (before it, for a deletion).
+ * state and fields after it (before it, for a deletion). Fields the task does not have are left out, never null
+ * (ChatKit's rule for optional keys).
  */
-export interface TaskChange extends TaskFieldsView {
+export type TaskChange = {
   action: TaskChangedEvent['action'];
   task_id: number;
   title: string;
   completed: boolean;
-}
+  tags: string[];
+} & Partial<{ [K in Exclude<keyof TaskFieldsView, 'tags'>]: NonNullable<TaskFieldsView[K]> }>;
 
 export function toTaskChange(e: TaskChangedEvent): TaskChange {
   return taskChange(e.action, e.task);
 }
 
 export function taskChange(action: TaskChange['action'], task: Task): TaskChange {
+  const fields = Object.entries(toTaskFieldsView(task)).filter(([, v]) => v !== null);
   return {
     action,
     task_id: task.number,
     title: task.title,
     completed: task.completed,
-    ...toTaskFieldsView(task),
-  };
+    ...Object.fromEntries(fields),
+  } as TaskChange;
 }
 
 /**

@@ -27,9 +27,20 @@ export interface StartedMessage {
   item: StoredItemOf<'user_message'>;
 }
 
-// $1 user, $2 window seconds, $3 turns allowed per window, $4 thread id, $5 item id, $6 payload. A turn beyond
-// the limit stores nothing but its count.
-const NEW_THREAD = `WITH ${RATE_WINDOW_CTE},
+/**
+ * The client's time zone, remembered with the message (`$n`: the zone or NULL; a statement that writes nothing
+ * when the zone is unchanged), for REST and MCP calls, which carry none.
+ */
+const rememberZone = (n: number) => `z AS (
+  INSERT INTO user_settings (user_id, time_zone) SELECT $1, $${n}::text FROM rate
+  WHERE rate.turns <= $3 AND $${n}::text IS NOT NULL
+  ON CONFLICT (user_id) DO UPDATE SET time_zone = EXCLUDED.time_zone, updated_at = now()
+  WHERE user_settings.time_zone IS DISTINCT FROM EXCLUDED.time_zone
+)`;
+
+// $1 user, $2 window seconds, $3 turns allowed per window, $4 thread id, $5 item id, $6 payload, $7 time zone. A
+// turn beyond the limit stores nothing but its count.
+const NEW_THREAD = `WITH ${RATE_WINDOW_CTE}, ${rememberZone(7)},
 t AS (
   INSERT INTO chat_threads (id, user_id) SELECT $4, $1 FROM rate WHERE rate.turns <= $3
   RETURNING ${THREAD_COLUMNS}
@@ -42,8 +53,8 @@ SELECT rate.turns, rate.wait, t.*, i.created_at AS item_created_at FROM rate LEF
 
 // The same for a thread of the user's (which it touches), plus the newest $8 items of the types $7 stored before
 // the message (the statement's snapshot does not see its own insert), oldest first, as one JSON array: one row
-// to parse, not the thread's columns again on each of forty.
-const IN_THREAD = `WITH ${RATE_WINDOW_CTE},
+// to parse, not the thread's columns again on each of forty; $9 time zone.
+const IN_THREAD = `WITH ${RATE_WINDOW_CTE}, ${rememberZone(9)},
 t AS (
   UPDATE chat_threads SET updated_at = now() WHERE id = $4 AND user_id = $1 AND (SELECT turns FROM rate) <= $3
   RETURNING ${THREAD_COLUMNS}
@@ -79,7 +90,11 @@ export class TurnStarts {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async newThread(userId: string, message: ItemPayloads['user_message']): Promise<StartedMessage> {
+  async newThread(
+    userId: string,
+    message: ItemPayloads['user_message'],
+    timeZone?: string,
+  ): Promise<StartedMessage> {
     const itemId = newItemId('user_message');
     const [row] = await this.sql.rows<StartRow>(NEW_THREAD, [
       userId,
@@ -88,6 +103,7 @@ export class TurnStarts {
       newId('thr'),
       itemId,
       JSON.stringify(message),
+      timeZone ?? null,
     ]);
     this.limiter.check(row);
     return this.started(row, itemId, message);
@@ -98,6 +114,7 @@ export class TurnStarts {
     userId: string,
     threadId: string,
     message: ItemPayloads['user_message'],
+    timeZone?: string,
   ): Promise<StartedMessage & { history: StoredItem[] }> {
     const itemId = newItemId('user_message');
     const [row] = await this.sql.rows<HistoryRow>(IN_THREAD, [
@@ -109,6 +126,7 @@ export class TurnStarts {
       JSON.stringify(message),
       MODEL_ITEM_TYPES,
       this.config.agentHistoryItems,
+      timeZone ?? null,
     ]);
     this.limiter.check(row);
     if (!row.id) throw new ThreadNotFoundError(threadId);

@@ -142,7 +142,10 @@ function request<T extends string, P extends z.ZodType>(type: T, params: P) {
   return z.object({
     type: z.literal(type),
     params,
-    metadata: z.record(z.string(), z.unknown()).nullish().describe('Ignored by the server'),
+    metadata: z
+      .record(z.string(), z.unknown())
+      .nullish()
+      .describe('Client hints: `timezone` (an IANA zone) is used for dates; the rest is ignored'),
   });
 }
 

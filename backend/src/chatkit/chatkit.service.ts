@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ChatTurnService, Turn, TurnOptions } from '../chat/chat-turn.service';
 import { DomainError } from '../common/domain-error';
+import { isTimeZone } from '../tasks/schedule/time-zones';
 import { ConversationStore } from '../conversations/conversation-store.service';
 import { ItemPayloads, StoredItemOf } from '../conversations/thread-item';
 import {
@@ -25,6 +26,15 @@ type Answers = ChatKitRequestOf<'threads.add_structured_input'>['params']['input
 // A todo list needs neither; the client hides both unless they are enabled in its options.
 const NO_ATTACHMENTS = 'Attachments are not supported by this server.';
 const NO_DICTATION = 'Dictation (input.transcribe) is not supported by this server.';
+
+/**
+ * The client's time zone from the request's `metadata.timezone` (our widget sends the browser's on every request;
+ * any ChatKit client may). A hint, not an input: anything but a real IANA zone name is ignored.
+ */
+export function metadataTimeZone(metadata: Record<string, unknown> | null | undefined): string | undefined {
+  const zone = metadata?.timezone;
+  return isTimeZone(zone) ? zone : undefined;
+}
 
 function conflict(message: string): DomainError {
   return new DomainError('conflict', message);
@@ -60,8 +70,10 @@ export class ChatKitService {
     private readonly actions: WidgetActionsService,
   ) {}
 
-  async process(userId: string, body: unknown, ctx: ChatKitContext): Promise<ChatKitResult> {
+  async process(userId: string, body: unknown, given: ChatKitContext): Promise<ChatKitResult> {
     const req = parseChatKitRequest(body);
+    const timeZone = metadataTimeZone(req.metadata);
+    const ctx: ChatKitContext = timeZone ? { ...given, timeZone } : given;
     switch (req.type) {
       case 'threads.create': {
         const turn = await this.turns.startNewThread(userId, this.message(req.params.input), ctx);

@@ -9,9 +9,13 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 
 export const MCP_CLIENT_ID = 'todo-assistant';
 
-/** The AuthInfo every tool reads its user from (`extra.authInfo.extra.userId`). */
-export function authInfoFor(userId: string, token: string, expiresAt: number): AuthInfo {
-  return { token, clientId: MCP_CLIENT_ID, scopes: [], expiresAt, extra: { userId } };
+/**
+ * The AuthInfo every tool reads its user from (`extra.authInfo.extra.userId`), and the time zone of the caller
+ * when it is known (a chat turn: the client's zone), else the tools use the user's remembered one.
+ */
+export function authInfoFor(userId: string, token: string, expiresAt: number, timeZone?: string): AuthInfo {
+  const extra = timeZone ? { userId, timeZone } : { userId };
+  return { token, clientId: MCP_CLIENT_ID, scopes: [], expiresAt, extra };
 }
 
 /** Verifies the same access tokens as the REST guard (same keys, same checks) for the MCP SDK's bearer middleware. */

@@ -4,7 +4,9 @@ import { Logger } from '@nestjs/common';
 import { DomainError } from '../common/domain-error';
 import { isDatabaseUnavailable } from '../database/database-errors';
 import { isUnknownUserError, UNKNOWN_USER_MESSAGE } from '../common/unknown-user';
-import { TasksService } from '../tasks/tasks.service';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../tasks/schedule/time-zones';
+import type { Task } from '../tasks/task.entity';
+import { TaskContext, TasksService } from '../tasks/tasks.service';
 import { TaskNotFoundError } from '../tasks/tasks.errors';
 
 /** What every tool gets: the one tasks service. The user comes per call from the verified token. */
@@ -18,6 +20,22 @@ export function userIdOf(extra: { authInfo?: AuthInfo }): string {
   if (typeof userId !== 'string' || userId === '')
     throw new Error('Not authenticated: this tool needs a signed-in user.');
   return userId;
+}
+
+/** The caller's time zone when the connection carries one (a chat turn); else the user's remembered one is used. */
+export function taskContextOf(extra: { authInfo?: AuthInfo }): TaskContext {
+  const zone = extra.authInfo?.extra?.timeZone;
+  return isTimeZone(zone) ? { timeZone: zone } : {};
+}
+
+/** The zone to show these tasks' dates in: looked up only when one of them has a due date. */
+export async function zoneFor(
+  deps: ToolDeps,
+  userId: string,
+  ctx: TaskContext,
+  tasks: Task[],
+): Promise<string> {
+  return tasks.some((t) => t.dueAt) ? deps.tasks.timeZone(userId, ctx) : DEFAULT_TIME_ZONE;
 }
 
 /** A successful result: the JSON as text (what most models read) and as structured content. */

@@ -193,7 +193,7 @@ export class TasksService {
     const tags = input.tags ? cleanTags(input.tags) : [];
     const scheduled = input.due != null || input.recurrence != null;
     const schedule = scheduled
-      ? this.schedule(input, { due: null, recurrence: null }, await this.zoneFor(userId, ctx))
+      ? this.schedule(input, { due: null, recurrence: null }, await this.timeZone(userId, ctx))
       : { due: null, recurrence: null };
     const task = await this.insert((text, values) => this.sql.rows<TaskRow>(text, values), userId, {
       title,
@@ -359,7 +359,7 @@ export class TasksService {
     completed: boolean | 'toggle' | undefined = changes.completed,
   ): Promise<ChangedTask> {
     const scheduled = changes.due !== undefined || changes.recurrence !== undefined;
-    const zone = scheduled ? await this.zoneFor(userId, ctx) : undefined;
+    const zone = scheduled ? await this.timeZone(userId, ctx) : undefined;
     return this.tasks.manager.transaction(async (em) => {
       const [row] = await em.query<TaskRow[]>(
         'SELECT * FROM tasks WHERE user_id = $1 AND number = $2 FOR UPDATE',
@@ -389,10 +389,10 @@ export class TasksService {
         // The series moves on to the next occurrence; this one keeps no repeat, so reopening it and completing
         // it again cannot create a second "next".
         next = await this.insert((text, values) => em.query<TaskRow[]>(text, values), userId, {
-          title: (state.title) ?? current.title,
+          title: state.title ?? current.title,
           description: state.description !== undefined ? state.description : current.description,
           priority: state.priority !== undefined ? state.priority : current.priority,
-          tags: (state.tags) ?? current.tags,
+          tags: state.tags ?? current.tags,
           ...scheduleColumns({
             due: nextDue(schedule.recurrence, schedule.due, this.clock.now()),
             recurrence: schedule.recurrence,
@@ -444,7 +444,7 @@ export class TasksService {
       query.due === 'week' ||
       query.due_before !== undefined ||
       query.due_after !== undefined;
-    const zone = needsZone ? await this.zoneFor(userId, ctx) : 'UTC';
+    const zone = needsZone ? await this.timeZone(userId, ctx) : 'UTC';
     const now = this.clock.now();
     const filter: TaskFilter = {
       ...query,
@@ -466,8 +466,13 @@ export class TasksService {
     );
   }
 
-  private async zoneFor(userId: string, ctx: TaskContext): Promise<string> {
+  /** The zone the user's dates are resolved and shown in: the caller's, else the remembered one. */
+  async timeZone(userId: string, ctx: TaskContext = {}): Promise<string> {
     return ctx.timeZone ?? this.zones.get(userId);
+  }
+
+  now(): Date {
+    return this.clock.now();
   }
 
   /**

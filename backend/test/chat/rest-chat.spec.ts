@@ -93,7 +93,15 @@ describe('REST chat (/api/chat…)', () => {
     const id = events[0].data.conversation_id;
     expect(events[1].data).toEqual({ name: 'add_task', arguments: { title: 'Water the plants' } });
     expect(events[3].data).toEqual({
-      changes: [{ action: 'created', task_id: expect.any(Number), title: 'Water the plants' }],
+      changes: [
+        {
+          action: 'created',
+          task_id: expect.any(Number),
+          title: 'Water the plants',
+          completed: false,
+          tags: [],
+        },
+      ],
     });
     const done = events.at(-1)!.data;
     expect(done).toEqual({ conversation_id: id, response: expect.any(String), tool_calls: [events[2].data] });

@@ -246,7 +246,7 @@ describe('ChatKit protocol conformance (POST /api/chatkit)', () => {
       expect(events[5]).toEqual({
         type: 'client_effect',
         name: 'tasks.changed',
-        data: { changes: [{ action: 'created', task_id: 1, title: 'Buy milk' }] },
+        data: { changes: [{ action: 'created', task_id: 1, title: 'Buy milk', completed: false, tags: [] }] },
       });
       expect(events[6].item).toMatchObject({
         id: wf.item.id,
@@ -512,7 +512,11 @@ describe('ChatKit protocol conformance (POST /api/chatkit)', () => {
       expect(events[2]).toEqual({
         type: 'client_effect',
         name: 'tasks.changed',
-        data: { changes: [{ action: 'completed', task_id: taskId, title: 'Walk the dog' }] },
+        data: {
+          changes: [
+            { action: 'completed', task_id: taskId, title: 'Walk the dog', completed: true, tags: [] },
+          ],
+        },
       });
       expect((await taskList()).find((x) => x.id === taskId)?.completed).toBe(true);
       const stored = (await itemsAsc(threadId)).find((i) => i.id === widget.id);
@@ -551,13 +555,7 @@ describe('ChatKit protocol conformance (POST /api/chatkit)', () => {
           task_id: rent,
           title: 'Pay rent',
           completed: false,
-          priority: null,
           tags: [],
-          due_at: null,
-          due_date: null,
-          due_time: null,
-          time_zone: null,
-          recurrence: null,
         },
       ]);
 

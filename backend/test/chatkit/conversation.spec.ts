@@ -54,7 +54,7 @@ describe('a full ChatKit conversation with the offline model', () => {
     expect(events.find((e) => e.type === 'client_effect')).toEqual({
       type: 'client_effect',
       name: 'tasks.changed',
-      data: { changes: [{ action: 'created', task_id: 1, title: 'Buy milk' }] },
+      data: { changes: [{ action: 'created', task_id: 1, title: 'Buy milk', completed: false, tags: [] }] },
     });
     expect(text(events)).toContain('Buy milk');
     expect(events.at(-1)).toMatchObject({

@@ -134,7 +134,7 @@ export function toolBehaviour(getApp: () => TestApp, connect: Connect): void {
         { title: 'ok', description: 'd'.repeat(1001) },
         /description must be at most 1000 characters/,
       ],
-      ['update_task', { task_id: 2 }, /Give a new title or description/],
+      ['update_task', { task_id: 2 }, /Give something to change/],
       ['update_task', { task_id: 2, title: '' }, /title must not be empty/],
       ['list_tasks', { status: 'done' }, /status/],
     ];

@@ -43,7 +43,15 @@ describe('isolation matrix: every route, tool and request type against another u
     [victim, attacker] = await Promise.all([signUp(t.url, 'Victim'), signUp(t.url, 'Attacker')]);
     const rest = api(t.url, victim.jwt);
     for (const n of [1, 2, 3]) {
-      const res = await rest.post('/api/tasks', { title: `${MARK} task ${n}`, description: `${MARK} notes` });
+      // Every new field set too, the victim's marker among the tags, so that every filter has something to find.
+      const res = await rest.post('/api/tasks', {
+        title: `${MARK} task ${n}`,
+        description: `${MARK} notes`,
+        priority: 'high',
+        tags: [MARK, 'work'],
+        due_at: n === 1 ? '2020-01-01' : 'tomorrow',
+        recurrence: n === 3 ? 'weekly' : null,
+      });
       expect(res.status).toBe(201);
     }
     await rest.patch('/api/tasks/2/complete');
@@ -71,7 +79,9 @@ describe('isolation matrix: every route, tool and request type against another u
     v.user = items.find((i: any) => i.type === 'user_message').id;
     v.assistant = items.find((i: any) => i.type === 'assistant_message').id;
     v.widget = items.find((i: any) => i.type === 'widget').id;
-    v.restThread = (await rest.post('/api/chat', { message: `add ${MARK} call mum` })).body.conversation_id;
+    v.restThread = (
+      await rest.post('/api/chat', { message: `add ${MARK} call mum`, timezone: 'Pacific/Auckland' })
+    ).body.conversation_id;
 
     const own = await new ChatKitClient(t.url, attacker.jwt).stream('threads.create', {
       input: userInput('hello'),
@@ -81,6 +91,7 @@ describe('isolation matrix: every route, tool and request type against another u
     mcp = await connectHttp(t.url, attacker.jwt);
     before = await rowsOf(db, victim.id);
     expect(before.tasks).toHaveLength(5);
+    expect(before.user_settings).toEqual([expect.objectContaining({ time_zone: 'Pacific/Auckland' })]);
     expect(before.chat_thread_items.length).toBeGreaterThanOrEqual(10);
   });
   afterAll(async () => {
@@ -120,6 +131,16 @@ describe('isolation matrix: every route, tool and request type against another u
     ['GET /api/tasks', 200, () => restCall('GET', '/api/tasks?status=all&limit=100')],
     ['GET /api/tasks?q=<victim marker>', 200, () => restCall('GET', `/api/tasks?q=${MARK}`)],
     ['GET /api/tasks?status=completed', 200, () => restCall('GET', '/api/tasks?status=completed')],
+    ...[
+      `tag=${MARK}`,
+      'tag=work&priority=high',
+      'due=overdue',
+      'due=today',
+      'due=week',
+      'due_before=2100-01-01&due_after=2000-01-01',
+      'sort=due',
+      'sort=priority&order=desc',
+    ].map((query): Case => [`GET /api/tasks?${query}`, 200, () => restCall('GET', `/api/tasks?${query}`)]),
     ...taskNumbers.flatMap((n): Case[] => [
       [`GET /api/tasks/${n}`, 404, () => restCall('GET', `/api/tasks/${n}`)],
       [`PUT /api/tasks/${n}`, 404, () => restCall('PUT', `/api/tasks/${n}`, { title: 'hijacked' })],
@@ -325,9 +346,26 @@ describe('isolation matrix: every route, tool and request type against another u
   const mcpTools: Case[] = [
     ['MCP list_tasks all', 200, () => tool('list_tasks', () => ({ status: 'all' }))],
     ['MCP list_tasks completed', 200, () => tool('list_tasks', () => ({ status: 'completed' }))],
+    ...[
+      { tags: [MARK] },
+      { tags: ['work'], priority: 'high' },
+      { due: 'overdue' },
+      { due: 'week' },
+      { due_before: '2100-01-01', sort: 'due' },
+      { status: 'pending', sort: 'priority' },
+    ].map((args): Case => [
+      `MCP list_tasks ${JSON.stringify(args)}`,
+      200,
+      () => tool('list_tasks', () => args),
+    ]),
     ...taskNumbers.flatMap((n): Case[] => [
       [`MCP complete_task ${n}`, 404, () => tool('complete_task', () => ({ task_id: n }))],
       [`MCP update_task ${n}`, 404, () => tool('update_task', () => ({ task_id: n, title: 'hijacked' }))],
+      [
+        `MCP update_task ${n} fields`,
+        404,
+        () => tool('update_task', () => ({ task_id: n, add_tags: ['x'], due: 'tomorrow', priority: 'low' })),
+      ],
       [`MCP delete_task ${n}`, 404, () => tool('delete_task', () => ({ task_id: n }))],
     ]),
     [
@@ -361,7 +399,7 @@ describe('isolation matrix: every route, tool and request type against another u
     expect(res.text).not.toContain(victim.email);
   });
 
-  it("leaves every row of the victim's exactly as it was (SQL snapshot of all four tables)", async () => {
+  it("leaves every row of the victim's exactly as it was (SQL snapshot of all five tables)", async () => {
     expect(matrix.length).toBeGreaterThanOrEqual(90);
     expect(await rowsOf(db, victim.id)).toEqual(before);
     // and the attacker's lists hold only the attacker's own conversations (no tasks were created for them)

@@ -182,6 +182,7 @@ describe('access tokens on every protected surface (REST tasks, REST chat, ChatK
       task_counters: [],
       chat_threads: [],
       chat_thread_items: [],
+      user_settings: [],
     });
     expect((await fetch(`${t.url}/health`)).status).toBe(200);
   });

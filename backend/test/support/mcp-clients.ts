@@ -27,12 +27,19 @@ export async function connectHttp(baseUrl: string, token: string): Promise<McpCo
   };
 }
 
-/** The agent's in-process connection (MCP client over the in-memory transport), for the token's user. */
-export async function connectInProcess(app: INestApplication, token: string): Promise<McpConnection> {
+/**
+ * The agent's in-process connection (MCP client over the in-memory transport), for the token's user; `timeZone`
+ * is the zone a chat turn carries.
+ */
+export async function connectInProcess(
+  app: INestApplication,
+  token: string,
+  timeZone?: string,
+): Promise<McpConnection> {
   const { payload } = decodeJwt(token);
   const conn = new InProcessMcpServer(
     app.get(InProcessMcpPool),
-    authInfoFor(String(payload.sub), token, Number(payload.exp)),
+    authInfoFor(String(payload.sub), token, Number(payload.exp), timeZone),
   );
   await conn.connect();
   return {

@@ -13,6 +13,7 @@ export interface UserRows {
   task_counters: unknown[];
   chat_threads: unknown[];
   chat_thread_items: unknown[];
+  user_settings: unknown[];
 }
 
 const ORDER: Record<keyof UserRows, string> = {
@@ -20,6 +21,7 @@ const ORDER: Record<keyof UserRows, string> = {
   task_counters: 'user_id',
   chat_threads: 'created_at, id',
   chat_thread_items: 'seq',
+  user_settings: 'user_id',
 };
 
 /**

@@ -1,7 +1,19 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { jsonResult, toolCall, ToolDeps, userIdOf } from '../tool-context';
-import { descriptionField, taskChangeOutput, titleField } from './task-schemas';
+import { jsonResult, taskContextOf, toolCall, ToolDeps, userIdOf, zoneFor } from '../tool-context';
+import {
+  changedTask,
+  descriptionField,
+  DUE_DESCRIPTION,
+  dueField,
+  PRIORITY_DESCRIPTION,
+  priorityField,
+  RECURRENCE_DESCRIPTION,
+  recurrenceField,
+  tagsField,
+  taskChangeOutput,
+  titleField,
+} from './task-schemas';
 
 export function registerAddTaskTool(server: McpServer, deps: ToolDeps): void {
   server.registerTool(
@@ -10,12 +22,19 @@ export function registerAddTaskTool(server: McpServer, deps: ToolDeps): void {
       title: 'Add task',
       description:
         "Create a new task in the user's todo list. Use when the user wants to add, create or remember something. " +
-        'Returns the new task number.',
+        'Put when it is due, its priority, tags and how it repeats in their own fields, not in the title. ' +
+        "Returns the new task number and the due date as resolved in the user's time zone (tell the user that date).",
       inputSchema: z.strictObject({
         title: titleField.describe('Short title of the task, e.g. "Buy groceries" (1-200 characters)'),
         description: descriptionField
           .optional()
           .describe('Optional details, e.g. "Milk, eggs, bread" (up to 1000 characters)'),
+        priority: priorityField.optional().describe(`Optional priority: ${PRIORITY_DESCRIPTION}`),
+        tags: tagsField
+          .optional()
+          .describe('Optional labels such as ["work", "errands"] (up to 10; lower-cased, without "#")'),
+        due: dueField.optional().describe(`Optional. ${DUE_DESCRIPTION}`),
+        recurrence: recurrenceField.optional().describe(`Optional. ${RECURRENCE_DESCRIPTION}`),
       }),
       outputSchema: { ...taskChangeOutput, status: z.literal('created') },
       annotations: {
@@ -25,11 +44,12 @@ export function registerAddTaskTool(server: McpServer, deps: ToolDeps): void {
         openWorldHint: false,
       },
     },
-    async ({ title, description }, extra) => {
+    async (args, extra) => {
       const userId = userIdOf(extra);
+      const ctx = taskContextOf(extra);
       return toolCall(deps, userId, async () => {
-        const task = await deps.tasks.create(userId, { title, description });
-        const out = { task_id: task.number, status: 'created', title: task.title };
+        const task = await deps.tasks.create(userId, args, ctx);
+        const out = changedTask(task, 'created', await zoneFor(deps, userId, ctx, [task]), deps.tasks.now());
         return jsonResult(out, out);
       });
     },

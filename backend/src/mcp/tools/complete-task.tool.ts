@@ -1,7 +1,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { jsonResult, toolCall, ToolDeps, userIdOf } from '../tool-context';
-import { taskChangeOutput, taskIdField } from './task-schemas';
+import { jsonResult, taskContextOf, toolCall, ToolDeps, userIdOf, zoneFor } from '../tool-context';
+import { changedTask, taskChangeOutput, taskIdField } from './task-schemas';
 
 export function registerCompleteTaskTool(server: McpServer, deps: ToolDeps): void {
   server.registerTool(
@@ -9,7 +9,9 @@ export function registerCompleteTaskTool(server: McpServer, deps: ToolDeps): voi
     {
       title: 'Complete task',
       description:
-        'Mark a task as done (the user finished it), or as not done again with completed=false ("reopen task 2").',
+        'Mark a task as done (the user finished it), or as not done again with completed=false ("reopen task 2"). ' +
+        'Completing a repeating task creates its next occurrence (answered as `next`): tell the user its number ' +
+        'and due date.',
       inputSchema: z.strictObject({
         task_id: taskIdField,
         completed: z
@@ -17,7 +19,14 @@ export function registerCompleteTaskTool(server: McpServer, deps: ToolDeps): voi
           .default(true)
           .describe('true (default) marks it done; false marks it pending again'),
       }),
-      outputSchema: { ...taskChangeOutput, status: z.enum(['completed', 'pending']) },
+      outputSchema: {
+        ...taskChangeOutput,
+        status: z.enum(['completed', 'pending']),
+        next: z
+          .object(taskChangeOutput)
+          .optional()
+          .describe('The next occurrence a repeating task got when it was completed'),
+      },
       annotations: {
         readOnlyHint: false,
         destructiveHint: false,
@@ -27,13 +36,17 @@ export function registerCompleteTaskTool(server: McpServer, deps: ToolDeps): voi
     },
     async ({ task_id, completed }, extra) => {
       const userId = userIdOf(extra);
+      const ctx = taskContextOf(extra);
       return toolCall(deps, userId, async () => {
         const task = await deps.tasks.setCompleted(userId, task_id, completed);
-        const out = {
-          task_id: task.number,
-          status: task.completed ? 'completed' : 'pending',
-          title: task.title,
-        };
+        const next = task.nextOccurrence;
+        const zone = await zoneFor(deps, userId, ctx, next ? [task, next] : [task]);
+        const now = deps.tasks.now();
+        const out = changedTask(task, task.completed ? 'completed' : 'pending', zone, now);
+        if (next) {
+          const { status: _status, ...nextTask } = changedTask(next, 'created', zone, now);
+          out.next = nextTask;
+        }
         return jsonResult(out, out);
       });
     },
