@@ -17,6 +17,22 @@ const MAX_RATIO = 2;
 const WORDS = ['Buy milk', 'Call mom', 'Pay rent', 'Book dentist', 'Water plants'];
 const MORE = ['Email report', 'Fix bike', 'Read chapter', 'Walk dog', 'Plan trip'];
 const title = (i: number) => `${[...WORDS, ...MORE][i % 10]} ${i}`;
+const DAY = 86_400_000;
+const PRIORITIES = ['high', 'medium', 'low', null] as const;
+/**
+ * The new fields spread over the tasks: a priority on 3 in 4, "work" on 1 in 5, "home" on 1 in 7, "rare" on 1 in
+ * 500, and due dates on 2 in 3, from 30 days ago to 60 days ahead (so ~1 in 3 overdue, a few due each day).
+ */
+function fieldsOf(i: number) {
+  const tags = [
+    ...(i % 5 === 0 ? ['work'] : []),
+    ...(i % 7 === 0 ? ['home'] : []),
+    ...(i % 500 === 0 ? ['rare'] : []),
+  ];
+  const due =
+    i % 3 === 1 ? null : new Date(Date.now() + (((i * 37) % 90) - 30) * DAY).toISOString().slice(0, 10);
+  return { priority: PRIORITIES[i % 4], tags, due };
+}
 
 /**
  * One ChatKit streaming request read to the end; throws on a non-200 answer or an `error` event.
@@ -128,6 +144,9 @@ function compare(label: string, small: Stats, large: Stats, note = ''): void {
  * threads.get_by_id / items.list (first page and paging to the end) and new turns — the large figure should
  * stay within 2x of the small one. Everything is seeded through the real paths (ChatKit turns, TasksService).
  */
+/** A date `days` from today (UTC), as a filter bound. */
+const dayFrom = (days: number) => new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
+
 export async function run(): Promise<void> {
   const db = await benchDatabase();
   const t = await startBenchApp(db, { DB_POOL_MAX: '16' });
@@ -184,7 +203,11 @@ export async function run(): Promise<void> {
         Array.from({ length: 8 }, async () => {
           while (next < total) {
             const i = next++;
-            await tasks.create(user.id, { title: title(i), description: i % 4 === 0 ? `note ${i}` : null });
+            await tasks.create(user.id, {
+              title: title(i),
+              description: i % 4 === 0 ? `note ${i}` : null,
+              ...fieldsOf(i),
+            });
           }
         }),
       );
@@ -216,6 +239,21 @@ export async function run(): Promise<void> {
       ['GET /api/tasks?sort=updated&order=desc', '?sort=updated&order=desc'],
       ['GET /api/tasks?q=dentist (1 in 10 match)', '?q=dentist'],
       ['GET /api/tasks?q=zebra (no match)', '?q=zebra'],
+      ['GET /api/tasks?priority=high (1 in 4)', '?priority=high'],
+      ['GET /api/tasks?tag=work (1 in 5)', '?tag=work'],
+      ['GET /api/tasks?tag=rare (1 in 500)', '?tag=rare'],
+      ['GET /api/tasks?tag=work&tag=home (1 in 35)', '?tag=work&tag=home'],
+      ['GET /api/tasks?due=overdue (pending, ~1 in 5)', '?due=overdue'],
+      ['GET /api/tasks?due=today', '?due=today'],
+      ['GET /api/tasks?due=week', '?due=week'],
+      ['GET /api/tasks?due=none (1 in 3)', '?due=none'],
+      [
+        'GET /api/tasks?due_after=…&due_before=… (a fortnight)',
+        `?due_after=${dayFrom(10)}&due_before=${dayFrom(24)}`,
+      ],
+      ['GET /api/tasks?sort=due', '?sort=due'],
+      ['GET /api/tasks?sort=priority', '?sort=priority'],
+      ['GET /api/tasks?status=pending&due=week&sort=priority', '?status=pending&due=week&sort=priority'],
     ] as const) {
       const [s, l] = await both(200, (u) => get(t.url, u.jwt, `/api/tasks${query}`));
       compare(label, s, l);
@@ -232,6 +270,9 @@ export async function run(): Promise<void> {
       ['paging limit=100 to the end, per page (created)', ''],
       ['paging limit=100 to the end, per page (title)', '&sort=title'],
       ['paging limit=100 to the end, per page (pending)', '&status=pending'],
+      ['paging limit=100 to the end, per page (sort=due)', '&sort=due'],
+      ['paging limit=100 to the end, per page (sort=priority)', '&sort=priority'],
+      ['paging limit=100 to the end, per page (tag=work)', '&tag=work'],
     ] as const) {
       const w = await walkBoth(pager(small, extra), pager(large, extra));
       compare(label, w.small, w.large, `(${w.pages.small} vs ${w.pages.large} pages)`);
@@ -243,16 +284,22 @@ export async function run(): Promise<void> {
       mid: await connectInProcess(t.app, mid.jwt),
       large: await connectInProcess(t.app, large.jwt),
     };
-    for (const status of ['all', 'pending'] as const) {
-      const size = async (c: typeof mcp.small) => textOf(await c.call('list_tasks', { status })).length;
+    for (const args of [
+      { status: 'all' },
+      { status: 'pending' },
+      { status: 'pending', due: 'week', sort: 'due' },
+      { status: 'pending', sort: 'priority' },
+      { status: 'all', tags: ['work'] },
+    ]) {
+      const size = async (c: typeof mcp.small) => textOf(await c.call('list_tasks', args)).length;
       const [sBytes, lBytes] = [await size(mcp.small), await size(mcp.large)];
       const [s, m, l] = await alternate(
         100,
         10,
-        [mcp.small, mcp.mid, mcp.large].map((c) => () => c.call('list_tasks', { status })),
+        [mcp.small, mcp.mid, mcp.large].map((c) => () => c.call('list_tasks', args)),
       );
       compare(
-        `list_tasks {status: "${status}"}`,
+        `list_tasks ${JSON.stringify(args)}`,
         s,
         l,
         `(output ${sBytes} vs ${lBytes} chars: at most ${LIST_TASKS_MAX} tasks are listed; ` +

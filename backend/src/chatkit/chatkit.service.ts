@@ -105,13 +105,13 @@ export class ChatKitService {
         return this.stream(await this.structuredInput(userId, req.params, ctx));
       case 'threads.custom_action': {
         const prepared = await this.actions.prepare(userId, req.params);
-        return this.stream(this.customAction(userId, prepared));
+        return this.stream(this.customAction(userId, prepared, ctx.timeZone));
       }
       case 'threads.sync_custom_action': {
         const prepared = await this.actions.prepare(userId, req.params);
         if (prepared.kind === 'not_widget')
           throw new DomainError('invalid_input', `Item ${req.params.item_id} is not a widget.`);
-        const { updated } = await this.actions.perform(userId, prepared);
+        const { updated } = await this.actions.perform(userId, prepared, ctx.timeZone);
         return this.json(updated ? { updated_item: serializeItem(updated) } : {});
       }
       case 'threads.get_by_id': {
@@ -212,17 +212,21 @@ export class ChatKitService {
     });
   }
 
-  private async *customAction(userId: string, prepared: PreparedAction): AsyncGenerator<ChatKitEvent> {
+  private async *customAction(
+    userId: string,
+    prepared: PreparedAction,
+    timeZone: string | undefined,
+  ): AsyncGenerator<ChatKitEvent> {
     if (prepared.kind === 'not_widget') {
       // The protocol's answer for a sender that is not a widget: this one event, nothing else.
       yield { type: 'error', code: 'stream.error', allow_retry: false };
       return;
     }
     yield STREAM_OPTIONS;
-    const outcome: ActionOutcome = await this.actions.perform(userId, prepared);
+    const outcome: ActionOutcome = await this.actions.perform(userId, prepared, timeZone);
     if (outcome.updated) yield { type: 'thread.item.replaced', item: serializeItem(outcome.updated) };
-    if (outcome.change)
-      yield { type: 'client_effect', name: TASKS_CHANGED_EFFECT, data: { changes: [outcome.change] } };
+    if (outcome.changes.length)
+      yield { type: 'client_effect', name: TASKS_CHANGED_EFFECT, data: { changes: outcome.changes } };
     if (outcome.notice) yield { type: 'notice', level: 'warning', message: outcome.notice };
   }
 

@@ -20,6 +20,41 @@ describe('task-list widget', () => {
     expect(JSON.stringify(widget)).not.toContain('null');
   });
 
+  it('shows due date, overdue, priority, tags and repeat compactly under the title', () => {
+    const { widget, copy_text } = renderTaskList([
+      {
+        id: 1,
+        title: 'Pay rent',
+        completed: false,
+        due: 'Mon 7 Dec',
+        overdue: true,
+        priority: 'high',
+        tags: ['home'],
+      },
+      { id: 2, title: 'Dentist', completed: false, due: 'Fri 11 Dec, 15:00', repeats: 'every month' },
+      { id: 3, title: 'Plain', completed: false },
+    ]);
+    const [rent, dentist, plain] = widget.children ?? [];
+    expect(rent.key).toBe('task-1');
+    const json = JSON.stringify(rent);
+    expect(json).toContain(
+      '{"type":"Caption","value":"Task 1 · Overdue · was due Mon 7 Dec","size":"sm","color":"danger"}',
+    );
+    expect(json).toContain(
+      '{"type":"Caption","value":"High priority · #home","size":"sm","color":"warning"}',
+    );
+    expect(json).toContain('"type":"Badge","label":"Overdue","color":"danger"');
+    expect(JSON.stringify(dentist)).toContain('"value":"Task 2 · Due Fri 11 Dec, 15:00 · ↻ every month"');
+    expect(JSON.stringify(dentist)).toContain('"label":"Open"');
+    expect(JSON.stringify(plain)).toContain(
+      '{"type":"Caption","value":"Task 3","size":"sm","color":"secondary"}',
+    );
+    expect(widget.status).toEqual({ text: 'Your tasks · 0 of 3 done · 1 overdue', icon: 'notebook' });
+    expect(copy_text).toBe(
+      '[ ] 1. Pay rent (overdue, was due Mon 7 Dec · high priority · #home)\n[ ] 2. Dentist (due Fri 11 Dec, 15:00)\n[ ] 3. Plain',
+    );
+  });
+
   it('shows an empty state, and finds no task rows in other widgets', () => {
     const { widget } = renderTaskList([]);
     expect(taskIdsOf(widget)).toEqual([]);
@@ -36,6 +71,31 @@ describe('task-list widget', () => {
       id: 2,
       title: 'B',
       completed: false,
+    });
+    expect(
+      toTaskRow({
+        id: 4,
+        title: 'D',
+        completed: false,
+        priority: 'low',
+        tags: ['x'],
+        due: 'Fri 11 Dec',
+        overdue: true,
+      }),
+    ).toEqual({
+      id: 4,
+      title: 'D',
+      completed: false,
+      priority: 'low',
+      tags: ['x'],
+      due: 'Fri 11 Dec',
+      overdue: true,
+    });
+    expect(toTaskRow({ id: 5, title: 'E', completed: true, due: 'Mon 7 Dec', overdue: true })).toEqual({
+      id: 5,
+      title: 'E',
+      completed: true,
+      due: 'Mon 7 Dec',
     });
     expect(toTaskRow({ id: '1', title: 'A' })).toBeUndefined();
     expect(toTaskRow(null)).toBeUndefined();

@@ -1,11 +1,17 @@
 import type { ItemPayloads, JsonValue, WidgetNode } from '../conversations/thread-item';
+import type { TaskDetails } from '../tasks/task-details';
 
-/** One row of the task-list widget; `id` is the user's task number. */
-export interface TaskRow {
+/**
+ * One row of the task-list widget; `id` is the user's task number. `due` is already in the user's time zone
+ * ("Fri 12 Dec, 15:00"), as the tools and the widget actions word it.
+ */
+export interface TaskRow extends Pick<TaskDetails, 'priority' | 'tags' | 'due' | 'overdue' | 'repeats'> {
   id: number;
   title: string;
   completed: boolean;
 }
+
+const PRIORITY_LABEL = { high: 'High priority', medium: 'Medium priority', low: 'Low priority' } as const;
 
 export type TaskActionType = 'task.complete' | 'task.reopen' | 'task.delete';
 
@@ -17,7 +23,36 @@ export function toTaskRow(value: unknown): TaskRow | undefined {
   const v = value as Record<string, unknown>;
   const id = typeof v.id === 'number' ? v.id : v.task_id;
   if (typeof id !== 'number' || !Number.isInteger(id) || typeof v.title !== 'string') return undefined;
-  return { id, title: v.title, completed: v.completed === true || v.done === true };
+  const row: TaskRow = { id, title: v.title, completed: v.completed === true || v.done === true };
+  if (v.priority === 'high' || v.priority === 'medium' || v.priority === 'low') row.priority = v.priority;
+  if (Array.isArray(v.tags) && v.tags.every((t) => typeof t === 'string') && v.tags.length)
+    row.tags = v.tags;
+  if (typeof v.due === 'string' && v.due) row.due = v.due;
+  if (v.overdue === true && !row.completed) row.overdue = true;
+  if (typeof v.repeats === 'string' && v.repeats) row.repeats = v.repeats;
+  return row;
+}
+
+/** The row's second line: "Task 3 · Due Fri 12 Dec, 15:00" (or "Overdue since …"), then priority and tags. */
+function detailLines(task: TaskRow): WidgetNode[] {
+  const first = [`Task ${task.id}`];
+  if (task.due) first.push(task.overdue ? `Overdue · was due ${task.due}` : `Due ${task.due}`);
+  if (task.repeats) first.push(`↻ ${task.repeats}`);
+  const lines: WidgetNode[] = [
+    { type: 'Caption', value: first.join(' · '), size: 'sm', color: task.overdue ? 'danger' : 'secondary' },
+  ];
+  const second = [
+    ...(task.priority ? [PRIORITY_LABEL[task.priority]] : []),
+    ...(task.tags ?? []).map((t) => `#${t}`),
+  ];
+  if (second.length)
+    lines.push({
+      type: 'Caption',
+      value: second.join(' · '),
+      size: 'sm',
+      color: task.priority === 'high' && !task.completed ? 'warning' : 'secondary',
+    });
+  return lines;
 }
 
 function action(type: TaskActionType, taskId: number): JsonValue {
@@ -52,13 +87,13 @@ function row(task: TaskRow): WidgetNode {
             maxLines: 2,
             ...(done ? { lineThrough: true, color: 'tertiary' } : {}),
           },
-          { type: 'Caption', value: `Task ${task.id}`, size: 'sm', color: 'secondary' },
+          ...detailLines(task),
         ],
       },
       {
         type: 'Badge',
-        label: done ? 'Done' : 'Open',
-        color: done ? 'success' : 'secondary',
+        label: done ? 'Done' : task.overdue ? 'Overdue' : 'Open',
+        color: done ? 'success' : task.overdue ? 'danger' : 'secondary',
         variant: 'soft',
         size: 'sm',
       },
@@ -94,6 +129,7 @@ function row(task: TaskRow): WidgetNode {
  */
 export function renderTaskList(tasks: TaskRow[]): ItemPayloads['widget'] {
   const done = tasks.filter((t) => t.completed).length;
+  const overdue = tasks.filter((t) => t.overdue).length;
   const children = tasks.length
     ? tasks.map(row)
     : [
@@ -106,13 +142,25 @@ export function renderTaskList(tasks: TaskRow[]): ItemPayloads['widget'] {
   return {
     widget: {
       type: 'ListView',
-      status: { text: `Your tasks · ${done} of ${tasks.length} done`, icon: 'notebook' },
+      status: {
+        text: `Your tasks · ${done} of ${tasks.length} done${overdue ? ` · ${overdue} overdue` : ''}`,
+        icon: 'notebook',
+      },
       children,
     },
     copy_text: tasks.length
-      ? tasks.map((t) => `${t.completed ? '[x]' : '[ ]'} ${t.id}. ${t.title}`).join('\n')
+      ? tasks.map((t) => `${t.completed ? '[x]' : '[ ]'} ${t.id}. ${t.title}${copyDetails(t)}`).join('\n')
       : 'No tasks.',
   };
+}
+
+function copyDetails(t: TaskRow): string {
+  const parts = [
+    ...(t.due ? [`${t.overdue ? 'overdue, was due' : 'due'} ${t.due}`] : []),
+    ...(t.priority ? [`${t.priority} priority`] : []),
+    ...(t.tags ?? []).map((tag) => `#${tag}`),
+  ];
+  return parts.length ? ` (${parts.join(' · ')})` : '';
 }
 
 /** Task numbers shown by a task-list widget, in its order (empty for any other widget). */

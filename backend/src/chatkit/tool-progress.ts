@@ -80,7 +80,9 @@ export function toolStartedTask(name: string, args: Record<string, unknown>): Wo
         ? loading(`Reopening ${taskRef(args)}…`, 'reload')
         : loading(`Marking ${taskRef(args)} as done…`, 'check-circle');
     case 'update_task':
-      return loading(`Updating ${taskRef(args)}…`, 'write');
+      return typeof args.due === 'string' && args.due.toLowerCase() !== 'none'
+        ? loading(`Rescheduling ${taskRef(args)}…`, 'calendar')
+        : loading(`Updating ${taskRef(args)}…`, 'write');
     case 'delete_task':
       return loading(`Deleting ${taskRef(args)}…`, 'empty-circle');
     default:
@@ -116,8 +118,10 @@ export function toolFinishedTask(
   const title = quoted(text(out.title) ?? text(args.title));
   const id = typeof out.task_id === 'number' ? out.task_id : undefined;
   switch (tool) {
-    case 'add_task':
-      return done(id ? `Added ${title} as task ${id}` : `Added ${title}`, 'check-circle');
+    case 'add_task': {
+      const due = text(out.due) ? `, due ${text(out.due)}` : '';
+      return done(id ? `Added ${title} as task ${id}${due}` : `Added ${title}${due}`, 'check-circle');
+    }
     case 'list_tasks': {
       const n = listedTasks(result.data, result.output)?.length ?? 0;
       const total = listedTotal(result.data, result.output);
@@ -125,12 +129,17 @@ export function toolFinishedTask(
         return done(`Found ${total} tasks, showing the newest ${n}`, 'check-circle');
       return done(n === 0 ? 'No tasks found' : `Found ${n} task${n === 1 ? '' : 's'}`, 'check-circle');
     }
-    case 'complete_task':
-      return out.status === 'pending'
-        ? done(`Reopened ${title}`, 'reload')
-        : done(`Completed ${title}`, 'check-circle');
+    case 'complete_task': {
+      if (out.status === 'pending') return done(`Reopened ${title}`, 'reload');
+      const next =
+        typeof out.next === 'object' && out.next !== null ? (out.next as Record<string, unknown>) : null;
+      const again = next && text(next.due) ? ` — next one due ${text(next.due)}` : '';
+      return done(`Completed ${title}${again}`, 'check-circle');
+    }
     case 'update_task':
-      return done(`Updated ${id ? `task ${id}: ` : ''}${title}`, 'write');
+      return text(out.due) && typeof args.due === 'string'
+        ? done(`Moved ${id ? `task ${id}: ` : ''}${title} to ${text(out.due)}`, 'calendar')
+        : done(`Updated ${id ? `task ${id}: ` : ''}${title}`, 'write');
     case 'delete_task':
       return done(`Deleted ${title}`, 'check-circle');
     default:

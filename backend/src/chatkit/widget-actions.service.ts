@@ -5,7 +5,8 @@ import { DomainError } from '../common/domain-error';
 import { ConversationStore } from '../conversations/conversation-store.service';
 import { StoredItemOf } from '../conversations/thread-item';
 import { TaskNotFoundError } from '../tasks/tasks.errors';
-import { TasksService } from '../tasks/tasks.service';
+import { taskDetails } from '../tasks/task-details';
+import { ChangedTask, TasksService } from '../tasks/tasks.service';
 import type { CustomActionParams } from './chatkit-request.schema';
 import { renderTaskList, taskIdsOf, TaskRow } from './task-list.widget';
 
@@ -33,7 +34,8 @@ export type PreparedAction =
 export interface ActionOutcome {
   /** The sender widget re-rendered from the tasks as they are now (stored). */
   updated?: StoredItemOf<'widget'>;
-  change?: TaskChange;
+  /** What changed: the task, and the next occurrence a completed repeating task got. */
+  changes: TaskChange[];
   /** Said to the user when the action could not apply (the task was deleted meanwhile). */
   notice?: string;
 }
@@ -89,15 +91,18 @@ export class WidgetActionsService {
     return { kind: 'ready', threadId: params.thread_id, sender, action };
   }
 
+  /** `timeZone`: the client's, for the due dates the redrawn list shows (else the user's remembered one). */
   async perform(
     userId: string,
     prepared: Extract<PreparedAction, { kind: 'ready' }>,
+    timeZone?: string,
   ): Promise<ActionOutcome> {
     const { action, sender, threadId } = prepared;
     const id = action.payload.task_id;
     let change: TaskChange | undefined;
+    const changes: TaskChange[] = [];
     try {
-      const task =
+      const task: ChangedTask =
         action.type === 'task.delete'
           ? await this.tasks.remove(userId, id)
           : await this.tasks.setCompleted(userId, id, action.type === 'task.complete');
@@ -105,26 +110,32 @@ export class WidgetActionsService {
         action.type === 'task.delete' ? 'deleted' : task.completed ? 'completed' : 'reopened',
         task,
       );
+      changes.push(change);
+      if (task.nextOccurrence) changes.push(taskChange('created', task.nextOccurrence));
     } catch (err) {
       if (!(err instanceof TaskNotFoundError)) throw err;
     }
     await this.store.addItem(userId, threadId, 'hidden_context_item', {
       content: contextNote(action, change),
     });
-    const updated = sender ? await this.rerender(userId, sender) : undefined;
-    return { updated, change, notice: change ? undefined : `Task ${id} no longer exists.` };
+    const updated = sender ? await this.rerender(userId, sender, timeZone) : undefined;
+    return { updated, changes, notice: change ? undefined : `Task ${id} no longer exists.` };
   }
 
   private async rerender(
     userId: string,
     sender: StoredItemOf<'widget'>,
+    timeZone?: string,
   ): Promise<StoredItemOf<'widget'> | undefined> {
     const ids = taskIdsOf(sender.payload.widget);
     if (ids.length === 0) return undefined; // not our task list: nothing to redraw
     const current = new Map((await this.tasks.all(userId)).map((t) => [t.number, t]));
-    const rows: TaskRow[] = ids.flatMap((n) => {
-      const t = current.get(n);
-      return t ? [{ id: t.number, title: t.title, completed: t.completed }] : [];
+    const shown = ids.flatMap((n) => current.get(n) ?? []);
+    const zone = shown.some((t) => t.dueAt) ? await this.tasks.timeZone(userId, { timeZone }) : 'UTC';
+    const now = this.tasks.now();
+    const rows: TaskRow[] = shown.map((t) => {
+      const { due_at: _dueAt, ...details } = taskDetails(t, zone, now);
+      return { id: t.number, title: t.title, completed: t.completed, ...details };
     });
     return this.store.replaceItem(userId, sender, renderTaskList(rows));
   }

@@ -5,16 +5,9 @@ import { Clock } from '../common/clock';
 import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from '../common/storable-text';
 import { BackendEventBus, TaskChangedEvent } from '../common/task-events';
 import { Sql } from '../database/sql.service';
-import { Due, DueDateError, resolveBound, resolveDue } from './schedule/due-dates';
-import {
-  anchorRecurrence,
-  firstDue,
-  nextDue,
-  parseRecurrence,
-  Recurrence,
-  RecurrenceError,
-  storedRecurrence,
-} from './schedule/recurrence';
+import { Due, resolveBound } from './schedule/due-dates';
+import { nextDue, storedRecurrence } from './schedule/recurrence';
+import { asInvalid, planSchedule, Schedule } from './schedule/schedule';
 import { Task } from './task.entity';
 import { cleanTags, editTags, Priority, priorityRank } from './task-fields';
 import {
@@ -147,22 +140,6 @@ function cleanDescription(description: string | null | undefined): string | null
   return d.length ? d : null;
 }
 
-/** Schedule errors are input errors: a 400 on REST, a sentence for a model. */
-function asInvalid<T>(field: string, run: () => T): T {
-  try {
-    return run();
-  } catch (err) {
-    if (err instanceof DueDateError || err instanceof RecurrenceError)
-      throw new InvalidTaskError(`${field}: ${err.message}`);
-    throw err;
-  }
-}
-
-interface Schedule {
-  due: Due | null;
-  recurrence: Recurrence | null;
-}
-
 /** Columns of a schedule (due date and repeat). */
 function scheduleColumns(s: Schedule): Record<string, unknown> {
   return {
@@ -193,7 +170,12 @@ export class TasksService {
     const tags = input.tags ? cleanTags(input.tags) : [];
     const scheduled = input.due != null || input.recurrence != null;
     const schedule = scheduled
-      ? this.schedule(input, { due: null, recurrence: null }, await this.timeZone(userId, ctx))
+      ? planSchedule(
+          input,
+          { due: null, recurrence: null },
+          await this.timeZone(userId, ctx),
+          this.clock.now(),
+        )
       : { due: null, recurrence: null };
     const task = await this.insert((text, values) => this.sql.rows<TaskRow>(text, values), userId, {
       title,
@@ -376,7 +358,7 @@ export class TasksService {
         );
       let schedule: Schedule = { due: dueOf(current), recurrence: current.recurrence };
       if (zone) {
-        schedule = this.schedule(changes, schedule, zone);
+        schedule = planSchedule(changes, schedule, zone, this.clock.now());
         Object.assign(state, scheduleColumns(schedule));
       }
       const target = completed === 'toggle' ? !current.completed : completed;
@@ -405,36 +387,6 @@ export class TasksService {
       if (next) task.nextOccurrence = next;
       return task;
     });
-  }
-
-  /** The schedule after a change: due words resolved in `zone`, the repeat anchored on the due date. */
-  private schedule(
-    changes: Pick<TaskChanges, 'due' | 'recurrence'>,
-    current: Schedule,
-    zone: string,
-  ): Schedule {
-    const now = this.clock.now();
-    let due = current.due;
-    if (changes.due === null) due = null;
-    else if (changes.due !== undefined)
-      due = asInvalid('due', () => resolveDue(changes.due!, zone, now, current.due));
-    let recurrence = current.recurrence;
-    if (changes.recurrence === null) recurrence = null;
-    else if (changes.recurrence !== undefined)
-      recurrence = asInvalid('recurrence', () => parseRecurrence(changes.recurrence));
-    else if (recurrence && changes.due !== undefined && recurrence.frequency === 'monthly')
-      recurrence = { ...recurrence, month_day: undefined }; // moved: the new date's day of the month
-    if (!recurrence) return { due, recurrence: null };
-    if (!due) {
-      if (changes.due === null)
-        throw new InvalidTaskError(
-          'due: a repeating task needs a due date; stop the repeat (recurrence: null) first',
-        );
-      due = firstDue(recurrence, zone, now);
-    }
-    const anchored = anchorRecurrence(recurrence, due);
-    if (anchored.month_day === undefined) delete anchored.month_day;
-    return { due, recurrence: anchored };
   }
 
   /** Resolves a client's filter: due bounds in the user's zone. */

@@ -82,7 +82,14 @@ describe('agent on an OpenAI-compatible server (local Chat Completions stub)', (
     expect(toolNames).toEqual(['add_task', 'complete_task', 'delete_task', 'list_tasks', 'update_task']);
     const addTask = first.body.tools!.find((x) => (x.function as { name: string }).name === 'add_task')!
       .function as { parameters: { properties: object } };
-    expect(Object.keys(addTask.parameters.properties).sort()).toEqual(['description', 'title']);
+    expect(Object.keys(addTask.parameters.properties).sort()).toEqual([
+      'description',
+      'due',
+      'priority',
+      'recurrence',
+      'tags',
+      'title',
+    ]);
 
     // the second call carries the tool call and its result
     const msgs = second.body.messages!;

@@ -4,9 +4,21 @@ import { AgentRunnerService } from '../../src/agent/agent-runner.service';
 import { ConversationItem } from '../../src/agent/agent-turn';
 import { TasksService } from '../../src/tasks/tasks.service';
 import { collectTurn, historyOf, replyOf } from '../support/agent-turns';
-import { startTestApp, TestApp } from '../support/test-app';
+import { dueOf } from '../../src/tasks/tasks.service';
+import { localDue } from '../../src/tasks/schedule/due-dates';
+import { describeRecurrence } from '../../src/tasks/schedule/recurrence';
+import { priorityOf } from '../../src/tasks/task-fields';
+import { clockOverride, TestClock } from '../support/fixed-clock';
+import { startTestAppWith } from '../support/test-app-overrides';
+import { TestApp } from '../support/test-app';
 import { createUserRow } from '../support/user-factory';
-import { conversations, GivenTask, singleTurnCases, TurnExpectation } from './utterances';
+import {
+  conversations,
+  GivenTask,
+  OPTIONAL_TASK_FIELDS,
+  singleTurnCases,
+  TurnExpectation,
+} from './utterances';
 
 /**
  * The utterance table through the real stack: Agent + Runner of @openai/agents, the offline model, the
@@ -19,7 +31,7 @@ describe('what people say → tool calls and task state (offline model, real MCP
   let db: DataSource;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestAppWith([clockOverride(new TestClock())]);
     runner = t.app.get(AgentRunnerService);
     tasks = t.app.get(TasksService);
     db = t.app.get<DataSource>(getDataSourceToken());
@@ -29,7 +41,8 @@ describe('what people say → tool calls and task state (offline model, real MCP
   async function freshUser(given: GivenTask[] = []): Promise<string> {
     const userId = await createUserRow(db);
     for (const g of given) {
-      const task = await tasks.create(userId, { title: g.title, description: g.description });
+      const { completed: _completed, ...fields } = g;
+      const task = await tasks.create(userId, fields, { timeZone: 'UTC' });
       if (g.completed) await tasks.setCompleted(userId, task.number, true);
     }
     return userId;
@@ -48,12 +61,20 @@ describe('what people say → tool calls and task state (offline model, real MCP
     if (turn.expectTasksAfter) {
       const expected = turn.expectTasksAfter;
       // description is compared only where the expectation names it
-      const after = (await tasks.all(userId)).map((x, i) => ({
-        id: x.number,
-        title: x.title,
-        completed: x.completed,
-        ...(expected[i]?.description !== undefined ? { description: x.description } : {}),
-      }));
+      const after = (await tasks.all(userId)).map((x) => {
+        const due = dueOf(x);
+        const actual: Record<string, unknown> = {
+          description: x.description,
+          priority: priorityOf(x.priority),
+          tags: x.tags,
+          due: due ? localDue(due, 'UTC') : null,
+          repeats: x.recurrence ? describeRecurrence(x.recurrence) : null,
+        };
+        const want = expected.find((e) => e.id === x.number);
+        const out: Record<string, unknown> = { id: x.number, title: x.title, completed: x.completed };
+        for (const field of OPTIONAL_TASK_FIELDS) if (want && field in want) out[field] = actual[field];
+        return out;
+      });
       expect({ say: turn.say, tasks: after }).toEqual({ say: turn.say, tasks: expected });
     }
     const reply = replyOf(events);
@@ -65,9 +86,9 @@ describe('what people say → tool calls and task state (offline model, real MCP
     return [...history, ...historyOf(turn.say, events)];
   }
 
-  it(`has a table of at least 120 utterances and 20 conversations`, () => {
-    expect(singleTurnCases.length).toBeGreaterThanOrEqual(120);
-    expect(conversations.length).toBeGreaterThanOrEqual(20);
+  it(`has a table of at least 270 utterances and 42 conversations`, () => {
+    expect(singleTurnCases.length).toBeGreaterThanOrEqual(270);
+    expect(conversations.length).toBeGreaterThanOrEqual(42);
   });
 
   it.each(singleTurnCases.map((c) => [c.say, c] as const))('%s', async (_say, c) => {

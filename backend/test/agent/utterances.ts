@@ -3,6 +3,8 @@
  * offline model with an in-memory MCP server (unit specs) and through the real Agent + Runner + in-process
  * MCP + PostgreSQL (integration suite).
  *
+ * "Now" is Wed 9 Dec 2026, 10:00 UTC, and the user's time zone UTC, for both runners (FAKE_NOW, TestClock).
+ *
  * Semantics, for any runner of this table:
  * - `given`: tasks that exist before the first turn, created in order, so they are numbered 1, 2, 3…
  *   (a fresh user per case / conversation).
@@ -22,19 +24,35 @@ export interface GivenTask {
   title: string;
   description?: string;
   completed?: boolean;
+  priority?: 'high' | 'medium' | 'low';
+  tags?: string[];
+  /** ISO 8601 in UTC: "2026-12-08" (a date) or "2026-12-10T09:00". */
+  due?: string;
+  recurrence?: string;
 }
 
 export interface ExpectedCall {
   name: ToolName;
-  args: Record<string, string | number | boolean>;
+  args: Record<string, string | number | boolean | string[]>;
 }
 
+/**
+ * A task after the turn. `description`, `priority`, `tags`, `due` (local ISO text in UTC, "2026-12-11T15:00" or
+ * "2026-12-11") and `repeats` ("every month on the 1st") are compared only when named.
+ */
 export interface ExpectedTask {
   id: number;
   title: string;
   completed: boolean;
   description?: string | null;
+  priority?: 'high' | 'medium' | 'low' | null;
+  tags?: string[];
+  due?: string | null;
+  repeats?: string | null;
 }
+
+/** The fields an expectation may name, beyond id, title and completed (compared only when named). */
+export const OPTIONAL_TASK_FIELDS = ['description', 'priority', 'tags', 'due', 'repeats'] as const;
 
 export interface TurnExpectation {
   say: string;
@@ -66,7 +84,13 @@ export type Tag =
   | 'unknown'
   | 'reference'
   | 'error'
-  | 'compound';
+  | 'compound'
+  | 'fields'
+  | 'due'
+  | 'priority'
+  | 'tags'
+  | 'recurrence'
+  | 'show';
 
 export interface UtteranceCase extends TurnExpectation {
   given?: GivenTask[];
@@ -101,6 +125,34 @@ export const update = (id: number, fields: { title?: string; description?: strin
   args: { task_id: id, ...fields },
 });
 export const remove = (id: number): ExpectedCall => ({ name: 'delete_task', args: { task_id: id } });
+
+type FieldArgs = {
+  priority?: string;
+  tags?: string[];
+  due?: string;
+  recurrence?: string;
+};
+/** add_task with priority, tags, due (the user's words) or recurrence. */
+export const addWith = (title: string, fields: FieldArgs, description?: string): ExpectedCall => ({
+  name: 'add_task',
+  args: { title, ...(description === undefined ? {} : { description }), ...fields },
+});
+/** list_tasks narrowed or sorted. */
+export const listWith = (
+  status: 'all' | 'pending' | 'completed',
+  filter: { priority?: string; tags?: string[]; due?: string; sort?: string },
+): ExpectedCall => ({ name: 'list_tasks', args: { status, ...filter } });
+/** update_task of priority, tags, due date or repeat. */
+export const setFields = (
+  id: number,
+  fields: {
+    priority?: string;
+    add_tags?: string[];
+    remove_tags?: string[];
+    due?: string;
+    recurrence?: string;
+  },
+): ExpectedCall => ({ name: 'update_task', args: { task_id: id, ...fields } });
 
 type Edit =
   | { op: 'add'; title: string; description?: string }
@@ -169,6 +221,22 @@ export const MIXED: GivenTask[] = [
 export const ALL_DONE: GivenTask[] = [
   { title: 'Buy groceries', completed: true },
   { title: 'Call mom', completed: true },
+];
+
+/** Now is Wed 9 Dec 2026, 10:00 UTC. */
+export const SCHEDULED: GivenTask[] = [
+  { title: 'Pay rent', priority: 'high', tags: ['home'], due: '2026-12-07' }, // 1: overdue
+  { title: 'Team meeting', tags: ['work'], due: '2026-12-10T09:00' }, // 2: Thu morning
+  { title: 'Dentist appointment', due: '2026-12-09T15:00' }, // 3: today
+  { title: 'Write quarterly report', priority: 'medium', tags: ['work'], due: '2026-12-18' }, // 4: next week
+  { title: 'Client meeting', tags: ['work'], due: '2026-12-11T10:30' }, // 5: Fri morning
+  { title: 'Buy groceries', priority: 'low' }, // 6: no due date
+  { title: 'Call mom', completed: true, due: '2026-12-01' }, // 7: done, so not overdue
+];
+
+export const RECURRING: GivenTask[] = [
+  { title: 'Pay rent', priority: 'high', tags: ['home'], due: '2026-12-01', recurrence: 'monthly' }, // 1: overdue
+  { title: 'Water the plants', due: '2026-12-10', recurrence: 'every monday and thursday' }, // 2
 ];
 
 const SEED_THREE: GivenTask[] = [{ title: 'Buy groceries' }, { title: 'Pay bills' }, { title: 'Call mom' }];
@@ -273,15 +341,15 @@ export const singleTurnCases: UtteranceCase[] = [
   {
     tags: ['add'],
     say: 'Remind me to call the plumber tomorrow',
-    expectCalls: [add('Call the plumber tomorrow')],
-    replyIncludes: ['“Call the plumber tomorrow”'],
+    expectCalls: [addWith('Call the plumber', { due: 'tomorrow' })],
+    replyIncludes: ['Added task 1: “Call the plumber” (due Thu 10 Dec).'],
   },
   { tags: ['add'], say: "Don't let me forget to feed the cat", expectCalls: [add('Feed the cat')] },
   { tags: ['add'], say: 'I need to pay rent', expectCalls: [add('Pay rent')] },
   {
     tags: ['add'],
     say: 'I have to finish the slides by Friday',
-    expectCalls: [add('Finish the slides by Friday')],
+    expectCalls: [addWith('Finish the slides', { due: 'Friday' })],
   },
   { tags: ['add'], say: 'add pick up dry cleaning to my list', expectCalls: [add('Pick up dry cleaning')] },
   { tags: ['add'], say: 'put water the plants on my list', expectCalls: [add('Water the plants')] },
@@ -333,7 +401,8 @@ export const singleTurnCases: UtteranceCase[] = [
   {
     tags: ['add', 'description'],
     say: 'add pay rent - before the 5th',
-    expectCalls: [add('Pay rent', 'before the 5th')],
+    expectCalls: [addWith('Pay rent', { due: 'the 5th' })],
+    expectTasksAfter: [{ id: 1, title: 'Pay rent', completed: false, description: null, due: '2027-01-05' }],
   },
   {
     tags: ['add', 'description'],
@@ -1267,6 +1336,589 @@ export const singleTurnCases: UtteranceCase[] = [
     say: 'add a task to check email and delete spam',
     expectCalls: [add('Check email and delete spam')],
   },
+  // ---------------------------------------------------------------------------------------------------------
+  // Priorities, tags, due dates and repeats (issue 13). Now: Wed 9 Dec 2026, 10:00 UTC.
+  {
+    tags: ['fields', 'add', 'recurrence'],
+    say: 'add pay rent every month on the 1st, high priority',
+    expectCalls: [addWith('Pay rent', { priority: 'high', recurrence: 'every month on the 1st' })],
+    expectTasksAfter: [
+      {
+        id: 1,
+        title: 'Pay rent',
+        completed: false,
+        priority: 'high',
+        due: '2027-01-01',
+        repeats: 'every month on the 1st',
+      },
+    ],
+    replyIncludes: [
+      'Added task 1: “Pay rent” (due Fri 1 Jan 2027 · high priority · repeats every month on the 1st).',
+    ],
+  },
+  {
+    tags: ['fields', 'add', 'due'],
+    say: 'add call mom tomorrow',
+    expectCalls: [addWith('Call mom', { due: 'tomorrow' })],
+    expectTasksAfter: [{ id: 1, title: 'Call mom', completed: false, due: '2026-12-10' }],
+    replyIncludes: ['Added task 1: “Call mom” (due Thu 10 Dec).'],
+  },
+  {
+    tags: ['fields', 'add', 'due'],
+    say: 'Add dentist appointment on Friday at 3pm',
+    expectCalls: [addWith('Dentist appointment', { due: 'on Friday at 3pm' })],
+    expectTasksAfter: [{ id: 1, title: 'Dentist appointment', completed: false, due: '2026-12-11T15:00' }],
+    replyIncludes: ['(due Fri 11 Dec, 15:00)'],
+  },
+  {
+    tags: ['fields', 'add', 'due'],
+    say: 'remind me to submit the report by the end of the month',
+    expectCalls: [addWith('Submit the report', { due: 'end of the month' })],
+    expectTasksAfter: [{ id: 1, title: 'Submit the report', completed: false, due: '2026-12-31' }],
+    replyIncludes: ['due Thu 31 Dec'],
+  },
+  {
+    tags: ['fields', 'add', 'recurrence'],
+    say: 'add water the plants every monday',
+    expectCalls: [addWith('Water the plants', { recurrence: 'every monday' })],
+    expectTasksAfter: [
+      { id: 1, title: 'Water the plants', completed: false, due: '2026-12-14', repeats: 'every week on Mon' },
+    ],
+    replyIncludes: ['due Mon 14 Dec', 'repeats every week on Mon'],
+  },
+  {
+    tags: ['fields', 'add', 'recurrence', 'due'],
+    say: 'add stand-up every weekday at 9am',
+    expectCalls: [addWith('Stand-up', { due: '9am', recurrence: 'every weekday' })],
+    expectTasksAfter: [
+      { id: 1, title: 'Stand-up', completed: false, due: '2026-12-10T09:00', repeats: 'every weekday' },
+    ],
+    replyIncludes: ['due Thu 10 Dec, 09:00', 'repeats every weekday'],
+  },
+  {
+    tags: ['fields', 'add', 'recurrence', 'due'],
+    say: 'add team sync every thursday at 4pm',
+    expectCalls: [addWith('Team sync', { due: 'thursday at 4pm', recurrence: 'every thursday' })],
+    expectTasksAfter: [
+      { id: 1, title: 'Team sync', completed: false, due: '2026-12-10T16:00', repeats: 'every week on Thu' },
+    ],
+  },
+  {
+    tags: ['fields', 'add', 'tags'],
+    say: 'add buy milk #errands',
+    expectCalls: [addWith('Buy milk', { tags: ['errands'] })],
+    expectTasksAfter: [{ id: 1, title: 'Buy milk', completed: false, tags: ['errands'] }],
+    replyIncludes: ['Added task 1: “Buy milk” (#errands).'],
+  },
+  {
+    tags: ['fields', 'add', 'tags'],
+    say: 'add prepare slides tagged work',
+    expectCalls: [addWith('Prepare slides', { tags: ['work'] })],
+    expectTasksAfter: [{ id: 1, title: 'Prepare slides', completed: false, tags: ['work'] }],
+  },
+  {
+    tags: ['fields', 'add', 'tags'],
+    say: 'add review the budget with tags finance and work',
+    expectCalls: [addWith('Review the budget', { tags: ['finance', 'work'] })],
+    expectTasksAfter: [{ id: 1, title: 'Review the budget', completed: false, tags: ['finance', 'work'] }],
+  },
+  {
+    tags: ['fields', 'add', 'priority'],
+    say: 'add fix the sink, urgent',
+    expectCalls: [addWith('Fix the sink', { priority: 'high' })],
+    expectTasksAfter: [{ id: 1, title: 'Fix the sink', completed: false, priority: 'high' }],
+    replyIncludes: ['(high priority)'],
+  },
+  {
+    tags: ['fields', 'add', 'priority'],
+    say: 'add pay bills (high priority)',
+    expectCalls: [addWith('Pay bills', { priority: 'high' })],
+  },
+  {
+    tags: ['fields', 'add', 'priority'],
+    say: 'add tidy the garage, low priority',
+    expectCalls: [addWith('Tidy the garage', { priority: 'low' })],
+    expectTasksAfter: [{ id: 1, title: 'Tidy the garage', completed: false, priority: 'low' }],
+  },
+  {
+    tags: ['fields', 'add', 'due'],
+    say: 'add renew passport in 3 days',
+    expectCalls: [addWith('Renew passport', { due: 'in 3 days' })],
+    expectTasksAfter: [{ id: 1, title: 'Renew passport', completed: false, due: '2026-12-12' }],
+    replyIncludes: ['due Sat 12 Dec'],
+  },
+  {
+    tags: ['fields', 'add', 'due', 'priority', 'tags'],
+    say: 'add book flights next Tuesday, low priority #travel',
+    expectCalls: [addWith('Book flights', { priority: 'low', tags: ['travel'], due: 'next Tuesday' })],
+    expectTasksAfter: [
+      {
+        id: 1,
+        title: 'Book flights',
+        completed: false,
+        priority: 'low',
+        tags: ['travel'],
+        due: '2026-12-15',
+      },
+    ],
+    replyIncludes: ['due Tue 15 Dec · low priority · #travel'],
+  },
+  {
+    tags: ['fields', 'add', 'recurrence'],
+    say: 'add go to the gym daily',
+    expectCalls: [addWith('Go to the gym', { recurrence: 'daily' })],
+    expectTasksAfter: [
+      { id: 1, title: 'Go to the gym', completed: false, due: '2026-12-09', repeats: 'every day' },
+    ],
+  },
+  {
+    tags: ['fields', 'add', 'recurrence'],
+    say: 'add take out the recycling every other week',
+    expectCalls: [addWith('Take out the recycling', { recurrence: 'every other week' })],
+    expectTasksAfter: [
+      {
+        id: 1,
+        title: 'Take out the recycling',
+        completed: false,
+        due: '2026-12-09',
+        repeats: 'every 2 weeks',
+      },
+    ],
+  },
+  {
+    tags: ['fields', 'add', 'due'],
+    say: 'I need to call the bank tomorrow at 10am',
+    expectCalls: [addWith('Call the bank', { due: 'tomorrow at 10am' })],
+    expectTasksAfter: [{ id: 1, title: 'Call the bank', completed: false, due: '2026-12-10T10:00' }],
+  },
+  {
+    tags: ['fields', 'add', 'due'],
+    say: 'add call grandma tonight',
+    expectCalls: [addWith('Call grandma', { due: 'tonight' })],
+    expectTasksAfter: [{ id: 1, title: 'Call grandma', completed: false, due: '2026-12-09' }],
+  },
+  {
+    tags: ['fields', 'add', 'due'],
+    say: 'add quarterly taxes due on the 15th',
+    expectCalls: [addWith('Quarterly taxes', { due: 'on the 15th' })],
+    expectTasksAfter: [{ id: 1, title: 'Quarterly taxes', completed: false, due: '2026-12-15' }],
+  },
+  {
+    tags: ['fields', 'add', 'due'],
+    say: 'add book a table for Saturday',
+    expectCalls: [addWith('Book a table', { due: 'Saturday' })],
+    expectTasksAfter: [{ id: 1, title: 'Book a table', completed: false, due: '2026-12-12' }],
+  },
+  {
+    tags: ['fields', 'add'],
+    say: 'add plan the Monday meeting',
+    expectCalls: [add('Plan the Monday meeting')],
+  },
+  {
+    tags: ['fields', 'add'],
+    say: 'add read chapter 3',
+    expectCalls: [add('Read chapter 3')],
+  },
+  // Questions about due dates, priorities and tags.
+  {
+    tags: ['fields', 'query', 'due'],
+    say: "What's due this week?",
+    given: SCHEDULED,
+    expectCalls: [listWith('pending', { due: 'week', sort: 'due' })],
+    replyIncludes: [
+      'Due in the next 7 days: 3 tasks:',
+      '○ 3. Dentist appointment (due Wed 9 Dec, 15:00)',
+      '○ 2. Team meeting (due Thu 10 Dec, 09:00 · #work)',
+      '○ 5. Client meeting (due Fri 11 Dec, 10:30 · #work)',
+    ],
+    replyExcludes: ['Pay rent', 'Write quarterly report'],
+  },
+  {
+    tags: ['fields', 'query', 'due'],
+    say: "what's overdue?",
+    given: SCHEDULED,
+    expectCalls: [listWith('pending', { due: 'overdue', sort: 'due' })],
+    replyIncludes: [
+      'You have 1 overdue task:',
+      '⚠ 1. Pay rent (overdue, was due Mon 7 Dec · high priority · #home)',
+    ],
+    replyExcludes: ['Call mom'],
+  },
+  {
+    tags: ['fields', 'query', 'due'],
+    say: 'am I behind on anything?',
+    given: SCHEDULED,
+    expectCalls: [listWith('pending', { due: 'overdue', sort: 'due' })],
+  },
+  {
+    tags: ['fields', 'query', 'due'],
+    say: "what's overdue?",
+    given: BASIC,
+    expectCalls: [listWith('pending', { due: 'overdue', sort: 'due' })],
+    replyIncludes: ['Nothing is overdue'],
+  },
+  {
+    tags: ['fields', 'query', 'due'],
+    say: 'anything due today?',
+    given: SCHEDULED,
+    expectCalls: [listWith('pending', { due: 'today', sort: 'due' })],
+    replyIncludes: ['Due today: 1 task:', '○ 3. Dentist appointment (due Wed 9 Dec, 15:00)'],
+  },
+  {
+    tags: ['fields', 'query', 'due'],
+    say: 'what is due today',
+    given: BASIC,
+    expectCalls: [listWith('pending', { due: 'today', sort: 'due' })],
+    replyIncludes: ['Nothing is due today.'],
+  },
+  {
+    tags: ['fields', 'query', 'due'],
+    say: 'which tasks have no due date?',
+    given: SCHEDULED,
+    expectCalls: [listWith('pending', { due: 'none' })],
+    replyIncludes: ['1 pending task without a due date:', '○ 6. Buy groceries (low priority)'],
+  },
+  {
+    tags: ['fields', 'query', 'tags'],
+    say: 'show my work tasks',
+    given: SCHEDULED,
+    expectCalls: [listWith('all', { tags: ['work'] })],
+    replyIncludes: [
+      'Tasks tagged #work: 3:',
+      '○ 2. Team meeting',
+      '○ 4. Write quarterly report',
+      '○ 5. Client meeting',
+    ],
+    replyExcludes: ['Pay rent'],
+  },
+  {
+    tags: ['fields', 'query', 'tags'],
+    say: 'list tasks tagged home',
+    given: SCHEDULED,
+    expectCalls: [listWith('all', { tags: ['home'] })],
+    replyIncludes: ['⚠ 1. Pay rent'],
+  },
+  {
+    tags: ['fields', 'query', 'tags'],
+    say: 'what are my #travel tasks?',
+    given: SCHEDULED,
+    expectCalls: [listWith('all', { tags: ['travel'] })],
+    replyIncludes: ['No tasks are tagged #travel.'],
+  },
+  {
+    tags: ['fields', 'query', 'priority'],
+    say: 'what are my high priority tasks?',
+    given: SCHEDULED,
+    expectCalls: [listWith('pending', { priority: 'high' })],
+    replyIncludes: ['Pending tasks of high priority: 1:', '⚠ 1. Pay rent'],
+  },
+  {
+    tags: ['fields', 'query', 'priority'],
+    say: 'is anything urgent?',
+    given: SCHEDULED,
+    expectCalls: [listWith('pending', { priority: 'high' })],
+  },
+  {
+    tags: ['fields', 'query', 'priority'],
+    say: 'show low priority tasks',
+    given: SCHEDULED,
+    expectCalls: [listWith('pending', { priority: 'low' })],
+    replyIncludes: ['○ 6. Buy groceries (low priority)'],
+  },
+  {
+    tags: ['fields', 'query', 'priority'],
+    say: 'What should I do first?',
+    given: SCHEDULED,
+    expectCalls: [listWith('pending', { sort: 'priority' })],
+    replyIncludes: [
+      'Start with task 1 “Pay rent” — overdue, was due Mon 7 Dec, high priority.',
+      '• Task 4: “Write quarterly report” (due Fri 18 Dec · medium priority · #work)',
+      '• Task 6: “Buy groceries” (low priority)',
+      '• Task 3: “Dentist appointment” (due Wed 9 Dec, 15:00)',
+    ],
+  },
+  {
+    tags: ['fields', 'query', 'priority'],
+    say: "what's most important?",
+    given: SCHEDULED,
+    expectCalls: [listWith('pending', { sort: 'priority' })],
+    replyIncludes: ['Start with task 1 “Pay rent”'],
+  },
+  {
+    tags: ['fields', 'query', 'priority'],
+    say: 'where should I start?',
+    given: BASIC,
+    expectCalls: [listWith('pending', { sort: 'priority' })],
+    replyIncludes: ['Start with task 1 “Buy groceries”.', '• Task 2: “Team meeting”'],
+  },
+  {
+    tags: ['fields', 'query', 'priority'],
+    say: 'what should I work on first',
+    given: ALL_DONE,
+    expectCalls: [listWith('pending', { sort: 'priority' })],
+    replyIncludes: ['Nothing pending'],
+  },
+  {
+    tags: ['fields', 'query', 'due'],
+    say: 'show my tasks by due date',
+    given: SCHEDULED,
+    expectCalls: [listWith('all', { sort: 'due' })],
+    replyIncludes: ['Your tasks by due date:'],
+  },
+  {
+    tags: ['fields', 'list'],
+    say: 'show my tasks',
+    given: SCHEDULED,
+    expectCalls: [list('all')],
+    replyIncludes: [
+      '⚠ 1. Pay rent (overdue, was due Mon 7 Dec · high priority · #home)',
+      '○ 6. Buy groceries (low priority)',
+      '✓ 7. Call mom (due Tue 1 Dec)',
+    ],
+  },
+  {
+    tags: ['fields', 'show'],
+    say: 'show task 4',
+    given: SCHEDULED,
+    expectCalls: [list('all')],
+    replyIncludes: [
+      'Task 4: “Write quarterly report” — ○ pending.\nDue Fri 18 Dec · medium priority · #work.',
+    ],
+  },
+  // Changing priority, tags, due dates and repeats of existing tasks.
+  {
+    tags: ['fields', 'tags'],
+    say: 'tag task 6 as errands',
+    given: SCHEDULED,
+    expectCalls: [setFields(6, { add_tags: ['errands'] })],
+    expectTasksAfter: tasksAfter(SCHEDULED).map((t) => (t.id === 6 ? { ...t, tags: ['errands'] } : t)),
+    replyIncludes: ['Tagged task 6 “Buy groceries” with #errands.'],
+  },
+  {
+    tags: ['fields', 'tags'],
+    say: 'tag task 4 as work',
+    given: BASIC,
+    expectCalls: [setFields(4, { add_tags: ['work'] })],
+    expectTasksAfter: [
+      ...tasksAfter(BASIC).slice(0, 3),
+      { id: 4, title: 'Write quarterly report', completed: false, tags: ['work'] },
+    ],
+  },
+  {
+    tags: ['fields', 'tags'],
+    say: 'add the finance tag to task 4',
+    given: SCHEDULED,
+    expectCalls: [setFields(4, { add_tags: ['finance'] })],
+    replyIncludes: ['Tagged task 4 “Write quarterly report” with #finance.'],
+  },
+  {
+    tags: ['fields', 'tags'],
+    say: 'untag work from task 2',
+    given: SCHEDULED,
+    expectCalls: [setFields(2, { remove_tags: ['work'] })],
+    replyIncludes: ['Removed #work from task 2 “Team meeting”.'],
+  },
+  {
+    tags: ['fields', 'tags', 'by-words'],
+    say: 'remove the home tag from the rent task',
+    given: SCHEDULED,
+    expectCalls: [list('all'), setFields(1, { remove_tags: ['home'] })],
+  },
+  {
+    tags: ['fields', 'priority'],
+    say: 'make task 2 low priority',
+    given: SCHEDULED,
+    expectCalls: [setFields(2, { priority: 'low' })],
+    expectTasksAfter: tasksAfter(SCHEDULED).map((t) => (t.id === 2 ? { ...t, priority: 'low' } : t)),
+    replyIncludes: ['Task 2 “Team meeting” is now low priority.'],
+  },
+  {
+    tags: ['fields', 'priority'],
+    say: 'make task 2 low priority',
+    given: BASIC,
+    expectCalls: [setFields(2, { priority: 'low' })],
+  },
+  {
+    tags: ['fields', 'priority'],
+    say: 'mark task 6 as urgent',
+    given: SCHEDULED,
+    expectCalls: [setFields(6, { priority: 'high' })],
+  },
+  {
+    tags: ['fields', 'priority'],
+    say: 'set the priority of task 4 to high',
+    given: SCHEDULED,
+    expectCalls: [setFields(4, { priority: 'high' })],
+  },
+  {
+    tags: ['fields', 'priority', 'by-words'],
+    say: 'prioritize the groceries',
+    given: SCHEDULED,
+    expectCalls: [list('all'), setFields(6, { priority: 'high' })],
+    replyIncludes: ['Task 6 “Buy groceries” is now high priority.'],
+  },
+  {
+    tags: ['fields', 'priority'],
+    say: 'remove the priority from task 1',
+    given: SCHEDULED,
+    expectCalls: [setFields(1, { priority: 'none' })],
+    replyIncludes: ['Removed the priority from task 1 “Pay rent”.'],
+  },
+  {
+    tags: ['fields', 'due', 'by-words'],
+    say: 'move the dentist to Friday 3pm',
+    given: SCHEDULED,
+    expectCalls: [list('all'), setFields(3, { due: 'Friday 3pm' })],
+    expectTasksAfter: tasksAfter(SCHEDULED).map((t) => (t.id === 3 ? { ...t, due: '2026-12-11T15:00' } : t)),
+    replyIncludes: ['Moved task 3 “Dentist appointment” to Fri 11 Dec, 15:00.'],
+  },
+  {
+    tags: ['fields', 'due', 'by-words'],
+    say: 'reschedule my morning meetings to 2 PM',
+    given: SCHEDULED,
+    expectCalls: [list('all'), setFields(2, { due: '2 PM' }), setFields(5, { due: '2 PM' })],
+    expectTasksAfter: tasksAfter(SCHEDULED).map((t) =>
+      t.id === 2 ? { ...t, due: '2026-12-10T14:00' } : t.id === 5 ? { ...t, due: '2026-12-11T14:00' } : t,
+    ),
+    replyIncludes: [
+      'Moved 2 tasks:',
+      '• Task 2: “Team meeting” (due Thu 10 Dec, 14:00 · #work)',
+      '• Task 5: “Client meeting” (due Fri 11 Dec, 14:00 · #work)',
+    ],
+  },
+  {
+    tags: ['fields', 'due', 'by-words'],
+    say: 'move the dentist to Friday',
+    given: SCHEDULED,
+    expectCalls: [list('all'), setFields(3, { due: 'Friday' })],
+    replyIncludes: ['Moved task 3 “Dentist appointment” to Fri 11 Dec, 15:00.'],
+  },
+  {
+    tags: ['fields', 'due'],
+    say: 'task 4 is due tomorrow',
+    given: SCHEDULED,
+    expectCalls: [setFields(4, { due: 'tomorrow' })],
+    replyIncludes: ['Moved task 4 “Write quarterly report” to Thu 10 Dec.'],
+  },
+  {
+    tags: ['fields', 'due', 'by-words'],
+    say: 'postpone the report to next Monday',
+    given: SCHEDULED,
+    expectCalls: [list('all'), setFields(4, { due: 'next Monday' })],
+    replyIncludes: ['to Mon 14 Dec'],
+  },
+  {
+    tags: ['fields', 'due', 'by-words'],
+    say: 'push the client meeting to tomorrow',
+    given: SCHEDULED,
+    expectCalls: [list('all'), setFields(5, { due: 'tomorrow' })],
+    replyIncludes: ['Moved task 5 “Client meeting” to Thu 10 Dec, 10:30.'],
+  },
+  {
+    tags: ['fields', 'due'],
+    say: 'change the due date of task 2 to Monday',
+    given: SCHEDULED,
+    expectCalls: [setFields(2, { due: 'Monday' })],
+    replyIncludes: ['to Mon 14 Dec, 09:00'],
+  },
+  {
+    tags: ['fields', 'due', 'by-words'],
+    say: 'make the report due on the 20th',
+    given: SCHEDULED,
+    expectCalls: [list('all'), setFields(4, { due: 'on the 20th' })],
+    replyIncludes: ['to Sun 20 Dec'],
+  },
+  {
+    tags: ['fields', 'due'],
+    say: 'remove the due date from task 3',
+    given: SCHEDULED,
+    expectCalls: [setFields(3, { due: 'none' })],
+    expectTasksAfter: tasksAfter(SCHEDULED).map((t) => (t.id === 3 ? { ...t, due: null } : t)),
+    replyIncludes: ['Removed the due date from task 3 “Dentist appointment”.'],
+  },
+  {
+    tags: ['fields', 'due', 'error'],
+    say: 'move task 9 to Friday',
+    given: SCHEDULED,
+    expectCalls: [setFields(9, { due: 'Friday' })],
+    replyIncludes: ['Task 9 was not found.'],
+  },
+  {
+    tags: ['fields', 'due', 'ambiguous'],
+    say: 'move the meeting to Monday',
+    given: SCHEDULED,
+    expectCalls: [list('all')],
+    expectTasksAfter: tasksAfter(SCHEDULED),
+    replyIncludes: ['I found 2 tasks matching “meeting”', 'Which one should I move?'],
+  },
+  {
+    tags: ['fields', 'recurrence'],
+    say: 'make task 6 repeat every week',
+    given: SCHEDULED,
+    expectCalls: [setFields(6, { recurrence: 'every week' })],
+    expectTasksAfter: tasksAfter(SCHEDULED).map((t) =>
+      t.id === 6 ? { ...t, due: '2026-12-09', repeats: 'every week' } : t,
+    ),
+    replyIncludes: ['Task 6 “Buy groceries” now repeats every week, next due Wed 9 Dec.'],
+  },
+  {
+    tags: ['fields', 'recurrence', 'by-words'],
+    say: 'stop repeating the rent task',
+    given: RECURRING,
+    expectCalls: [list('all'), setFields(1, { recurrence: 'none' })],
+    replyIncludes: ['Task 1 “Pay rent” no longer repeats.'],
+  },
+  {
+    tags: ['fields', 'recurrence', 'complete'],
+    say: 'mark task 1 done',
+    given: RECURRING,
+    expectCalls: [complete(1)],
+    expectTasksAfter: [
+      { id: 1, title: 'Pay rent', completed: true, repeats: null },
+      { id: 2, title: 'Water the plants', completed: false },
+      {
+        id: 3,
+        title: 'Pay rent',
+        completed: false,
+        priority: 'high',
+        tags: ['home'],
+        due: '2027-01-01',
+        repeats: 'every month on the 1st',
+      },
+    ],
+    replyIncludes: [
+      '✓ Marked task 1 “Pay rent” as complete.',
+      'It repeats, so I added the next one: task 3 “Pay rent”, due Fri 1 Jan 2027.',
+    ],
+  },
+  {
+    tags: ['fields', 'recurrence', 'complete', 'by-words'],
+    say: 'I watered the plants',
+    given: RECURRING,
+    expectCalls: [list('all'), complete(2)],
+    expectTasksAfter: [
+      { id: 1, title: 'Pay rent', completed: false },
+      { id: 2, title: 'Water the plants', completed: true },
+      {
+        id: 3,
+        title: 'Water the plants',
+        completed: false,
+        due: '2026-12-14',
+        repeats: 'every week on Mon, Thu',
+      },
+    ],
+    replyIncludes: ['task 3 “Water the plants”, due Mon 14 Dec'],
+  },
+  {
+    tags: ['fields', 'list', 'recurrence'],
+    say: "what's pending?",
+    given: RECURRING,
+    expectCalls: [list('pending')],
+    replyIncludes: [
+      '⚠ 1. Pay rent (overdue, was due Tue 1 Dec · high priority · #home · repeats every month on the 1st)',
+      '○ 2. Water the plants (due Thu 10 Dec · repeats every week on Mon, Thu)',
+    ],
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------------------
@@ -1718,6 +2370,248 @@ export const conversations: ConversationCase[] = [
     turns: [
       { say: 'What have I completed?', expectCalls: [list('completed')] },
       { say: 'delete it', expectCalls: [remove(3)], expectTasksAfter: tasksAfter(BASIC, dropped(3)) },
+    ],
+  },
+  {
+    name: 'adds a dated task, moves it and raises its priority',
+    tags: ['fields', 'due', 'reference'],
+    turns: [
+      {
+        say: 'add dentist appointment tomorrow at 3pm',
+        expectCalls: [addWith('Dentist appointment', { due: 'tomorrow at 3pm' })],
+        replyIncludes: ['(due Thu 10 Dec, 15:00)'],
+      },
+      {
+        say: 'move it to Friday',
+        expectCalls: [setFields(1, { due: 'Friday' })],
+        replyIncludes: ['Moved task 1 “Dentist appointment” to Fri 11 Dec, 15:00.'],
+      },
+      {
+        say: 'make it high priority',
+        expectCalls: [setFields(1, { priority: 'high' })],
+        expectTasksAfter: [
+          {
+            id: 1,
+            title: 'Dentist appointment',
+            completed: false,
+            priority: 'high',
+            due: '2026-12-11T15:00',
+          },
+        ],
+      },
+      {
+        say: "what's due this week?",
+        expectCalls: [listWith('pending', { due: 'week', sort: 'due' })],
+        replyIncludes: ['○ 1. Dentist appointment (due Fri 11 Dec, 15:00 · high priority)'],
+      },
+    ],
+  },
+  {
+    name: 'tags a task and lists by tag',
+    tags: ['fields', 'tags', 'reference'],
+    turns: [
+      { say: 'add prepare slides', expectCalls: [add('Prepare slides')] },
+      {
+        say: 'tag it as work',
+        expectCalls: [setFields(1, { add_tags: ['work'] })],
+        replyIncludes: ['Tagged task 1 “Prepare slides” with #work.'],
+      },
+      { say: 'add book the venue #work', expectCalls: [addWith('Book the venue', { tags: ['work'] })] },
+      { say: 'add buy stamps', expectCalls: [add('Buy stamps')] },
+      {
+        say: 'show my work tasks',
+        expectCalls: [listWith('all', { tags: ['work'] })],
+        replyIncludes: [
+          'Tasks tagged #work: 2:',
+          '○ 1. Prepare slides (#work)',
+          '○ 2. Book the venue (#work)',
+        ],
+        replyExcludes: ['Buy stamps'],
+      },
+    ],
+  },
+  {
+    name: 'a monthly task comes back when it is done',
+    tags: ['fields', 'recurrence', 'complete', 'reference'],
+    turns: [
+      {
+        say: 'add pay rent every month on the 1st, high priority',
+        expectCalls: [addWith('Pay rent', { priority: 'high', recurrence: 'every month on the 1st' })],
+      },
+      {
+        say: 'mark it done',
+        expectCalls: [complete(1)],
+        replyIncludes: ['It repeats, so I added the next one: task 2 “Pay rent”, due Mon 1 Feb 2027.'],
+      },
+      {
+        say: "what's pending?",
+        expectCalls: [list('pending')],
+        replyIncludes: [
+          '○ 2. Pay rent (due Mon 1 Feb 2027 · high priority · repeats every month on the 1st)',
+        ],
+      },
+    ],
+  },
+  {
+    name: 'an overdue task is moved, then the plan for the day',
+    tags: ['fields', 'due', 'query', 'reference'],
+    given: SCHEDULED,
+    turns: [
+      { say: "what's overdue?", expectCalls: [listWith('pending', { due: 'overdue', sort: 'due' })] },
+      {
+        say: 'move it to tomorrow',
+        expectCalls: [setFields(1, { due: 'tomorrow' })],
+        replyIncludes: ['Moved task 1 “Pay rent” to Thu 10 Dec.'],
+      },
+      {
+        say: 'what should I do first?',
+        expectCalls: [listWith('pending', { sort: 'priority' })],
+        replyIncludes: ['Start with task 1 “Pay rent” — due Thu 10 Dec, high priority.'],
+        replyExcludes: ['overdue'],
+      },
+    ],
+  },
+  {
+    name: 'which meeting to move: answered by number',
+    tags: ['fields', 'due', 'ambiguous'],
+    given: SCHEDULED,
+    turns: [
+      {
+        say: 'move the meeting to Monday',
+        expectCalls: [list('all')],
+        replyIncludes: ['Which one should I move?'],
+      },
+      {
+        say: '5',
+        expectCalls: [setFields(5, { due: 'Monday' })],
+        replyIncludes: ['Moved task 5 “Client meeting” to Mon 14 Dec, 10:30.'],
+      },
+    ],
+  },
+  {
+    name: 'morning meetings rescheduled, then the week',
+    tags: ['fields', 'due', 'by-words'],
+    given: SCHEDULED,
+    turns: [
+      {
+        say: 'reschedule my morning meetings to 2 PM',
+        expectCalls: [list('all'), setFields(2, { due: '2 PM' }), setFields(5, { due: '2 PM' })],
+      },
+      {
+        say: 'anything due this week?',
+        expectCalls: [listWith('pending', { due: 'week', sort: 'due' })],
+        replyIncludes: [
+          '○ 2. Team meeting (due Thu 10 Dec, 14:00 · #work)',
+          '○ 5. Client meeting (due Fri 11 Dec, 14:00 · #work)',
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a due date set and cleared',
+    tags: ['fields', 'due', 'reference'],
+    turns: [
+      {
+        say: 'add renew passport next Tuesday',
+        expectCalls: [addWith('Renew passport', { due: 'next Tuesday' })],
+        replyIncludes: ['(due Tue 15 Dec)'],
+      },
+      {
+        say: 'remove the due date from it',
+        expectCalls: [setFields(1, { due: 'none' })],
+        expectTasksAfter: [{ id: 1, title: 'Renew passport', completed: false, due: null }],
+      },
+      {
+        say: 'show my tasks',
+        expectCalls: [list('all')],
+        replyIncludes: ['○ 1. Renew passport'],
+        replyExcludes: ['due'],
+      },
+    ],
+  },
+  {
+    name: 'a weekly task stops repeating',
+    tags: ['fields', 'recurrence', 'reference'],
+    turns: [
+      {
+        say: 'add water the plants every monday',
+        expectCalls: [addWith('Water the plants', { recurrence: 'every monday' })],
+      },
+      {
+        say: 'stop repeating it',
+        expectCalls: [setFields(1, { recurrence: 'none' })],
+        expectTasksAfter: [
+          { id: 1, title: 'Water the plants', completed: false, due: '2026-12-14', repeats: null },
+        ],
+        replyIncludes: ['Task 1 “Water the plants” no longer repeats.'],
+      },
+    ],
+  },
+  {
+    name: 'tags added together and one taken off',
+    tags: ['fields', 'tags', 'reference'],
+    turns: [
+      {
+        say: 'add fix the bike #weekend #errands',
+        expectCalls: [addWith('Fix the bike', { tags: ['weekend', 'errands'] })],
+      },
+      {
+        say: 'remove the errands tag from it',
+        expectCalls: [setFields(1, { remove_tags: ['errands'] })],
+        expectTasksAfter: [{ id: 1, title: 'Fix the bike', completed: false, tags: ['weekend'] }],
+      },
+    ],
+  },
+  {
+    name: 'today’s plan',
+    tags: ['fields', 'due', 'query'],
+    turns: [
+      {
+        say: 'add call the bank today at 4pm',
+        expectCalls: [addWith('Call the bank', { due: 'today at 4pm' })],
+        replyIncludes: ['(due Wed 9 Dec, 16:00)'],
+      },
+      { say: 'add buy milk', expectCalls: [add('Buy milk')] },
+      {
+        say: "what's due today?",
+        expectCalls: [listWith('pending', { due: 'today', sort: 'due' })],
+        replyIncludes: ['Due today: 1 task:', '○ 1. Call the bank (due Wed 9 Dec, 16:00)'],
+        replyExcludes: ['Buy milk'],
+      },
+    ],
+  },
+  {
+    name: 'priorities change what comes first',
+    tags: ['fields', 'priority', 'query'],
+    given: BASIC,
+    turns: [
+      { say: 'make task 4 high priority', expectCalls: [setFields(4, { priority: 'high' })] },
+      {
+        say: 'what should I do first?',
+        expectCalls: [listWith('pending', { sort: 'priority' })],
+        replyIncludes: ['Start with task 4 “Write quarterly report” — high priority.'],
+      },
+      {
+        say: 'what are my high priority tasks?',
+        expectCalls: [listWith('pending', { priority: 'high' })],
+        replyIncludes: ['○ 4. Write quarterly report (high priority)'],
+      },
+    ],
+  },
+  {
+    name: 'a suggested task keeps its due date',
+    tags: ['fields', 'due', 'add'],
+    turns: [
+      {
+        say: 'buy flowers on Saturday',
+        expectCalls: [],
+        replyIncludes: ['Do you want me to add “Buy flowers” as a task?'],
+      },
+      {
+        say: 'yes',
+        expectCalls: [addWith('Buy flowers', { due: 'on Saturday' })],
+        expectTasksAfter: [{ id: 1, title: 'Buy flowers', completed: false, due: '2026-12-12' }],
+      },
     ],
   },
 ];

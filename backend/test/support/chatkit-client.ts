@@ -106,8 +106,8 @@ export class ChatKitClient {
   }
 
   /** A whole stream: status, headers and every event (validated frames); the error body when not 200. */
-  async stream(type: string, params: unknown): Promise<StreamAnswer> {
-    const res = await this.post({ type, params });
+  async stream(type: string, params: unknown, extra: Record<string, unknown> = {}): Promise<StreamAnswer> {
+    const res = await this.post({ type, params, ...extra });
     const text = await res.text();
     if (res.status !== 200)
       return { status: res.status, headers: res.headers, events: [], error: JSON.parse(text) };

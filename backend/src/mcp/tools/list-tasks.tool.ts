@@ -2,7 +2,8 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { PRIORITIES } from '../../tasks/task-fields';
 import { jsonResult, taskContextOf, toolCall, ToolDeps, userIdOf, zoneFor } from '../tool-context';
-import { dueField, tagsField, taskDetails, taskSummary } from './task-schemas';
+import { taskDetails } from '../../tasks/task-details';
+import { dueField, tagsField, taskSummary } from './task-schemas';
 
 /**
  * At most this many tasks per answer, the newest. Unbounded, 10,000 tasks were ~1.2 MB of JSON per call

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { formatDue } from '../../tasks/schedule/due-dates';
-import { describeRecurrence } from '../../tasks/schedule/recurrence';
 import type { Task } from '../../tasks/task.entity';
-import { PRIORITIES, priorityOf, TAG_MAX, TAGS_MAX } from '../../tasks/task-fields';
-import { DESCRIPTION_MAX, dueOf, TITLE_MAX } from '../../tasks/tasks.service';
+import { taskDetails } from '../../tasks/task-details';
+import { PRIORITIES, TAG_MAX, TAGS_MAX } from '../../tasks/task-fields';
+import { DESCRIPTION_MAX, TITLE_MAX } from '../../tasks/tasks.service';
 
 export const taskIdField = z
   .number({ error: 'task_id must be a number, such as 3' })
@@ -65,22 +64,6 @@ export const taskChangeOutput = {
   title: z.string().describe('The task title'),
   ...detailsOutput,
 };
-
-/** How a task's extra fields are shown to a model: only those that are set, dates in the user's zone. */
-export function taskDetails(t: Task, timeZone: string, now: Date): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  const priority = priorityOf(t.priority);
-  if (priority) out.priority = priority;
-  if (t.tags.length) out.tags = t.tags;
-  const due = dueOf(t);
-  if (due) {
-    out.due = formatDue(due, timeZone, now);
-    out.due_at = due.at.toISOString();
-    if (!t.completed && due.at < now) out.overdue = true;
-  }
-  if (t.recurrence) out.repeats = describeRecurrence(t.recurrence);
-  return out;
-}
 
 /** A changed task as a tool answers it. */
 export function changedTask(t: Task, status: string, timeZone: string, now: Date): Record<string, unknown> {

@@ -141,6 +141,15 @@ describe('resolveDue: words, relative to now in the user’s zone', () => {
     expect(localDue(resolveDue('noon', BERLIN, now, saturday), BERLIN)).toBe('2026-12-12T12:00');
   });
 
+  it('a day alone keeps the time of the task’s current due date ("move it to Friday")', () => {
+    const now = at('2026-12-09T10:00:00Z');
+    const dentist = resolveDue('2026-12-09T15:00', BERLIN, now);
+    expect(localDue(resolveDue('Friday', BERLIN, now, dentist), BERLIN)).toBe('2026-12-11T15:00');
+    expect(localDue(resolveDue('Friday', BERLIN, now, resolveDue('2026-12-09', BERLIN, now)), BERLIN)).toBe(
+      '2026-12-11',
+    );
+  });
+
   it.each(['', '   ', 'whenever', 'asdf', 'someday maybe friday', 'x'.repeat(101)])(
     'refuses %p with a message saying what it accepts',
     (text) => {

@@ -84,7 +84,8 @@ function localDay(due: Due, viewerZone: string): DateTime {
 /**
  * Resolves a due date: ISO 8601 (a date; a date and time, in `timeZone` unless it carries an offset) or words,
  * relative to `now` in `timeZone`, never in the past for a weekday or a time alone ("Friday" is the coming one).
- * A time alone ("2 PM") keeps `current`'s day when the task already has a due date: "reschedule it to 2 PM".
+ * A time alone ("2 PM") keeps `current`'s day when the task already has a due date: "reschedule it to 2 PM"; a
+ * day alone keeps `current`'s time of day: "move it to Friday".
  */
 export function resolveDue(input: string, timeZone: string, now: Date, current?: Due | null): Due {
   const text = input.trim();
@@ -115,14 +116,17 @@ export function resolveDue(input: string, timeZone: string, now: Date, current?:
           { zone: timeZone },
         );
   if (!day.isValid) throw invalid(text);
-  if (!hasTime) return onDay(day, timeZone);
+  // A day alone moves a task that has a time to that day at the same time ("move the dentist to Friday").
+  const keep =
+    !hasTime && current && !current.allDay ? DateTime.fromJSDate(current.at, { zone: timeZone }) : null;
+  if (!hasTime && !keep) return onDay(day, timeZone);
   const at = DateTime.fromObject(
     {
       year: day.year,
       month: day.month,
       day: day.day,
-      hour: start.get('hour') ?? 0,
-      minute: start.get('minute') ?? 0,
+      hour: keep ? keep.hour : (start.get('hour') ?? 0),
+      minute: keep ? keep.minute : (start.get('minute') ?? 0),
     },
     { zone: timeZone },
   );
@@ -153,4 +157,45 @@ export function localDue(due: Due, viewerZone: string): string {
 export function daysFromToday(days: number, timeZone: string, now: Date): { from: Date; to: Date } {
   const today = DateTime.fromJSDate(now, { zone: timeZone }).startOf('day');
   return { from: today.toJSDate(), to: today.plus({ days }).toJSDate() };
+}
+
+// Where a date is written in a sentence does not depend on today: spans are found against a fixed instant, so a
+// caller that must stay deterministic (the offline model) can use them. The date itself is resolved later, on the
+// server, by resolveDue.
+const SPAN_REFERENCE = new Date('2026-01-07T12:00:00Z');
+
+function isDateLike(result: chrono.ParsedResult): boolean {
+  const start = result.start;
+  return (
+    (['day', 'weekday', 'hour'] as const).some((c) => start.isCertain(c)) ||
+    [...start.tags()].some((tag) => tag.startsWith('result/relative') || tag.startsWith('casualReference'))
+  );
+}
+
+/**
+ * The date phrase a sentence ends with ("call mom tomorrow at 5pm" → "tomorrow at 5pm"), with the index where it
+ * starts, a leading "due", "by", "on" or "at" included; undefined when it does not end with one.
+ */
+export function trailingDueWords(text: string): { index: number; words: string } | undefined {
+  const results = parser.parse(text, SPAN_REFERENCE, { forwardDate: true });
+  const last = results[results.length - 1];
+  if (!last || !isDateLike(last)) return undefined;
+  if (text.slice(last.index + last.text.length).replace(/[\s.!?]+$/, '') !== '') return undefined;
+  const lead = /\s*\b(?:due(?:\s+(?:on|by|at))?|by|on|at|before|until|for)(?:\s+the)?\s*$/i.exec(
+    text.slice(0, last.index),
+  );
+  return { index: lead ? lead.index : last.index, words: last.text };
+}
+
+/** True when the whole text is a due date in words or ISO 8601 (fillers such as "on" or "by" aside). */
+export function isDueWords(text: string): boolean {
+  const t = text.trim();
+  if (!t || t.length > INPUT_MAX) return false;
+  if (ISO_DATE.test(t) || ISO_DATE_TIME.test(t)) return true;
+  const [result] = parser.parse(t, SPAN_REFERENCE, { forwardDate: true });
+  return (
+    !!result &&
+    isDateLike(result) &&
+    FILLER.test(t.slice(0, result.index) + t.slice(result.index + result.text.length).replace(/[.!?]+$/, ''))
+  );
 }

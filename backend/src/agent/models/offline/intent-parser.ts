@@ -5,6 +5,15 @@
  * delete old emails" is never read as a deletion.
  */
 import { LRUCache } from 'lru-cache';
+import {
+  type FieldChange,
+  fieldCommand,
+  hasFields,
+  type ListFilter,
+  listQuery,
+  splitTaskFields,
+  type TaskFields,
+} from './task-fields-parser';
 import type { StatusFilter, TaskRef } from './tool-contract';
 import {
   NUMBER_WORD_PATTERN,
@@ -22,6 +31,8 @@ import {
 export interface NewTask {
   title: string;
   description?: string;
+  /** Priority, tags, due date (the person's words) and repeat, when they gave any. */
+  fields?: TaskFields;
 }
 
 /** Which task(s) a command is about. */
@@ -40,7 +51,9 @@ export type Action =
   | { verb: 'delete' }
   // description '' clears it; askFor: the user wants to change it but has not said to what yet
   | { verb: 'update'; title?: string; description?: string; askFor?: 'description' }
-  | { verb: 'show' };
+  | { verb: 'show' }
+  // priority, tags, due date or repeat: several tasks at once are fine ("move my morning meetings to 2 PM")
+  | { verb: 'set'; change: FieldChange };
 
 /** A bare answer to a question: "the second one", "2", "task 5", "yes", "no", "both". */
 export type Choice =
@@ -57,7 +70,8 @@ export type Intent =
   | { kind: 'bye' }
   | { kind: 'help' }
   | { kind: 'add'; tasks: NewTask[] } // no tasks: ask for a title
-  | { kind: 'list'; status: StatusFilter }
+  | { kind: 'list'; status: StatusFilter; filter?: Omit<ListFilter, 'status'> }
+  | { kind: 'first' } // "what should I do first?"
   | { kind: 'count'; status: StatusFilter }
   | { kind: 'search'; query: string }
   | { kind: 'act'; action: Action; target: Target }
@@ -246,6 +260,8 @@ function parseSingle(input: string, shouting: boolean, question = false): Intent
     smallTalk(t) ??
     choice(t) ??
     descriptionRules(t) ??
+    fieldRules(t) ??
+    filteredListRules(t) ??
     clauseWithPronoun(t) ??
     bulkRules(t) ??
     reopenRules(t) ??
@@ -259,6 +275,23 @@ function parseSingle(input: string, shouting: boolean, question = false): Intent
     (question ? undefined : completeSentenceRules(t)) ??
     (question ? undefined : suggestAdd(t, shouting)) ?? { kind: 'unknown' }
   );
+}
+
+/** Priority, tags, due date and repeat of existing tasks ("tag task 4 as work", "move the dentist to Friday"). */
+function fieldRules(t: string): Intent | undefined {
+  const command = fieldCommand(t);
+  if (!command) return undefined;
+  const target = parseTarget(command.target);
+  return target ? { kind: 'act', action: { verb: 'set', change: command.change }, target } : undefined;
+}
+
+/** "what's due this week?", "what's overdue?", "show my work tasks", "what should I do first?". */
+function filteredListRules(t: string): Intent | undefined {
+  const query = listQuery(t);
+  if (query === 'first') return { kind: 'first' };
+  if (!query) return undefined;
+  const { status, ...filter } = query;
+  return { kind: 'list', status, filter };
 }
 
 /** "I'd like to see my tasks", "can I delete task 3" → the command itself, when it is one. */
@@ -858,10 +891,8 @@ function suggestAdd(t: string, shouting: boolean): Intent | undefined {
   const first = t.toLowerCase().split(/\s+/)[0] ?? '';
   const wordCount = t.split(/\s+/).length;
   if (wordCount >= 2 && wordCount <= 10 && TASK_VERBS.has(first) && !/[?]$/.test(t)) {
-    const split = splitDescription(t);
-    const task: NewTask = { title: toTitle(split.title, shouting) };
-    if (split.description) task.description = split.description;
-    return { kind: 'suggest_add', task };
+    const { text, fields } = splitTaskFields(t);
+    return { kind: 'suggest_add', task: makeTask(splitDescription(text), shouting, fields) };
   }
   return undefined;
 }
@@ -998,15 +1029,25 @@ export function extractNewTasks(rest: string, shouting: boolean, allowMulti = tr
     /^(?:a|an|the|new)?\s*(?:task|todo|item|reminder)?$|^(?:it|that|this|them|those|these|one)$/i.test(body)
   )
     return [];
+  // "pay rent every month on the 1st, high priority": the fields come off first and apply to every task.
+  const { text, fields } = splitTaskFields(body);
+  body = text;
   const single = splitDescription(body);
-  if (single.description !== undefined || !allowMulti) return [makeTask(single, shouting)];
+  if (single.description !== undefined || !allowMulti) return [makeTask(single, shouting, fields)];
   const items = splitItems(body, plural);
-  return items.map((item) => makeTask(splitDescription(item), shouting)).filter((t) => t.title.length > 0);
+  return items
+    .map((item) => makeTask(splitDescription(item), shouting, fields))
+    .filter((t) => t.title.length > 0);
 }
 
-function makeTask(split: { title: string; description?: string }, shouting: boolean): NewTask {
+function makeTask(
+  split: { title: string; description?: string },
+  shouting: boolean,
+  fields?: TaskFields,
+): NewTask {
   const task: NewTask = { title: toTitle(split.title, shouting) };
   if (split.description) task.description = split.description;
+  if (fields && hasFields(fields)) task.fields = fields;
   return task;
 }
 

@@ -3,7 +3,8 @@
  * the person can see exactly what changed. Pure functions: the same facts give the same words.
  */
 import type { Action, NewTask } from './intent-parser';
-import type { StatusFilter, TaskRef, TaskView } from './tool-contract';
+import type { FieldChange, ListFilter } from './task-fields-parser';
+import type { ChangedTask, StatusFilter, TaskDetails, TaskRef, TaskView } from './tool-contract';
 
 export const q = (text: string): string => `“${text}”`;
 
@@ -16,11 +17,28 @@ function sentence(text: string): string {
   return /[.!?…:]$/u.test(t) ? t : `${t}.`;
 }
 
-/** One line of a task list: "○ 1. Buy milk — 2 liters" / "✓ 3. Call mom". */
+/** "due Fri 12 Dec, 15:00", "high priority", "#home #bills", "repeats every month on the 1st" — what is set. */
+export function detailParts(d: TaskDetails | undefined): string[] {
+  if (!d) return [];
+  const parts: string[] = [];
+  if (d.due) parts.push(d.overdue ? `overdue, was due ${d.due}` : `due ${d.due}`);
+  if (d.priority) parts.push(`${d.priority} priority`);
+  if (d.tags?.length) parts.push(d.tags.map((t) => `#${t}`).join(' '));
+  if (d.repeats) parts.push(`repeats ${d.repeats}`);
+  return parts;
+}
+
+/** " (due Fri 12 Dec · high priority)", or nothing. */
+function detailsSuffix(d: TaskDetails | undefined): string {
+  const parts = detailParts(d);
+  return parts.length ? ` (${parts.join(' · ')})` : '';
+}
+
+/** One line of a task list: "○ 1. Buy milk — 2 liters (due Fri 12 Dec · high priority)" / "✓ 3. Call mom". */
 export function taskLine(task: TaskView): string {
-  const mark = task.completed ? '✓' : '○';
+  const mark = task.completed ? '✓' : task.details?.overdue ? '⚠' : '○';
   const description = task.description ? ` — ${task.description}` : '';
-  return `${mark} ${task.id}. ${task.title}${description}`;
+  return `${mark} ${task.id}. ${task.title}${description}${detailsSuffix(task.details)}`;
 }
 
 /** "task 2 “Team meeting”", or just "task 2" when only its number is known yet. */
@@ -79,17 +97,110 @@ export function searchReply(query: string, found: readonly TaskView[], total?: n
 export function showReply(task: TaskView): string {
   const state = task.completed ? '✓ done' : '○ pending';
   const notes = task.description ? `\nNotes: ${task.description}` : '';
-  return `Task ${task.id}: ${q(task.title)} — ${state}.${notes}`;
+  const details = detailParts(task.details);
+  const more = details.length ? `\n${details.join(' · ').replace(/^./, (c) => c.toUpperCase())}.` : '';
+  return `Task ${task.id}: ${q(task.title)} — ${state}.${notes}${more}`;
 }
 
 export function addedReply(
-  created: ReadonlyArray<{ id: number; title: string; description?: string }>,
+  created: ReadonlyArray<{ id: number; title: string; description?: string; details?: TaskDetails }>,
 ): string {
   if (created.length === 1) {
     const t = created[0];
-    return `Added task ${t.id}: ${q(t.title)}${t.description ? ` — ${t.description}` : ''}.`;
+    return `Added task ${t.id}: ${q(t.title)}${t.description ? ` — ${t.description}` : ''}${detailsSuffix(t.details)}.`;
   }
-  return `Added ${created.length} tasks:\n${created.map((t) => `• Task ${t.id}: ${q(t.title)}`).join('\n')}`;
+  return `Added ${created.length} tasks:\n${created.map((t) => `• Task ${t.id}: ${q(t.title)}${detailsSuffix(t.details)}`).join('\n')}`;
+}
+
+/** Said after completing a repeating task: the occurrence its completion created. */
+export function nextOccurrenceReply(next: ChangedTask): string {
+  const due = next.details?.due ? `, due ${next.details.due}` : '';
+  return `It repeats, so I added the next one: task ${next.taskId} ${q(next.title)}${due}.`;
+}
+
+/** After changing priority, tags, due date or repeat of one or more tasks. */
+export function fieldsChangedReply(tasks: readonly ChangedTask[], change: FieldChange): string {
+  if (tasks.length > 1) {
+    const head =
+      change.due && change.due !== 'none' ? `Moved ${tasks.length} tasks:` : `Updated ${tasks.length} tasks:`;
+    return `${head}\n${tasks.map((t) => `• Task ${t.taskId}: ${q(t.title)}${detailsSuffix(t.details)}`).join('\n')}`;
+  }
+  const t = tasks[0];
+  const name = `task ${t.taskId} ${q(t.title)}`;
+  const d = t.details ?? {};
+  const said: string[] = [];
+  if (change.due === 'none') said.push(`Removed the due date from ${name}.`);
+  else if (change.due !== undefined)
+    said.push(`Moved ${name} to ${d.due ?? change.due}${d.overdue ? ' (that’s already past)' : ''}.`);
+  if (change.priority === 'none') said.push(`Removed the priority from ${name}.`);
+  else if (change.priority) said.push(`${cap(name)} is now ${change.priority} priority.`);
+  if (change.addTags?.length)
+    said.push(`Tagged ${name} with ${change.addTags.map((x) => `#${x}`).join(' ')}.`);
+  if (change.removeTags?.length)
+    said.push(`Removed ${change.removeTags.map((x) => `#${x}`).join(' ')} from ${name}.`);
+  if (change.recurrence === 'none') said.push(`${cap(name)} no longer repeats.`);
+  else if (change.recurrence !== undefined)
+    said.push(
+      `${cap(name)} now repeats ${d.repeats ?? change.recurrence}${d.due ? `, next due ${d.due}` : ''}.`,
+    );
+  return said.join(' ');
+}
+
+function cap(text: string): string {
+  return text.replace(/^./, (c) => c.toUpperCase());
+}
+
+const FILTER_EMPTY: Record<string, string> = {
+  overdue: 'Nothing is overdue — you’re on top of things! 🎉',
+  today: 'Nothing is due today.',
+  week: 'Nothing is due in the next 7 days.',
+  none: 'Every pending task has a due date.',
+};
+
+/** A list narrowed by due date, priority or tag, or sorted: a header saying which. */
+export function filteredListReply(
+  filter: Omit<ListFilter, 'status'>,
+  tasks: readonly TaskView[],
+  total?: number,
+): string {
+  const n = total !== undefined && total > tasks.length ? total : tasks.length;
+  const lines = tasks.map(taskLine).join('\n');
+  const cut = total !== undefined && total > tasks.length ? ` (the first ${tasks.length} shown)` : '';
+  if (filter.due) {
+    if (tasks.length === 0) return FILTER_EMPTY[filter.due];
+    const head = {
+      overdue: `You have ${plural(n, 'overdue task')}`,
+      today: `Due today: ${plural(n, 'task')}`,
+      week: `Due in the next 7 days: ${plural(n, 'task')}`,
+      none: `${plural(n, 'pending task')} without a due date`,
+    }[filter.due];
+    return `${head}${cut}:\n${lines}`;
+  }
+  if (filter.priority) {
+    const level = filter.priority === 'none' ? 'without a priority' : `of ${filter.priority} priority`;
+    if (tasks.length === 0) return `You have no pending tasks ${level}.`;
+    return `Pending tasks ${level}: ${n}${cut}:\n${lines}`;
+  }
+  if (filter.tags?.length) {
+    const tags = filter.tags.map((t) => `#${t}`).join(' and ');
+    if (tasks.length === 0) return `No tasks are tagged ${tags}.`;
+    return `Tasks tagged ${tags}: ${n}${cut}:\n${lines}`;
+  }
+  if (tasks.length === 0) return listReply('all', tasks);
+  return `Your tasks by ${filter.sort === 'priority' ? 'priority' : 'due date'}${cut}:\n${lines}`;
+}
+
+/** "What should I do first?": overdue first, then by priority and due date (the order the tool sorted). */
+export function firstReply(tasks: readonly TaskView[]): string {
+  if (tasks.length === 0) return 'Nothing pending — you’re all caught up! 🎉';
+  const ordered = [...tasks.filter((t) => t.details?.overdue), ...tasks.filter((t) => !t.details?.overdue)];
+  const [top, ...rest] = ordered;
+  const why = detailParts(top.details).filter((p) => !p.startsWith('#') && !p.startsWith('repeats'));
+  const head = `Start with task ${top.id} ${q(top.title)}${why.length ? ` — ${why.join(', ')}` : ''}.`;
+  if (rest.length === 0) return head;
+  const next = rest.slice(0, 3).map((t) => `• Task ${t.id}: ${q(t.title)}${detailsSuffix(t.details)}`);
+  const more = rest.length > 3 ? `\n…and ${plural(rest.length - 3, 'more pending task')}.` : '';
+  return `${head}\nThen:\n${next.join('\n')}${more}`;
 }
 
 export function completedReply(tasks: readonly TaskRef[], completed: boolean): string {
@@ -154,6 +265,8 @@ export function actionPhrase(action: Action): string {
       return action.description !== undefined || action.askFor ? 'change the description of' : 'update';
     case 'show':
       return 'show';
+    case 'set':
+      return action.change.due !== undefined && action.change.due !== 'none' ? 'move' : 'change';
   }
 }
 
@@ -227,6 +340,8 @@ export const HELP = [
   '• “Mark task 3 as complete” or “I finished the report”',
   '• “Change task 1 to ‘Call mom tonight’”',
   '• “Delete the meeting task” or “clear completed”',
+  '• “Add pay rent every month on the 1st, high priority”, “Move the dentist to Friday 3pm”, “Tag task 4 as work”',
+  '• “What’s due this week?”, “What’s overdue?”, “Show my work tasks”, “What should I do first?”',
 ].join('\n');
 
 export function unknownReply(message: string): string {

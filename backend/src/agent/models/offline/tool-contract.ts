@@ -10,12 +10,23 @@ export type ToolName = (typeof TOOL_NAMES)[number];
 
 export type StatusFilter = 'all' | 'pending' | 'completed';
 
+export type PriorityLevel = 'high' | 'medium' | 'low';
+
 export interface AddTaskArgs {
   title: string;
   description?: string;
+  priority?: PriorityLevel;
+  tags?: string[];
+  /** The person's words ("Friday 3pm"): the tool resolves them in their time zone. */
+  due?: string;
+  recurrence?: string;
 }
 export interface ListTasksArgs {
   status: StatusFilter;
+  priority?: PriorityLevel | 'none';
+  tags?: string[];
+  due?: 'overdue' | 'today' | 'week' | 'none';
+  sort?: 'due' | 'priority';
 }
 export interface CompleteTaskArgs {
   task_id: number;
@@ -25,6 +36,23 @@ export interface UpdateTaskArgs {
   task_id: number;
   title?: string;
   description?: string;
+  priority?: PriorityLevel | 'none';
+  add_tags?: string[];
+  remove_tags?: string[];
+  /** Words or 'none'. */
+  due?: string;
+  recurrence?: string;
+}
+
+/** What a tool says about a task's fields beyond its title and state (only those that are set). */
+export interface TaskDetails {
+  priority?: PriorityLevel;
+  tags?: string[];
+  /** In the person's time zone, as the tool words it: "Fri 12 Dec, 15:00" or "Fri 12 Dec". */
+  due?: string;
+  overdue?: boolean;
+  /** "every month on the 1st". */
+  repeats?: string;
 }
 export interface DeleteTaskArgs {
   task_id: number;
@@ -44,6 +72,7 @@ export interface TaskView {
   title: string;
   description: string | null;
   completed: boolean;
+  details?: TaskDetails;
 }
 
 /** The identity of a task as the conversation knows it (from any tool result). */
@@ -53,8 +82,15 @@ export interface TaskRef {
   completed?: boolean;
 }
 
+/** A task a tool created or changed. */
+export interface ChangedTask {
+  taskId: number;
+  title: string;
+  details?: TaskDetails;
+}
+
 export type ToolResult =
-  | { kind: 'task'; taskId: number; status: string; title: string }
+  | ({ kind: 'task'; status: string; next?: ChangedTask } & ChangedTask)
   /** `total`: how many there are in all, when list_tasks cut the list to its newest tasks. */
   | { kind: 'list'; tasks: TaskView[]; total?: number }
   | { kind: 'error'; message: string };
@@ -105,11 +141,22 @@ export function parseToolResult(name: ToolName, text: string): ToolResult {
   } else if (isRecord(value)) {
     const taskId = toInt(value.task_id ?? value.id);
     if (taskId !== null && typeof value.error !== 'string') {
+      const next = isRecord(value.next) ? toInt(value.next.task_id) : null;
       return {
         kind: 'task',
         taskId,
         status: typeof value.status === 'string' ? value.status : '',
         title: typeof value.title === 'string' ? value.title : '',
+        ...withDetails(value),
+        ...(next !== null && isRecord(value.next)
+          ? {
+              next: {
+                taskId: next,
+                title: typeof value.next.title === 'string' ? value.next.title : '',
+                ...withDetails(value.next),
+              },
+            }
+          : {}),
       };
     }
   }
@@ -157,6 +204,21 @@ function toInt(value: unknown): number | null {
   return null;
 }
 
+/** `{ details }` when the tool said anything about priority, tags, due date or repeat. */
+function withDetails(row: Record<string, unknown>): { details?: TaskDetails } {
+  const details: TaskDetails = {};
+  if (row.priority === 'high' || row.priority === 'medium' || row.priority === 'low')
+    details.priority = row.priority;
+  if (Array.isArray(row.tags)) {
+    const tags = row.tags.filter((t): t is string => typeof t === 'string');
+    if (tags.length) details.tags = tags;
+  }
+  if (typeof row.due === 'string' && row.due) details.due = row.due;
+  if (row.overdue === true) details.overdue = true;
+  if (typeof row.repeats === 'string' && row.repeats) details.repeats = row.repeats;
+  return Object.keys(details).length ? { details } : {};
+}
+
 function toTaskView(row: unknown): TaskView | null {
   if (!isRecord(row)) return null;
   const id = toInt(row.id ?? row.task_id ?? row.number);
@@ -172,5 +234,6 @@ function toTaskView(row: unknown): TaskView | null {
     title: typeof row.title === 'string' ? row.title : '',
     description: typeof row.description === 'string' && row.description.length > 0 ? row.description : null,
     completed,
+    ...withDetails(row),
   };
 }

@@ -36,9 +36,13 @@ import {
   splitDescription,
 } from './intent-parser';
 import * as say from './replies';
+import type { FieldChange, ListFilter } from './task-fields-parser';
 import { matchTasks, searchTasks } from './task-matcher';
 import { isShouting, stripPoliteness, toTitle } from './text-normalize';
 import type {
+  AddTaskArgs,
+  ChangedTask,
+  ListTasksArgs,
   PlannedCall,
   StatusFilter,
   TaskRef,
@@ -265,7 +269,9 @@ function handle(
     case 'add':
       return handleAdd(intent.tasks, ex);
     case 'list':
-      return handleList(intent.status, ex);
+      return handleList(intent.status, ex, intent.filter);
+    case 'first':
+      return handleFirst(ex);
     case 'count':
       return handleCount(intent.status, ex);
     case 'search':
@@ -335,8 +341,14 @@ function byStatus(tasks: readonly TaskView[], status: StatusFilter): TaskView[] 
 type ListRead = { type: 'list'; tasks: TaskView[]; total?: number } | Handled;
 
 /** The list_tasks result at `index`, or the call to make first, or the error reply. */
-function readList(ex: readonly Exchange[], index: number, status: StatusFilter): ListRead {
-  if (ex.length <= index) return calls({ name: 'list_tasks', args: { status } });
+function readList(
+  ex: readonly Exchange[],
+  index: number,
+  status: StatusFilter,
+  filter: Omit<ListFilter, 'status'> = {},
+): ListRead {
+  if (ex.length <= index)
+    return calls({ name: 'list_tasks', args: { status, ...filter } satisfies ListTasksArgs });
   const result = expect(ex, index, 'list_tasks').result;
   if (result.kind === 'list')
     return { type: 'list', tasks: byStatus(result.tasks, status), total: result.total };
@@ -349,19 +361,24 @@ function readList(ex: readonly Exchange[], index: number, status: StatusFilter):
 function handleAdd(tasks: readonly NewTask[], ex: readonly Exchange[]): Handled {
   if (tasks.length === 0) return done(0, say.ASK_NEW_TITLE, { pending: { kind: 'need_title' } });
   if (ex.length < tasks.length) {
-    return calls(
-      ...tasks.map((t): PlannedCall => ({
-        name: 'add_task',
-        args: t.description ? { title: t.title, description: t.description } : { title: t.title },
-      })),
-    );
+    return calls(...tasks.map((t): PlannedCall => ({ name: 'add_task', args: addArgs(t) })));
   }
-  const created: Array<{ id: number; title: string; description?: string }> = [];
+  const created: Array<{
+    id: number;
+    title: string;
+    description?: string;
+    details?: ChangedTask['details'];
+  }> = [];
   const errors: string[] = [];
   tasks.forEach((task, i) => {
     const result = expect(ex, i, 'add_task').result;
     if (result.kind === 'task')
-      created.push({ id: result.taskId, title: result.title || task.title, description: task.description });
+      created.push({
+        id: result.taskId,
+        title: result.title || task.title,
+        description: task.description,
+        details: result.details,
+      });
     else errors.push(errorText(result));
   });
   const refs = created.map((c) => ({ id: c.id, title: c.title, completed: false }));
@@ -375,11 +392,40 @@ function handleAdd(tasks: readonly NewTask[], ex: readonly Exchange[]): Handled 
   );
 }
 
-function handleList(status: StatusFilter, ex: readonly Exchange[]): Handled {
-  const list = readList(ex, 0, status);
+/** add_task's arguments: only what the person gave. */
+function addArgs(task: NewTask): AddTaskArgs {
+  const args: AddTaskArgs = { title: task.title };
+  if (task.description) args.description = task.description;
+  const f = task.fields;
+  if (f?.priority) args.priority = f.priority;
+  if (f?.tags?.length) args.tags = f.tags;
+  if (f?.due) args.due = f.due;
+  if (f?.recurrence) args.recurrence = f.recurrence;
+  return args;
+}
+
+function handleList(
+  status: StatusFilter,
+  ex: readonly Exchange[],
+  filter?: Omit<ListFilter, 'status'>,
+): Handled {
+  const list = readList(ex, 0, status, filter);
   if (list.type !== 'list') return list;
   const refs = list.tasks.map(ref);
-  return done(1, say.listReply(status, list.tasks, list.total), { shown: refs, focus: refs });
+  const text =
+    filter && Object.keys(filter).length > 0
+      ? say.filteredListReply(filter, list.tasks, list.total)
+      : say.listReply(status, list.tasks, list.total);
+  return done(1, text, { shown: refs, focus: refs });
+}
+
+/** "What should I do first?": the pending tasks by priority and due date; the reply puts overdue ones first. */
+function handleFirst(ex: readonly Exchange[]): Handled {
+  const list = readList(ex, 0, 'pending', { sort: 'priority' });
+  if (list.type !== 'list') return list;
+  const overdue = list.tasks.filter((t) => t.details?.overdue);
+  const refs = [...overdue, ...list.tasks.filter((t) => !t.details?.overdue)].map(ref);
+  return done(1, say.firstReply(list.tasks), { shown: refs, focus: refs.slice(0, 1) });
 }
 
 function handleCount(status: StatusFilter, ex: readonly Exchange[]): Handled {
@@ -513,14 +559,18 @@ function resolve(
     case 'words': {
       const list = readList(ex, 0, 'all');
       if (list.type !== 'list') return list;
-      const match = matchTasks(target.query, list.tasks, { loose: target.loose });
+      // "my morning meetings": the part of the day narrows by due time; the rest of the words by title.
+      const { query, pool } = partOfDay(target.query, list.tasks);
+      const match: ReturnType<typeof matchTasks<TaskView>> =
+        query === '' ? manyOrOne(pool) : matchTasks(query, pool, { loose: target.loose });
       if (match.kind === 'none') {
         const refs = list.tasks.map(ref);
         return done(1, say.notFoundReply(target.query, list.tasks), { shown: refs });
       }
       if (match.kind === 'one')
         return { type: 'tasks', consumed: 1, tasks: [ref(match.task)], views: [match.task] };
-      if (target.all) {
+      // "move my meetings to Friday": a plural names every match when scheduling.
+      if (target.all || (action.verb === 'set' && isPlural(target.query))) {
         // "both meeting tasks": every match, but deleting several still asks first.
         const refs = match.tasks.map(ref);
         if (action.verb === 'delete') {
@@ -544,6 +594,39 @@ function resolve(
       });
     }
   }
+}
+
+const PARTS_OF_DAY: Record<string, [number, number]> = {
+  morning: [0, 12],
+  afternoon: [12, 17],
+  evening: [17, 24],
+  tonight: [17, 24],
+};
+
+/** Tasks due in the part of the day the words name (by their due time), and the words without it. */
+function partOfDay(words: string, tasks: TaskView[]): { query: string; pool: TaskView[] } {
+  const m = /\b(morning|afternoon|evening|tonight)s?\b/i.exec(words);
+  if (!m) return { query: words, pool: tasks };
+  const [from, to] = PARTS_OF_DAY[m[1].toLowerCase()];
+  const pool = tasks.filter((t) => {
+    const time = /, (\d{2}):\d{2}$/.exec(t.details?.due ?? '');
+    return time !== null && Number(time[1]) >= from && Number(time[1]) < to;
+  });
+  // No task has a due time then: the word is part of a title ("Morning run").
+  if (pool.length === 0) return { query: words, pool: tasks };
+  const rest = (words.slice(0, m.index) + words.slice(m.index + m[0].length)).replace(/\s+/g, ' ').trim();
+  return { query: /^(?:tasks?|things?|ones?|items?)?$/i.test(rest) ? '' : rest, pool };
+}
+
+function manyOrOne(tasks: TaskView[]): ReturnType<typeof matchTasks<TaskView>> {
+  if (tasks.length === 0) return { kind: 'none' };
+  return tasks.length === 1 ? { kind: 'one', task: tasks[0] } : { kind: 'many', tasks };
+}
+
+/** "meetings", "bills": the words name several tasks. */
+function isPlural(words: string): boolean {
+  const last = words.trim().split(/\s+/).pop() ?? '';
+  return /^[a-z]{3,}s$/i.test(last) && !/(?:ss|us|is)$/i.test(last);
 }
 
 /** A task number the person gave, with whatever the conversation already knows about it. */
@@ -570,7 +653,51 @@ function handleAct(
       return runCompletes(tasks, action.completed, ex, consumed);
     case 'update':
       return runUpdate(tasks, action, ex, consumed);
+    case 'set':
+      return runSet(tasks, action.change, ex, consumed);
   }
+}
+
+/** update_task's arguments for a change of fields. */
+function setArgs(taskId: number, change: FieldChange): UpdateTaskArgs {
+  const args: UpdateTaskArgs = { task_id: taskId };
+  if (change.priority) args.priority = change.priority;
+  if (change.addTags?.length) args.add_tags = change.addTags;
+  if (change.removeTags?.length) args.remove_tags = change.removeTags;
+  if (change.due !== undefined) args.due = change.due;
+  if (change.recurrence !== undefined) args.recurrence = change.recurrence;
+  return args;
+}
+
+/** Priority, tags, due date or repeat of one or more tasks: one update_task each. */
+function runSet(
+  tasks: readonly TaskRef[],
+  change: FieldChange,
+  ex: readonly Exchange[],
+  consumed: number,
+): Handled {
+  if (ex.length < consumed + tasks.length)
+    return calls(...tasks.map((t): PlannedCall => ({ name: 'update_task', args: setArgs(t.id, change) })));
+  const changed: ChangedTask[] = [];
+  const errors: string[] = [];
+  tasks.forEach((task, i) => {
+    const result = expect(ex, consumed + i, 'update_task').result;
+    if (result.kind === 'task')
+      changed.push({ taskId: result.taskId, title: result.title || task.title, details: result.details });
+    else errors.push(errorText(result));
+  });
+  const refs: TaskRef[] = changed.map((c) => ({ id: c.taskId, title: c.title }));
+  const text = [
+    changed.length ? say.fieldsChangedReply(changed, change) : '',
+    ...errors.map(say.toolErrorReply),
+  ]
+    .filter(Boolean)
+    .join('\n');
+  return done(
+    consumed + tasks.length,
+    text,
+    refs.length ? { focus: refs, lastAction: { verb: 'update', tasks: refs } } : {},
+  );
 }
 
 function runShow(
@@ -645,19 +772,22 @@ function runCompletes(
     );
   }
   const changed: TaskRef[] = [];
+  const nexts: ChangedTask[] = [];
   const errors: string[] = [];
   todo.forEach((task, i) => {
     const result = expect(ex, consumed + i, 'complete_task').result;
-    if (result.kind === 'task')
+    if (result.kind === 'task') {
       changed.push({
         id: result.taskId,
         title: result.title || task.title,
         completed: result.status !== 'pending',
       });
-    else errors.push(errorText(result));
+      if (result.next) nexts.push(result.next);
+    } else errors.push(errorText(result));
   });
   const text = [
     changed.length > 0 ? say.completedReply(changed, completed) : '',
+    ...nexts.map(say.nextOccurrenceReply),
     ...errors.map(say.toolErrorReply),
     ...alreadyText,
   ]

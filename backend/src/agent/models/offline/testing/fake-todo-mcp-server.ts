@@ -1,9 +1,18 @@
 /**
  * Test double: an in-memory `MCPServer` exposing the five todo tools with exactly the contract's outputs
  * (JSON text on success, a plain sentence with `isError` on failure). Used by the offline model's specs to
- * run the real Agent + Runner without a database.
+ * run the real Agent + Runner without a database. Dates go through the real schedule functions (due words,
+ * repeats, the tools' wording of dates) at a fixed "now", in UTC.
  */
 import type { CallToolResultContent, MCPServer } from '@openai/agents';
+import { DomainError } from '../../../../common/domain-error';
+import { taskDetails } from '../../../../tasks/task-details';
+import { daysFromToday, Due, localDue } from '../../../../tasks/schedule/due-dates';
+import { describeRecurrence, nextDue } from '../../../../tasks/schedule/recurrence';
+import { planSchedule } from '../../../../tasks/schedule/schedule';
+import { Task } from '../../../../tasks/task.entity';
+import { cleanTags, editTags, priorityOf, priorityRank } from '../../../../tasks/task-fields';
+import { dueOf } from '../../../../tasks/tasks.service';
 
 /** An MCP tool definition (the SDK's `MCPTool`, which the package root does not export). */
 export type MCPTool = Awaited<ReturnType<MCPServer['listTools']>>[number];
@@ -12,13 +21,24 @@ export interface SeedTask {
   title: string;
   description?: string;
   completed?: boolean;
+  priority?: 'high' | 'medium' | 'low';
+  tags?: string[];
+  /** ISO 8601 in UTC ("2026-12-08", "2026-12-10T09:00"), resolved like the real tools do. */
+  due?: string;
+  recurrence?: string;
 }
 
+/** A task as the expectations compare it: the fields beyond the title as values a person would write. */
 export interface StoredTask {
   id: number;
   title: string;
   description: string | null;
   completed: boolean;
+  priority: 'high' | 'medium' | 'low' | null;
+  tags: string[];
+  /** Local ISO text in UTC: "2026-12-11T15:00", or "2026-12-11" for a date without a time. */
+  due: string | null;
+  repeats: string | null;
 }
 
 export interface RecordedCall {
@@ -26,12 +46,23 @@ export interface RecordedCall {
   args: Record<string, unknown>;
 }
 
+/** The fake's "now" and zone: the real tools' date logic runs against them (see test/support/fixed-clock.ts). */
+export const FAKE_NOW = new Date('2026-12-09T10:00:00.000Z');
+export const FAKE_TIME_ZONE = 'UTC';
+
 const objectSchema = (properties: Record<string, unknown>, required: string[]): MCPTool['inputSchema'] => ({
   type: 'object',
   properties,
   required,
   additionalProperties: false,
 });
+
+const FIELDS = {
+  priority: { type: 'string', enum: ['high', 'medium', 'low'] },
+  tags: { type: 'array', items: { type: 'string' } },
+  due: { type: 'string', description: 'ISO 8601 or the user’s words' },
+  recurrence: { type: 'string' },
+};
 
 export const TODO_TOOLS: MCPTool[] = [
   {
@@ -41,6 +72,7 @@ export const TODO_TOOLS: MCPTool[] = [
       {
         title: { type: 'string', description: 'Task title, 1–200 characters' },
         description: { type: 'string' },
+        ...FIELDS,
       },
       ['title'],
     ),
@@ -48,7 +80,16 @@ export const TODO_TOOLS: MCPTool[] = [
   {
     name: 'list_tasks',
     description: 'List the user’s tasks.',
-    inputSchema: objectSchema({ status: { type: 'string', enum: ['all', 'pending', 'completed'] } }, []),
+    inputSchema: objectSchema(
+      {
+        status: { type: 'string', enum: ['all', 'pending', 'completed'] },
+        priority: { type: 'string', enum: ['high', 'medium', 'low', 'none'] },
+        tags: FIELDS.tags,
+        due: { type: 'string', enum: ['overdue', 'today', 'week', 'none'] },
+        sort: { type: 'string', enum: ['number', 'due', 'priority'] },
+      },
+      [],
+    ),
   },
   {
     name: 'complete_task',
@@ -57,9 +98,16 @@ export const TODO_TOOLS: MCPTool[] = [
   },
   {
     name: 'update_task',
-    description: 'Change a task’s title or description.',
+    description: 'Change a task’s title, description, priority, tags, due date or repeat.',
     inputSchema: objectSchema(
-      { task_id: { type: 'integer' }, title: { type: 'string' }, description: { type: 'string' } },
+      {
+        task_id: { type: 'integer' },
+        title: { type: 'string' },
+        description: { type: 'string' },
+        ...FIELDS,
+        add_tags: FIELDS.tags,
+        remove_tags: FIELDS.tags,
+      },
       ['task_id'],
     ),
   },
@@ -71,10 +119,20 @@ export const TODO_TOOLS: MCPTool[] = [
 ];
 
 const ALLOWED_ARGS: Record<string, string[]> = {
-  add_task: ['title', 'description'],
-  list_tasks: ['status'],
+  add_task: ['title', 'description', 'priority', 'tags', 'due', 'recurrence'],
+  list_tasks: ['status', 'priority', 'tags', 'due', 'sort'],
   complete_task: ['task_id', 'completed'],
-  update_task: ['task_id', 'title', 'description'],
+  update_task: [
+    'task_id',
+    'title',
+    'description',
+    'priority',
+    'tags',
+    'add_tags',
+    'remove_tags',
+    'due',
+    'recurrence',
+  ],
   delete_task: ['task_id'],
 };
 
@@ -91,11 +149,24 @@ function describeNumbers(numbers: readonly number[]): string {
   return `Your task numbers are ${numbers.join(', ')}.`;
 }
 
+type Row = Task;
+
+/** Task numbers sorted the way the real list_tasks sorts them (see tasks/task-list-query.ts). */
+const SORT_KEY: Record<string, (t: Row) => Array<number>> = {
+  due: (t) => [t.dueAt?.getTime() ?? Infinity, t.number],
+  priority: (t) => [t.priority ?? 4, t.dueAt?.getTime() ?? Infinity, t.number],
+};
+
+function compareKeys(a: number[], b: number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+  return 0;
+}
+
 export class FakeTodoMcpServer implements MCPServer {
   readonly name = 'todo';
   cacheToolsList = false;
   readonly calls: RecordedCall[] = [];
-  private tasks: StoredTask[] = [];
+  private tasks: Row[] = [];
   private lastNumber = 0;
 
   constructor(
@@ -103,13 +174,15 @@ export class FakeTodoMcpServer implements MCPServer {
     private readonly tools: MCPTool[] = TODO_TOOLS,
   ) {
     for (const s of seed) {
-      this.lastNumber += 1;
-      this.tasks.push({
-        id: this.lastNumber,
+      const task = this.create({
         title: s.title,
-        description: s.description ?? null,
-        completed: s.completed ?? false,
+        description: s.description,
+        priority: s.priority,
+        tags: s.tags,
+        due: s.due,
+        recurrence: s.recurrence,
       });
+      task.completed = s.completed ?? false;
     }
   }
 
@@ -123,7 +196,19 @@ export class FakeTodoMcpServer implements MCPServer {
 
   /** The tasks as they are now, numbered as the user sees them. */
   snapshot(): StoredTask[] {
-    return this.tasks.map((t) => ({ ...t }));
+    return this.tasks.map((t) => {
+      const due = dueOf(t);
+      return {
+        id: t.number,
+        title: t.title,
+        description: t.description,
+        completed: t.completed,
+        priority: priorityOf(t.priority),
+        tags: [...t.tags],
+        due: due ? localDue(due, FAKE_TIME_ZONE) : null,
+        repeats: t.recurrence ? describeRecurrence(t.recurrence) : null,
+      };
+    });
   }
 
   async callTool(toolName: string, args: Record<string, unknown> | null): Promise<CallToolResultContent> {
@@ -132,11 +217,15 @@ export class FakeTodoMcpServer implements MCPServer {
     try {
       return [{ type: 'text', text: this.execute(toolName, input) }];
     } catch (error) {
-      if (!(error instanceof ToolFailure)) throw error;
+      if (!(error instanceof ToolFailure) && !(error instanceof DomainError)) throw error;
       const content: CallToolResultContent = [{ type: 'text', text: error.message }];
       content.isError = true;
       return content;
     }
+  }
+
+  private out(t: Row, status: string): Record<string, unknown> {
+    return { task_id: t.number, status, title: t.title, ...taskDetails(t, FAKE_TIME_ZONE, FAKE_NOW) };
   }
 
   private execute(name: string, args: Record<string, unknown>): string {
@@ -146,59 +235,153 @@ export class FakeTodoMcpServer implements MCPServer {
     if (extra.length > 0) throw new ToolFailure(`Unexpected argument ${extra.join(', ')}.`);
     switch (name) {
       case 'add_task': {
-        const title = this.title(args.title);
-        this.lastNumber += 1;
-        const task: StoredTask = {
-          id: this.lastNumber,
-          title,
-          description: this.description(args.description),
-          completed: false,
-        };
-        this.tasks.push(task);
-        return JSON.stringify({ task_id: task.id, status: 'created', title: task.title });
+        const task = this.create({
+          title: args.title,
+          description: args.description,
+          priority: args.priority,
+          tags: args.tags,
+          due: args.due,
+          recurrence: args.recurrence,
+        });
+        return JSON.stringify(this.out(task, 'created'));
       }
-      case 'list_tasks': {
-        const status = args.status ?? 'all';
-        if (status !== 'all' && status !== 'pending' && status !== 'completed')
-          throw new ToolFailure('Status must be all, pending or completed.');
-        const rows = this.tasks.filter((t) => status === 'all' || t.completed === (status === 'completed'));
-        return JSON.stringify(
-          rows.map((t) => ({ id: t.id, title: t.title, description: t.description, completed: t.completed })),
-        );
-      }
+      case 'list_tasks':
+        return JSON.stringify(this.list(args));
       case 'complete_task': {
         const task = this.find(args.task_id);
         if (args.completed !== undefined && typeof args.completed !== 'boolean')
           throw new ToolFailure('completed must be true or false.');
+        const completing = args.completed !== false && !task.completed;
         task.completed = args.completed !== false;
-        return JSON.stringify({
-          task_id: task.id,
-          status: task.completed ? 'completed' : 'pending',
-          title: task.title,
-        });
+        const out = this.out(task, task.completed ? 'completed' : 'pending');
+        const due = dueOf(task);
+        if (completing && task.recurrence && due) {
+          const next = this.create({ title: task.title, description: task.description ?? undefined });
+          Object.assign(next, {
+            priority: task.priority,
+            tags: [...task.tags],
+            recurrence: task.recurrence,
+            ...dueColumns(nextDue(task.recurrence, due, FAKE_NOW)),
+          });
+          task.recurrence = null;
+          const { status: _status, ...nextOut } = this.out(next, 'created');
+          return JSON.stringify({ ...this.out(task, 'completed'), next: nextOut });
+        }
+        return JSON.stringify(out);
       }
       case 'update_task': {
         const task = this.find(args.task_id);
-        if (args.title === undefined && args.description === undefined)
-          throw new ToolFailure('Nothing to update: give a title or a description.');
+        const { task_id: _id, ...changes } = args;
+        if (Object.keys(changes).length === 0)
+          throw new ToolFailure('Nothing to update: give a field to change.');
         if (args.title !== undefined) task.title = this.title(args.title);
         if (args.description !== undefined) task.description = this.description(args.description);
-        return JSON.stringify({ task_id: task.id, status: 'updated', title: task.title });
+        if (args.priority !== undefined)
+          task.priority = args.priority === 'none' ? null : this.priority(args.priority);
+        if (args.tags !== undefined) task.tags = cleanTags(this.strings(args.tags));
+        if (args.add_tags !== undefined || args.remove_tags !== undefined)
+          task.tags = editTags(
+            task.tags,
+            this.strings(args.add_tags ?? []),
+            this.strings(args.remove_tags ?? []),
+          );
+        if (args.due !== undefined || args.recurrence !== undefined) {
+          const none = (v: unknown) => (typeof v === 'string' && v.toLowerCase() === 'none' ? null : v);
+          const schedule = planSchedule(
+            {
+              due: args.due === undefined ? undefined : (none(args.due) as string | null),
+              recurrence: args.recurrence === undefined ? undefined : none(args.recurrence),
+            },
+            { due: dueOf(task), recurrence: task.recurrence },
+            FAKE_TIME_ZONE,
+            FAKE_NOW,
+          );
+          Object.assign(task, dueColumns(schedule.due), { recurrence: schedule.recurrence });
+        }
+        return JSON.stringify(this.out(task, 'updated'));
       }
       default: {
         const task = this.find(args.task_id);
         this.tasks = this.tasks.filter((t) => t !== task);
-        return JSON.stringify({ task_id: task.id, status: 'deleted', title: task.title });
+        return JSON.stringify(this.out(task, 'deleted'));
       }
     }
   }
 
-  private find(id: unknown): StoredTask {
+  private create(input: Record<string, unknown>): Row {
+    const title = this.title(input.title);
+    const description = this.description(input.description);
+    const priority = input.priority === undefined ? null : this.priority(input.priority);
+    const tags = input.tags === undefined ? [] : cleanTags(this.strings(input.tags));
+    const schedule = planSchedule(
+      { due: input.due as string | undefined, recurrence: input.recurrence },
+      { due: null, recurrence: null },
+      FAKE_TIME_ZONE,
+      FAKE_NOW,
+    );
+    this.lastNumber += 1;
+    const task = Object.assign(new Task(), {
+      number: this.lastNumber,
+      title,
+      description,
+      completed: false,
+      createdAt: FAKE_NOW,
+      priority,
+      tags,
+      recurrence: schedule.recurrence,
+      ...dueColumns(schedule.due),
+    });
+    this.tasks.push(task);
+    return task;
+  }
+
+  private list(args: Record<string, unknown>): unknown[] {
+    const status = args.status ?? 'all';
+    if (status !== 'all' && status !== 'pending' && status !== 'completed')
+      throw new ToolFailure('Status must be all, pending or completed.');
+    const tags = args.tags === undefined ? [] : cleanTags(this.strings(args.tags));
+    const window = (days: number) => daysFromToday(days, FAKE_TIME_ZONE, FAKE_NOW);
+    const rows = this.tasks.filter((t) => {
+      if (status !== 'all' && t.completed !== (status === 'completed')) return false;
+      if (
+        args.priority === 'none'
+          ? t.priority !== null
+          : args.priority !== undefined && priorityOf(t.priority) !== args.priority
+      )
+        return false;
+      if (!tags.every((tag) => t.tags.includes(tag))) return false;
+      const at = t.dueAt?.getTime();
+      switch (args.due) {
+        case 'overdue':
+          return at !== undefined && at < FAKE_NOW.getTime() && !t.completed;
+        case 'today':
+        case 'week': {
+          const { from, to } = window(args.due === 'today' ? 1 : 7);
+          return at !== undefined && at >= from.getTime() && at < to.getTime();
+        }
+        case 'none':
+          return at === undefined;
+        default:
+          return true;
+      }
+    });
+    const key = typeof args.sort === 'string' ? SORT_KEY[args.sort] : undefined;
+    if (key) rows.sort((a, b) => compareKeys(key(a), key(b)));
+    return rows.map((t) => ({
+      id: t.number,
+      title: t.title,
+      description: t.description,
+      completed: t.completed,
+      ...taskDetails(t, FAKE_TIME_ZONE, FAKE_NOW),
+    }));
+  }
+
+  private find(id: unknown): Row {
     if (typeof id !== 'number' || !Number.isInteger(id))
       throw new ToolFailure('task_id must be a whole number.');
-    const task = this.tasks.find((t) => t.id === id);
+    const task = this.tasks.find((t) => t.number === id);
     if (task) return task;
-    throw new ToolFailure(`Task ${id} was not found. ${describeNumbers(this.tasks.map((t) => t.id))}`);
+    throw new ToolFailure(`Task ${id} was not found. ${describeNumbers(this.tasks.map((t) => t.number))}`);
   }
 
   private title(value: unknown): string {
@@ -215,4 +398,20 @@ export class FakeTodoMcpServer implements MCPServer {
     if (value.length > 1000) throw new ToolFailure('A description can be at most 1000 characters.');
     return value.trim() || null;
   }
+
+  private priority(value: unknown): number {
+    if (value !== 'high' && value !== 'medium' && value !== 'low')
+      throw new ToolFailure('priority must be high, medium or low.');
+    return priorityRank(value)!;
+  }
+
+  private strings(value: unknown): string[] {
+    if (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))
+      throw new ToolFailure('tags must be a list of strings.');
+    return value as string[];
+  }
+}
+
+function dueColumns(due: Due | null): Pick<Row, 'dueAt' | 'dueAllDay' | 'dueTimeZone'> {
+  return { dueAt: due?.at ?? null, dueAllDay: due?.allDay ?? false, dueTimeZone: due?.timeZone ?? null };
 }

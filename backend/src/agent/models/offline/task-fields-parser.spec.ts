@@ -1,0 +1,76 @@
+import { fieldCommand, listQuery, splitTaskFields } from './task-fields-parser';
+
+describe('splitTaskFields', () => {
+  it.each([
+    [
+      'pay rent every month on the 1st, high priority',
+      'pay rent',
+      { priority: 'high', recurrence: 'every month on the 1st' },
+    ],
+    ['call mom tomorrow at 5pm #family', 'call mom', { tags: ['family'], due: 'tomorrow at 5pm' }],
+    [
+      'water plants every monday at 9am',
+      'water plants',
+      { due: 'monday at 9am', recurrence: 'every monday' },
+    ],
+    ['stand-up every weekday at 9am', 'stand-up', { due: '9am', recurrence: 'every weekday' }],
+    ['submit report by the end of the month', 'submit report', { due: 'end of the month' }],
+    ['review budget tagged finance and work', 'review budget', { tags: ['finance', 'work'] }],
+    ['fix the sink (urgent)', 'fix the sink', { priority: 'high' }],
+  ])('%s', (text, rest, fields) => expect(splitTaskFields(text)).toEqual({ text: rest, fields }));
+
+  it.each([
+    'plan the Monday meeting',
+    'read chapter 3',
+    'book flight for march',
+    'fix the urgent bug',
+    'buy 2 tickets',
+    'watch the 6pm news',
+    'call may',
+    'urgent',
+    'tomorrow',
+  ])('leaves "%s" alone: no field, or nothing would be left of the title', (text) => {
+    expect(splitTaskFields(text)).toEqual({ text, fields: {} });
+  });
+});
+
+describe('fieldCommand', () => {
+  it.each([
+    ['tag task 4 as work', { target: 'task 4', change: { addTags: ['work'] } }],
+    ['make task 2 low priority', { target: 'task 2', change: { priority: 'low' } }],
+    ['move the dentist to Friday 3pm', { target: 'the dentist', change: { due: 'Friday 3pm' } }],
+    ['reschedule my morning meetings to 2 PM', { target: 'my morning meetings', change: { due: '2 PM' } }],
+    ['the report is due on friday', { target: 'the report', change: { due: 'on friday' } }],
+    ['stop repeating it', { target: 'it', change: { recurrence: 'none' } }],
+    ['make task 1 repeat every week', { target: 'task 1', change: { recurrence: 'every week' } }],
+  ])('%s', (text, command) => expect(fieldCommand(text)).toEqual(command));
+
+  it.each([
+    "change task 1 to 'Call mom tonight'",
+    'change task 2 to buy oat milk',
+    'schedule a call with bob for friday',
+    'set up the printer for monday',
+    "what's due this week",
+    'add report due friday',
+    'mark task 3 as done',
+    'move on',
+  ])('is not a field change: %s', (text) => expect(fieldCommand(text)).toBeUndefined());
+});
+
+describe('listQuery', () => {
+  it.each([
+    ["what's due this week?", { status: 'pending', due: 'week', sort: 'due' }],
+    ['anything overdue', { status: 'pending', due: 'overdue', sort: 'due' }],
+    ['show my work tasks', { status: 'all', tags: ['work'] }],
+    ['what are my high priority tasks', { status: 'pending', priority: 'high' }],
+    ['what should I do first?', 'first'],
+  ])('%s', (text, query) => expect(listQuery(text)).toEqual(query));
+
+  it.each([
+    'show my pending tasks',
+    "what's next?",
+    'show my tasks',
+    'show all tasks',
+    'buy flowers for today',
+  ])('leaves "%s" to the other rules', (text) => expect(listQuery(text)).toBeUndefined());
+});
