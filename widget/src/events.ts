@@ -9,6 +9,25 @@ export interface TaskChange {
   /** The user's task number ("task 3"). */
   task_id: number;
   title: string;
+  /** The task's state and fields after the change (before it, for a deletion); fields it lacks are absent. */
+  completed?: boolean;
+  priority?: 'high' | 'medium' | 'low';
+  /** Lower-case labels. */
+  tags?: string[];
+  /** When it is due (ISO 8601, UTC); for a date without a time, the end of that day in `time_zone`. */
+  due_at?: string;
+  /** The due date ("2026-12-12") and time ("15:00", absent for a date alone) in `time_zone`. */
+  due_date?: string;
+  due_time?: string;
+  /** The IANA zone the due date was given in (the user's). */
+  time_zone?: string;
+  /** How it repeats: `{ frequency: 'daily' | 'weekly' | 'monthly', interval, weekdays?, month_day? }`. */
+  recurrence?: {
+    frequency: 'daily' | 'weekly' | 'monthly';
+    interval: number;
+    weekdays?: Array<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun'>;
+    month_day?: number;
+  };
 }
 
 export interface ReadyDetail {

@@ -17,6 +17,8 @@ const PATHS: Record<string, SVGTemplateResult> = {
   notebook: svg`<path d="M4 4h13a3 3 0 0 1 3 3v13H7a3 3 0 0 1-3-3Z"/><path d="M8 8h8M8 12h6"/>`,
   info: svg`<circle cx="12" cy="12" r="9"/><path d="M12 16v-4M12 8h.01"/>`,
   bolt: svg`<path d="M13 2 3 14h9l-1 8 10-12h-9Z"/>`,
+  calendar: svg`<rect x="3" y="5" width="18" height="16" rx="2"/><path d="M3 10h18M8 3v4M16 3v4"/>`,
+  clock: svg`<circle cx="12" cy="12" r="9"/><path d="M12 7v5l3 2"/>`,
   send: svg`<path d="M12 19V5M5 12l7-7 7 7"/>`,
   stop: svg`<rect x="6" y="6" width="12" height="12" rx="2" fill="currentColor"/>`,
   trash: svg`<path d="M3 6h18M8 6V4h8v2M6 6l1 14h10l1-14"/>`,

@@ -40,7 +40,9 @@ async function tasksOf(email: string, password: string) {
 function changesIn(events: HostEvent[]) {
   return events
     .filter((e) => e.type === 'todo-assistant-tasks-changed')
-    .flatMap((e) => (e.detail as { changes: Array<{ action: string; task_id: number; title: string }> }).changes)
+    .flatMap(
+      (e) => (e.detail as { changes: Array<{ action: string; task_id: number; title: string }> }).changes,
+    )
     .map(({ action, task_id, title }) => ({ action, task_id, title })); // the fields: task-fields.spec.ts
 }
 
@@ -165,12 +167,17 @@ test('one script tag: sign up, keep a list by chat and widget, reload into the s
   // Deleting the other conversation asks first, then it is gone for good.
   await w.getByRole('button', { name: 'Conversations' }).click();
   await w.getByRole('button', { name: /^Delete “What is pending/i }).click();
-  await w.getByRole('group', { name: /^Delete “What is pending/i }).getByRole('button', { name: 'Delete' }).click();
+  await w
+    .getByRole('group', { name: /^Delete “What is pending/i })
+    .getByRole('button', { name: 'Delete' })
+    .click();
   await w.locator('.threads li .open').nth(1).waitFor({ state: 'detached' });
   await w.getByRole('button', { name: 'Back' }).click();
   await w.getByRole('button', { name: 'Conversations' }).click(); // the list as the server has it now
   await w.locator('.threads li .open').first().waitFor();
-  await expect(w.locator('.threads li .open').allInnerTexts()).resolves.toEqual([expect.stringMatching(/^Errands/)]);
+  await expect(w.locator('.threads li .open').allInnerTexts()).resolves.toEqual([
+    expect.stringMatching(/^Errands/),
+  ]);
   await w.getByRole('button', { name: 'Back' }).click();
 
   // Sign out: back to the panel, and still signed out after a reload.
