@@ -167,7 +167,7 @@ test('drives <openai-chatkit>: complete options, bearer token, one retry after a
 
   const events = await hostEvents(p);
   expect(events.find((e) => e.type === 'todo-assistant-tasks-changed')?.detail).toEqual({
-    changes: [{ action: 'created', task_id: 1, title: 'Book the dentist' }],
+    changes: [{ action: 'created', task_id: 1, title: 'Book the dentist', completed: false, tags: [] }],
   });
   const threadId = (
     events.find((e) => e.type === 'todo-assistant-thread-change')?.detail as { threadId: string }
