@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DateTime } from 'luxon';
+import { localDateTime } from './schedule/due-dates';
 import { Task } from './task.entity';
 import { Priority, PRIORITIES, priorityOf } from './task-fields';
 import type { Recurrence } from './schedule/recurrence';
@@ -80,13 +80,13 @@ export class TaskPage {
 
 export function toTaskFieldsView(t: Task): TaskFieldsView {
   const zone = t.dueTimeZone ?? 'UTC';
-  const local = t.dueAt ? DateTime.fromJSDate(t.dueAt, { zone }) : null;
+  const local = t.dueAt ? localDateTime(t.dueAt, zone) : null;
   return {
     priority: priorityOf(t.priority),
     tags: t.tags ?? [],
     due_at: t.dueAt ? t.dueAt.toISOString() : null,
-    due_date: local ? local.toISODate() : null,
-    due_time: local && !t.dueAllDay ? local.toFormat('HH:mm') : null,
+    due_date: local ? local.date : null,
+    due_time: local && !t.dueAllDay ? local.time : null,
     time_zone: t.dueAt ? zone : null,
     recurrence: t.recurrence ?? null,
   };
