@@ -168,11 +168,19 @@ function wallClock(
   return out;
 }
 
+/** The year of `now` in a zone, remembered for the last call: a list formats all its dates against one "now". */
+let lastYear = { at: NaN, zone: '', year: '' };
+function yearOf(now: Date, zone: string): string {
+  if (lastYear.at !== now.getTime() || lastYear.zone !== zone)
+    lastYear = { at: now.getTime(), zone, year: wallClock(now, zone).year };
+  return lastYear.year;
+}
+
 /** "Fri 12 Dec, 15:00" (the year too when it is not this year); a date alone for a due date without a time. */
 export function formatDue(due: Due, viewerZone: string, now: Date): string {
   const zone = due.allDay ? due.timeZone : viewerZone;
   const w = wallClock(due.at, zone);
-  const date = `${w.weekday} ${w.day} ${w.month}${w.year === wallClock(now, zone).year ? '' : ` ${w.year}`}`;
+  const date = `${w.weekday} ${w.day} ${w.month}${w.year === yearOf(now, zone) ? '' : ` ${w.year}`}`;
   return due.allDay ? date : `${date}, ${w.hour}:${w.minute}`;
 }
 
