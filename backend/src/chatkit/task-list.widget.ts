@@ -25,8 +25,7 @@ export function toTaskRow(value: unknown): TaskRow | undefined {
   if (typeof id !== 'number' || !Number.isInteger(id) || typeof v.title !== 'string') return undefined;
   const row: TaskRow = { id, title: v.title, completed: v.completed === true || v.done === true };
   if (v.priority === 'high' || v.priority === 'medium' || v.priority === 'low') row.priority = v.priority;
-  if (Array.isArray(v.tags) && v.tags.every((t) => typeof t === 'string') && v.tags.length)
-    row.tags = v.tags;
+  if (Array.isArray(v.tags) && v.tags.every((t) => typeof t === 'string') && v.tags.length) row.tags = v.tags;
   if (typeof v.due === 'string' && v.due) row.due = v.due;
   if (v.overdue === true && !row.completed) row.overdue = true;
   if (typeof v.repeats === 'string' && v.repeats) row.repeats = v.repeats;

@@ -139,71 +139,52 @@ export function resolveBound(input: string, timeZone: string, now: Date): Date {
   return due.allDay ? DateTime.fromJSDate(due.at, { zone: timeZone }).startOf('day').toJSDate() : due.at;
 }
 
-// A list shows up to 100 due dates: one cached Intl formatter per zone formats them ~20x faster than building a
-// luxon DateTime for each (5 ms for 100, measured by bench/large-data).
+// A list shows up to 100 due dates: one cached Intl formatter per zone and style formats them ~20x faster than
+// building a luxon DateTime for each (5 ms for 100, measured by bench/large-data).
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function wallClock(
-  at: Date,
-  timeZone: string,
-): Record<'weekday' | 'day' | 'month' | 'year' | 'hour' | 'minute', string> {
-  let f = formatters.get(timeZone);
+/** The wall-clock parts of an instant in a zone: in words ("Fri", "12", "Dec") or in digits ("12", "12"). */
+function partsOf(at: Date, timeZone: string, style: 'words' | 'digits'): Record<string, string> {
+  const key = `${style} ${timeZone}`;
+  let f = formatters.get(key);
   if (!f) {
     f = new Intl.DateTimeFormat('en-GB', {
       timeZone,
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
       year: 'numeric',
       hour: '2-digit',
       minute: '2-digit',
       hourCycle: 'h23',
+      ...(style === 'words'
+        ? { weekday: 'short', day: 'numeric', month: 'short' }
+        : { day: '2-digit', month: '2-digit' }),
     });
-    if (formatters.size >= 500) formatters.clear();
-    formatters.set(timeZone, f);
+    if (formatters.size >= 1000) formatters.clear();
+    formatters.set(key, f);
   }
-  const out = { weekday: '', day: '', month: '', year: '', hour: '', minute: '' };
-  for (const part of f.formatToParts(at))
-    if (part.type in out) out[part.type as keyof typeof out] = part.value;
-  return out;
+  const parts: Record<string, string> = {};
+  for (const part of f.formatToParts(at)) parts[part.type] = part.value;
+  return parts;
 }
 
 /** The year of `now` in a zone, remembered for the last call: a list formats all its dates against one "now". */
 let lastYear = { at: NaN, zone: '', year: '' };
 function yearOf(now: Date, zone: string): string {
   if (lastYear.at !== now.getTime() || lastYear.zone !== zone)
-    lastYear = { at: now.getTime(), zone, year: wallClock(now, zone).year };
+    lastYear = { at: now.getTime(), zone, year: partsOf(now, zone, 'digits').year };
   return lastYear.year;
 }
 
 /** "Fri 12 Dec, 15:00" (the year too when it is not this year); a date alone for a due date without a time. */
 export function formatDue(due: Due, viewerZone: string, now: Date): string {
   const zone = due.allDay ? due.timeZone : viewerZone;
-  const w = wallClock(due.at, zone);
+  const w = partsOf(due.at, zone, 'words');
   const date = `${w.weekday} ${w.day} ${w.month}${w.year === yearOf(now, zone) ? '' : ` ${w.year}`}`;
   return due.allDay ? date : `${date}, ${w.hour}:${w.minute}`;
 }
 
-const numericFormatters = new Map<string, Intl.DateTimeFormat>();
-
-/** The wall-clock date ("2026-12-12") and time ("15:00") of an instant in a zone (cached formatter, as above). */
+/** The wall-clock date ("2026-12-12") and time ("15:00") of an instant in a zone. */
 export function localDateTime(at: Date, timeZone: string): { date: string; time: string } {
-  let f = numericFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    if (numericFormatters.size >= 500) numericFormatters.clear();
-    numericFormatters.set(timeZone, f);
-  }
-  const p: Record<string, string> = {};
-  for (const part of f.formatToParts(at)) p[part.type] = part.value;
+  const p = partsOf(at, timeZone, 'digits');
   return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
 }
 
