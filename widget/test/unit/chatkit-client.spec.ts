@@ -251,12 +251,12 @@ describe('ChatKitClient: HTTP errors in words', () => {
       }).client;
 
     it('a refused origin: the backend’s own words, naming the setting', async () => {
-      global.fetch = (async () =>
+      global.fetch = async () =>
         Response.json({
           origin: 'https://shop.test',
           allowed: false,
           message: 'The origin https://shop.test is not allowed. Add it to ALLOWED_ORIGINS on the backend.',
-        }));
+        });
       await expect(failing().request('threads.list', {})).rejects.toEqual(
         new WidgetError(
           'origin_not_allowed',
@@ -266,17 +266,16 @@ describe('ChatKitClient: HTTP errors in words', () => {
     });
 
     it('an allowed origin: the server did not answer this time', async () => {
-      global.fetch = (async () =>
-        Response.json({ origin: 'https://shop.test', allowed: true, message: 'ok' }));
+      global.fetch = async () => Response.json({ origin: 'https://shop.test', allowed: true, message: 'ok' });
       await expect(failing().request('threads.list', {})).rejects.toEqual(
         new WidgetError('network', `The assistant at ${API} did not answer. Please try again.`),
       );
     });
 
     it('no server at all: names it and the likely causes', async () => {
-      global.fetch = (async () => {
+      global.fetch = async () => {
         throw new TypeError('Failed to fetch');
-      });
+      };
       const err = (await failing()
         .request('threads.list', {})
         .catch((e: unknown) => e)) as WidgetError;
