@@ -46,15 +46,46 @@ function signOut() {
   render();
 }
 
+const when = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
+const whenTime = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  hour: 'numeric',
+  minute: '2-digit',
+});
+
+/** "Due Fri 12 Dec, 15:00 · High priority · #work", when the task has any of those. */
+function details(task) {
+  const parts = [];
+  if (task.due_at) {
+    const due = new Date(task.due_at);
+    const overdue = !task.completed && due < new Date();
+    parts.push(`${overdue ? 'Overdue: ' : 'Due '}${(task.due_time ? whenTime : when).format(due)}`);
+  }
+  if (task.priority) parts.push(`${task.priority[0].toUpperCase()}${task.priority.slice(1)} priority`);
+  parts.push(...task.tags.map((t) => `#${t}`));
+  return parts.join(' · ');
+}
+
 function taskItem(task, changed) {
   const li = document.createElement('li');
   li.className = changed.has(task.id) ? 'task changed' : 'task';
   const number = document.createElement('span');
   number.className = 'number';
   number.textContent = `#${task.id}`;
+  const body = document.createElement('span');
   const title = document.createElement('span');
   title.textContent = task.title; // text, never markup
-  li.append(number, title);
+  body.append(title);
+  const meta = details(task);
+  if (meta) {
+    const small = document.createElement('small');
+    small.className = meta.startsWith('Overdue') ? 'meta overdue' : 'meta';
+    small.textContent = meta;
+    body.append(small);
+  }
+  li.append(number, body);
   return li;
 }
 

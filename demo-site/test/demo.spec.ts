@@ -59,7 +59,11 @@ afterAll(async () => {
 });
 
 async function open(path: string): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-  const context = await browser.newContext({ viewport: { width: 1360, height: 860 } });
+  const context = await browser.newContext({
+    viewport: { width: 1360, height: 860 },
+    locale: 'en-US',
+    timezoneId: 'Europe/London',
+  });
   await recordPageEvents(context);
   const page = await context.newPage();
   const errors: string[] = [];
@@ -129,6 +133,12 @@ async function boardJourney(path: string, shots: string) {
   await say(page, 'show my tasks');
   await w.getByRole('button', { name: 'Delete: Call mom' }).click();
   await boardShows(page, { todo: ['#1\nBuy milk'], done: ['#2\nWalk the dog'] });
+  // Priorities, tags and due dates reach the site's own board too.
+  await say(page, 'add pay the rent tomorrow at 9am, high priority #home');
+  await page.locator('#pending .task', { hasText: 'Pay the rent' }).waitFor();
+  await expect(page.locator('#pending .task').last().innerText()).resolves.toMatch(
+    /^#4\nPay the rent\nDue \w{3}, \w{3} \d{1,2}, 9:00 AM · High priority · #home$/,
+  );
   await screenshot(page, ARTIFACTS, `${shots}-3-after-changes`);
   if (process.env.UPDATE_SCREENSHOT && path === '/') {
     mkdirSync(join(README_SCREENSHOT, '..'), { recursive: true });
@@ -137,7 +147,8 @@ async function boardJourney(path: string, shots: string) {
   const transcript = await w.locator('.log').innerText();
 
   await page.reload();
-  await boardShows(page, { todo: ['#1\nBuy milk'], done: ['#2\nWalk the dog'] });
+  await page.locator('#pending .task', { hasText: 'Pay the rent' }).waitFor();
+  await expect(board(page)).resolves.toMatchObject({ done: ['#2\nWalk the dog'] });
   await w.locator('button.launcher').click();
   await w.locator('.widget-item').last().waitFor();
   await expect(w.locator('.log').innerText()).resolves.toBe(transcript);
