@@ -238,6 +238,8 @@ export async function run(): Promise<void> {
     NODE_ENV: 'production',
     ...(concurrency ? { WEB_CONCURRENCY: concurrency } : {}),
   });
+  // e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles every backend process.
+  backend.nodeArgs = process.env.BENCH_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
   try {
     await backend.start();
     const url = backend.url;

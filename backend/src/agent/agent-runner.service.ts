@@ -16,6 +16,7 @@ import { authInfoFor } from '../mcp/mcp-token.verifier';
 import { AgentTurnError, AgentTurnEvent, AgentTurnRequest, AgentTurnRunner } from './agent-turn';
 import { toAgentInput, windowHistory } from './history';
 import { createModelProvider, resolveModel } from './models/model-provider';
+import { withHistory } from './models/with-history';
 import { buildTodoAgent } from './todo.agent';
 
 // In-process MCP calls carry no bearer token: identity is the AuthInfo built here from the verified caller.
@@ -89,13 +90,11 @@ export class AgentRunnerService implements AgentTurnRunner {
       await tools.connect();
       this.toolList ??= await tools.listTools();
       this.model ??= resolveModel(this.config, this.provider);
-      const agent = buildTodoAgent(tools, await this.model);
-      const input = [
-        ...toAgentInput(windowHistory(request.history, this.config.agentHistoryItems)),
-        // An empty input continues the thread (after a client tool output): no new user message.
-        ...(request.input === '' ? [] : toAgentInput([{ kind: 'user', text: request.input }])),
-      ];
-      this.logger.debug({ userId: request.userId, items: input.length });
+      const history = toAgentInput(windowHistory(request.history, this.config.agentHistoryItems));
+      const agent = buildTodoAgent(tools, withHistory(await this.model, history));
+      // An empty input continues the thread (after a client tool output): no new user message.
+      const input = request.input === '' ? [] : toAgentInput([{ kind: 'user', text: request.input }]);
+      this.logger.debug({ userId: request.userId, items: history.length + input.length });
       const stream = await this.runner.run(agent, input, {
         stream: true,
         signal,

@@ -91,8 +91,10 @@ describe('agent on an OpenAI-compatible server (local Chat Completions stub)', (
       'title',
     ]);
 
-    // the second call carries the tool call and its result
+    // the second call carries the whole conversation again, then the tool call and its result
     const msgs = second.body.messages!;
+    expect(msgs.slice(0, 4)).toEqual(first.body.messages!.slice(0, 4));
+    expect(msgs).toHaveLength(6);
     expect(msgs.at(-2)).toMatchObject({
       role: 'assistant',
       tool_calls: [{ id: 'call_1', function: { name: 'add_task', arguments: '{"title":"Buy milk"}' } }],

@@ -9,6 +9,8 @@ const MAIN = join(basename(UP) === 'dist' ? join(UP, '..') : UP, 'dist/src/main.
 export class BackendProcess {
   private child: ChildProcess | null = null;
   output = '';
+  /** Node options before the script (`--cpu-prof`…); a cluster's workers inherit them. */
+  nodeArgs: string[] = [];
 
   constructor(private readonly env: Record<string, string>) {}
 
@@ -22,7 +24,7 @@ export class BackendProcess {
   }
 
   async start(timeoutMs = 60_000): Promise<void> {
-    const child = spawn(process.execPath, [MAIN], {
+    const child = spawn(process.execPath, [...this.nodeArgs, MAIN], {
       env: { PATH: process.env.PATH ?? '', ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
