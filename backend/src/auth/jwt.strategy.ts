@@ -1,23 +1,34 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
+import type { Request } from 'express';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { AuthUser } from './auth-user';
 import { JwksKeysService } from './jwks-keys.service';
 import { accessTokenChecks, tokenKid } from './token-verification';
+import { VerifiedTokens } from './verified-tokens';
 
 interface AccessTokenPayload {
   sub?: unknown;
   email?: unknown;
+  exp?: unknown;
 }
 
-/** Verifies `Authorization: Bearer <JWT>` against better-auth's JWKS, in process. */
+const bearerToken = ExtractJwt.fromAuthHeaderAsBearerToken();
+
+/**
+ * Verifies `Authorization: Bearer <JWT>` against better-auth's JWKS, in process. A token that passed is
+ * remembered until it expires (as on MCP), so a client's later requests skip the signature check.
+ */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  private readonly verified = new VerifiedTokens<AuthUser>();
+
   constructor(@Inject(APP_CONFIG) config: AppConfig, keys: JwksKeysService) {
     const checks = accessTokenChecks(config);
     super({
-      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      passReqToCallback: true,
+      jwtFromRequest: bearerToken,
       ignoreExpiration: false,
       algorithms: checks.algorithms,
       issuer: config.publicUrl,
@@ -38,8 +49,23 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  validate(payload: AccessTokenPayload): AuthUser | false {
-    if (typeof payload.sub !== 'string' || payload.sub === '') return false;
-    return { id: payload.sub, email: typeof payload.email === 'string' ? payload.email : undefined };
+  override authenticate(req: Request, options?: unknown): void {
+    const token = bearerToken(req);
+    const known = token ? this.verified.get(token) : undefined;
+    if (known) return this.success(known);
+    super.authenticate(req, options);
+  }
+
+  validate(req: Request, payload: AccessTokenPayload): AuthUser | false {
+    if (typeof payload.sub !== 'string' || payload.sub === '' || typeof payload.exp !== 'number')
+      return false;
+    // Shared by every request that sends this token: nothing may change it.
+    const user: AuthUser = Object.freeze({
+      id: payload.sub,
+      email: typeof payload.email === 'string' ? payload.email : undefined,
+    });
+    const token = bearerToken(req);
+    if (token) this.verified.set(token, user, payload.exp);
+    return user;
   }
 }

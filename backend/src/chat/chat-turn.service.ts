@@ -4,7 +4,7 @@ import { DomainError } from '../common/domain-error';
 import { BackendEventBus, TaskChangedEvent } from '../common/task-events';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { toConversationItems } from '../conversations/conversation-history';
-import { ConversationStore, newItemId } from '../conversations/conversation-store.service';
+import { ConversationStore, NewItem, newItemId } from '../conversations/conversation-store.service';
 import {
   ItemPayloads,
   JsonValue,
@@ -344,22 +344,19 @@ export class ChatTurnService {
     yield { type: 'assistant_message', item };
   }
 
-  /** The partial answer the user saw (when not blank) and a note for the model that the user stopped it. */
+  /**
+   * The partial answer the user saw (when not blank) and a note for the model that the user stopped it, in one
+   * statement: a next message sent at once reads both or neither.
+   */
   private async storeCancelled(plan: RunPlan, pending: Map<string, PendingMessage>): Promise<void> {
-    for (const m of pending.values()) {
-      if (m.text.trim())
-        await this.store.addItem(
-          plan.userId,
-          plan.thread.id,
-          'assistant_message',
-          assistantPayload(m.text),
-          m.itemId,
-        );
-    }
+    const partial: NewItem[] = [...pending.values()]
+      .filter((m) => m.text.trim())
+      .map((m) => ({ type: 'assistant_message', payload: assistantPayload(m.text), id: m.itemId }));
     pending.clear();
-    await this.store.addItem(plan.userId, plan.thread.id, 'sdk_hidden_context', {
-      content: CANCELLED_CONTEXT,
-    });
+    await this.store.addItems(plan.userId, plan.thread.id, [
+      ...partial,
+      { type: 'sdk_hidden_context', payload: { content: CANCELLED_CONTEXT } },
+    ]);
   }
 
   private failure(err: unknown): TurnEvent {

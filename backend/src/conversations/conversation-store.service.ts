@@ -91,6 +91,9 @@ function page<T>(rows: T[], limit: number, idOf: (row: T) => string): Page<T> {
   return { data, hasMore: true, after: idOf(data[data.length - 1]) };
 }
 
+/** An item to append: its type and payload, and its id when it was streamed before it was stored. */
+export type NewItem = { [T in ItemType]: { type: T; payload: ItemPayloads[T]; id?: string } }[ItemType];
+
 /** A new item id of the right prefix for its type. */
 export function newItemId(type: ItemType): string {
   return newId(ITEM_ID_PREFIX[type]);
@@ -126,6 +129,29 @@ export class ConversationStore {
     );
     if (rows.length === 0) throw new ThreadNotFoundError(threadId);
     return { id, threadId, type, payload, createdAt: rows[0].created_at };
+  }
+
+  /**
+   * Appends several items at once, in order, in one statement: a reader sees all of them or none (a partial
+   * answer is never read without the note that the user stopped it).
+   */
+  async addItems(userId: string, threadId: string, items: NewItem[]): Promise<void> {
+    const rows = await this.rows<{ id: string }>(
+      `INSERT INTO chat_thread_items (id, thread_id, user_id, type, payload)
+       SELECT v.id, t.id, t.user_id, v.type, v.payload::jsonb
+       FROM chat_threads t, unnest($3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS v(id, type, payload, n)
+       WHERE t.id = $1 AND t.user_id = $2
+       ORDER BY v.n
+       RETURNING id`,
+      [
+        threadId,
+        userId,
+        items.map((i) => i.id ?? newItemId(i.type)),
+        items.map((i) => i.type),
+        items.map((i) => JSON.stringify(i.payload)),
+      ],
+    );
+    if (rows.length === 0 && items.length > 0) throw new ThreadNotFoundError(threadId);
   }
 
   /** Replaces the payload of an existing item (same id, same type, same place in the thread). */

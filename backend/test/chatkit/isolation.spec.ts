@@ -139,6 +139,23 @@ describe('isolation between users (ChatKit and REST chat)', () => {
     ]);
   });
 
+  it("appends several items at once only to the caller's own thread, in the order given", async () => {
+    const store = t.app.get(ConversationStore);
+    const items = [
+      {
+        type: 'assistant_message' as const,
+        payload: { content: [{ type: 'output_text' as const, text: 'Part', annotations: [] }] },
+      },
+      { type: 'sdk_hidden_context' as const, payload: { content: 'The user cancelled.' } },
+    ];
+    await expect(store.addItems(bob.id, ids.thread, items)).rejects.toThrow(/not found/i);
+    await store.addItems(bob.id, bobThread, items);
+    const bobs = (await b.json('items.list', { thread_id: bobThread, order: 'asc' })).body.data;
+    expect(bobs.at(-1)).toMatchObject({ type: 'assistant_message', content: [{ text: 'Part' }] });
+    const history = await store.history(bob.id, bobThread, 40);
+    expect(history.slice(-2).map((i) => i.type)).toEqual(['assistant_message', 'sdk_hidden_context']);
+  });
+
   it("leaves Alice's conversation and tasks exactly as they were", async () => {
     expect((await a.json('threads.get_by_id', { thread_id: ids.thread })).body).toEqual(snapshot);
     const tasks = (await api(t.url, alice.jwt).get('/api/tasks')).body.data;

@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { connectHttp } from '../support/mcp-clients';
 import { startTestApp, TestApp } from '../support/test-app';
-import { badTokenCases, signWithBackendKey } from '../support/tokens';
+import { badTokenCases, decodeJwt, signWithBackendKey } from '../support/tokens';
 import { createUserRow } from '../support/user-factory';
 import { connectTestDb, rowsOf } from '../support/user-rows';
 import { signUp, TestUser } from '../support/users';
@@ -151,6 +151,27 @@ describe('access tokens on every protected surface (REST tasks, REST chat, ChatK
       const res = await send(t.url, req, user.jwt);
       await res.text();
       expect({ route: req.name, status: res.status }).toEqual({ route: req.name, status: req.ok });
+    }
+  });
+
+  it('a token accepted before is refused everywhere once it has expired (verified tokens are remembered only until then)', async () => {
+    const { payload } = decodeJwt(user.jwt);
+    const exp = Math.floor(Date.now() / 1000) + 2;
+    const token = await signWithBackendKey(t.app, { sub: payload.sub, email: payload.email, exp });
+    for (const req of PROTECTED) {
+      const res = await send(t.url, req, token);
+      await res.text();
+      // Accepted (the task an earlier case deleted may be gone: 404 is an answer to an accepted token).
+      expect({ route: req.name, accepted: [req.ok, 404].includes(res.status) }).toEqual({
+        route: req.name,
+        accepted: true,
+      });
+    }
+    await new Promise((r) => setTimeout(r, exp * 1000 - Date.now() + 50));
+    for (const req of PROTECTED) {
+      const res = await send(t.url, req, token);
+      await res.text();
+      expect({ route: req.name, status: res.status }).toEqual({ route: req.name, status: 401 });
     }
   });
 
