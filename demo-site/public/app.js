@@ -31,7 +31,9 @@ async function signIn(path, body) {
   if (!res.ok) throw new Error(data.message ?? 'Sign-in failed.');
   session = { token: res.headers.get('set-auth-token'), user: data.user };
   localStorage.setItem(SESSION_KEY, JSON.stringify(session));
+  $('signin-form').reset();
   render();
+  assistant()?.authChanged(); // it starts over with the person now signed in
 }
 
 function signOut() {
@@ -44,6 +46,13 @@ function signOut() {
   jwt = null;
   localStorage.removeItem(SESSION_KEY);
   render();
+  assistant()?.authChanged(); // it clears the conversation at once
+}
+
+/** The assistant element, once its script has defined it. */
+function assistant() {
+  const el = document.querySelector('todo-assistant');
+  return el && customElements.get('todo-assistant') ? el : null;
 }
 
 const when = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
@@ -117,9 +126,6 @@ function render() {
   $('account').hidden = !signedIn;
   $('account-name').textContent = signedIn ? session.user.name || session.user.email : '';
   if (signedIn) void loadBoard();
-  // Tell the assistant who is signed in now (setting getToken again makes it start over).
-  const assistant = document.querySelector('todo-assistant');
-  if (assistant) assistant.getToken = getToken;
 }
 
 // The sign-in card: sign in, or create an account.
@@ -150,5 +156,8 @@ $('sign-out').addEventListener('click', signOut);
 document.addEventListener('todo-assistant-tasks-changed', (e) => {
   void loadBoard(new Set(e.detail.changes.map((c) => c.task_id)));
 });
-customElements.whenDefined('todo-assistant').then(render);
+// The assistant asks the site for its signed-in user's token.
+customElements.whenDefined('todo-assistant').then(() => {
+  document.querySelector('todo-assistant').getToken = getToken;
+});
 render();

@@ -118,6 +118,9 @@ async function boardJourney(path: string, shots: string) {
   const { page, errors, close } = await open(path);
   const w = widget(page);
   await screenshot(page, ARTIFACTS, `${shots}-1-home`);
+  // Signed out, the page shows a sign-in card only: no Sign out button, no sign-up-only field.
+  await expect(page.getByRole('button', { name: 'Sign out' }).isVisible()).resolves.toBe(false);
+  await expect(page.getByLabel('Name').isVisible()).resolves.toBe(false);
   await signUpOnTheSite(page);
   await page.getByText('No tasks yet — ask the assistant to add one.').waitFor();
 
@@ -162,6 +165,13 @@ async function boardJourney(path: string, shots: string) {
   await screenshot(page, ARTIFACTS, `${shots}-4-after-reload`);
   const changes = (await hostEvents(page)).filter((e) => e.type === 'todo-assistant-tasks-changed');
   expect(changes).toHaveLength(0); // nothing changed since the reload
+
+  // The site signs its user out: the open assistant lets go of their conversation at once.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await w.getByText('Sign in to this site to use the assistant.').waitFor();
+  await expect(w.locator('.msg').count()).resolves.toBe(0);
+  await expect(page.getByLabel('Email').inputValue()).resolves.toBe('');
+  await expect(page.getByRole('button', { name: 'Sign out' }).isVisible()).resolves.toBe(false);
   expect(errors).toEqual([]);
   const violations = await cspViolations(page);
   await close();

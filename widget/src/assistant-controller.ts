@@ -1,5 +1,6 @@
 import { sessionFor, type Session } from './auth/session.js';
 import { SignInPanel } from './auth/sign-in-panel.js';
+import { originRefusal, WidgetError } from './auth/widget-error.js';
 import { authorizedFetch, hostTokenSource, userFromJwt, type TokenSource } from './auth/token-source.js';
 import { defineOnce } from './define.js';
 import { emit, type AuthUser } from './events.js';
@@ -87,7 +88,15 @@ export class AssistantController {
       try {
         await session.token();
       } catch (err) {
-        this.show({ status: 'failed', problem: err instanceof Error ? err.message : String(err) });
+        if (err instanceof WidgetError) this.fail(err);
+        else this.show({ status: 'failed', problem: String(err) });
+        return;
+      }
+    } else {
+      // A visitor must not fill in the form for nothing: a site the backend refuses is told so now.
+      const refusal = await originRefusal(apiUrl);
+      if (refusal) {
+        this.fail(refusal);
         return;
       }
     }
@@ -96,6 +105,13 @@ export class AssistantController {
     this.announceAuth();
     if (this.user) await this.mountRenderer();
     else this.showSignIn(remembered ? SESSION_ENDED : '');
+  }
+
+  /** A failure that stops the assistant: shown in the panel, told to the host page and to its developer. */
+  private fail(err: WidgetError): void {
+    emit(this.host, 'todo-assistant-error', { code: err.code, message: err.message });
+    if (err.code === 'origin_not_allowed') console.warn(`<todo-assistant>: ${err.message}`);
+    this.show({ status: 'failed', problem: err.message });
   }
 
   /** Ends the widget's own session (a host that passes `getToken` signs out on its side). */

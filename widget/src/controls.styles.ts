@@ -34,7 +34,8 @@ export const controlStyles = css`
   button:hover:not(:disabled) {
     background: var(--ta-surface);
   }
-  button:disabled {
+  button:disabled,
+  button[aria-disabled='true'] {
     cursor: default;
     opacity: 0.55;
   }
@@ -77,6 +78,13 @@ export const controlStyles = css`
   input:focus-visible,
   textarea:focus-visible {
     outline-offset: 0;
+  }
+  /* Phones zoom the page into a focused field whose text is under 16 px (iOS Safari). */
+  @media (max-width: 520px) {
+    input,
+    textarea {
+      font-size: 16px;
+    }
   }
   label {
     display: block;

@@ -93,6 +93,10 @@ export const panelStyles = css`
       border-radius: 0;
       border: 0;
     }
+    /* The panel fills the screen and has its own Close: the launcher would cover the Send button. */
+    :host([open]:not([mode='inline'])) .launcher {
+      display: none;
+    }
   }
   header {
     display: flex;

@@ -1,4 +1,5 @@
 import { adoptStyles, html, LitElement, nothing, svg, type PropertyValues } from 'lit';
+import { readableOn } from './accent.js';
 import type { AssistantController, ConversationView, PanelState } from './assistant-controller.js';
 import type { GetToken } from './auth/token-source.js';
 import { defineOnce } from './define.js';
@@ -19,7 +20,8 @@ const loadController = () => import('./assistant-controller.js');
 
 const CHAT_ICON = svg`<path d="M21 12a8 8 0 0 1-11.6 7.1L4 20.5l1.4-4.9A8 8 0 1 1 21 12Z"/><path d="M8.5 10.5h7M8.5 14h4.5"/>`;
 const CLOSE_ICON = svg`<path d="M18 6 6 18M6 6l12 12"/>`;
-const SIGN_OUT_ICON = svg`<path d="M15 4h3a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2h-3M10 17l5-5-5-5M15 12H3"/>`;
+// A door on the start side, an arrow leaving it.
+const SIGN_OUT_ICON = svg`<path d="M9 4H6a2 2 0 0 0-2 2v12a2 2 0 0 0 2 2h3M16 17l5-5-5-5M21 12H9"/>`;
 
 /**
  * The Todo Assistant: a chat that keeps the signed-in user's to-do list. A launcher bubble that opens a panel, or
@@ -121,7 +123,8 @@ export class TodoAssistant extends LitElement {
   /**
    * For hosts that sign their users in themselves: returns a JWT from the backend's `/api/auth/token`, or null when
    * nobody is signed in. Called with `{ refresh: true }` after the server refused a token. Without it the widget
-   * shows its own sign-in panel. Set it again when your site signs someone in or out: the widget starts over.
+   * shows its own sign-in panel. When your site signs someone in or out, call `authChanged()` (or set another
+   * function): the widget starts over.
    */
   declare getToken: GetToken | undefined;
 
@@ -180,6 +183,14 @@ export class TodoAssistant extends LitElement {
     else await view.sendUserMessage?.({ text });
   }
 
+  /**
+   * Tells the assistant that the host's signed-in user changed (signed in, signed out, or someone else): it
+   * clears what it shows at once and asks `getToken` again. For hosts that pass `getToken`.
+   */
+  authChanged(): void {
+    if (this.controller) void this.controller.then((c) => c.start());
+  }
+
   /** Signs out of the widget's own sign-in (a host that passes `getToken` signs its users out itself). */
   async signOut(): Promise<void> {
     await (await this.controller)?.signOut();
@@ -220,11 +231,12 @@ export class TodoAssistant extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ((changed.has('open') && this.open) || (changed.has('mode') && this.mode === 'inline'))
       void this.start();
-    // A host that signed someone in or out sets getToken again: start over with the new identity.
-    if (changed.has('getToken') && this.controller) void this.controller.then((c) => c.start());
+    // Another getToken: another way to know who is signed in, start over with it.
+    if (changed.has('getToken')) this.authChanged();
   }
 
   protected override updated(changed: PropertyValues): void {
+    if (changed.has('theme') || (changed.has('open') && this.open)) this.fitAccentForeground();
     if (changed.has('open') && changed.get('open') !== undefined && this.mode !== 'inline') {
       if (this.open) {
         emit(this, 'todo-assistant-open');
@@ -236,6 +248,28 @@ export class TodoAssistant extends LitElement {
     if (changed.has('panel') && view && (!before || !('view' in before) || before.view !== view)) {
       if (this.matches(':focus-within')) this.focusPanel();
     }
+  }
+
+  /** The host's accent without a foreground of its own gets a readable one (see accent.ts). */
+  private fitAccentForeground(): void {
+    const own = getComputedStyle(this);
+    const fg =
+      own.getPropertyValue('--todo-assistant-accent').trim() &&
+      !own.getPropertyValue('--todo-assistant-accent-foreground').trim()
+        ? readableOn(this.resolvedColor('var(--todo-assistant-accent)'))
+        : null;
+    if (fg) this.style.setProperty('--ta-accent-fg', fg);
+    else this.style.removeProperty('--ta-accent-fg');
+  }
+
+  /** A CSS colour as the browser computes it here (`rgb(…)`), var() and names resolved. */
+  private resolvedColor(value: string): string {
+    const probe = document.createElement('i');
+    probe.style.color = value;
+    this.renderRoot.appendChild(probe);
+    const color = getComputedStyle(probe).color;
+    probe.remove();
+    return color;
   }
 
   private panelView(): HTMLElement | undefined {

@@ -102,7 +102,8 @@ export class SignInPanel extends LitElement {
           />
           ${signUp ? html`<small id="password-hint" class="muted">At least 8 characters.</small>` : null}
         </div>
-        <button class="primary submit" type="submit" ?disabled=${this.busy}>
+        <!-- Never disabled while busy (the submit handler waits instead): a disabled button drops the focus. -->
+        <button class="primary submit" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>
           ${this.busy ? 'Please wait…' : signUp ? 'Create account' : 'Sign in'}
         </button>
         <div class="switch">
@@ -134,7 +135,9 @@ export class SignInPanel extends LitElement {
     const [name, email, password] = [field('name').trim(), field('email').trim(), field('password')];
     const problem = this.check(name, email, password);
     if (problem) {
-      this.error = problem;
+      this.error = problem.message;
+      // The person goes straight to the field to fix (the alert is announced as well).
+      (form.elements.namedItem(problem.field) as HTMLInputElement | null)?.focus();
       return;
     }
     this.busy = true;
@@ -150,10 +153,12 @@ export class SignInPanel extends LitElement {
     }
   }
 
-  private check(name: string, email: string, password: string): string {
-    if (this.mode === 'sign-up' && !name) return 'Enter your name.';
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) return 'Enter a valid email address.';
-    if (password.length < 8) return 'The password needs at least 8 characters.';
-    return '';
+  private check(name: string, email: string, password: string): { field: string; message: string } | null {
+    if (this.mode === 'sign-up' && !name) return { field: 'name', message: 'Enter your name.' };
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+      return { field: 'email', message: 'Enter a valid email address.' };
+    if (password.length < 8)
+      return { field: 'password', message: 'The password needs at least 8 characters.' };
+    return null;
   }
 }

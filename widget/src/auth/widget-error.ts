@@ -22,25 +22,42 @@ function pageOrigin(): string {
   return typeof location === 'undefined' ? 'this page' : location.origin;
 }
 
-/**
- * A request that never got an answer: the server is down, or the browser hid a refused answer (CORS). The
- * backend's `/api/origin-check` is readable from any origin and says which: its verdict names the setting.
- */
-export async function unreachable(apiUrl: string): Promise<WidgetError> {
+/** The backend's verdict on this page's origin (`/api/origin-check` answers every origin); null: no answer. */
+async function askOriginCheck(apiUrl: string): Promise<WidgetError | 'allowed' | null> {
   try {
     const res = await fetch(`${apiUrl}/api/origin-check`);
     const check = (await res.json()) as { allowed?: unknown; message?: unknown };
-    if (check.allowed === false && typeof check.message === 'string') {
-      return new WidgetError('origin_not_allowed', check.message);
-    }
-    return new WidgetError('network', `The assistant at ${apiUrl} did not answer. Please try again.`);
+    return check.allowed === false && typeof check.message === 'string'
+      ? new WidgetError('origin_not_allowed', check.message)
+      : 'allowed';
   } catch {
-    return new WidgetError(
-      'network',
-      `Can't reach the assistant at ${apiUrl}. Check your connection and try again. ` +
-        `If the server is up, it may not allow this site: ${pageOrigin()} must be listed in its ALLOWED_ORIGINS.`,
-    );
+    return null;
   }
+}
+
+/**
+ * A request that never got an answer: the server is down, or the browser hid a refused answer (CORS). The
+ * origin check says which: its verdict names the setting.
+ */
+export async function unreachable(apiUrl: string): Promise<WidgetError> {
+  const verdict = await askOriginCheck(apiUrl);
+  if (verdict instanceof WidgetError) return verdict;
+  return verdict === 'allowed'
+    ? new WidgetError('network', `The assistant at ${apiUrl} did not answer. Please try again.`)
+    : // The check answers every origin: no answer to it means the server is down or out of reach.
+      new WidgetError(
+        'network',
+        `Can't reach the assistant at ${apiUrl}. Check your connection and try again.`,
+      );
+}
+
+/**
+ * Whether the backend refuses this page's origin, asked before a visitor fills in the sign-in form for nothing.
+ * Null when allowed, or when the check gets no answer (the requests that follow will say why).
+ */
+export async function originRefusal(apiUrl: string): Promise<WidgetError | null> {
+  const verdict = await askOriginCheck(apiUrl);
+  return verdict instanceof WidgetError ? verdict : null;
 }
 
 /**

@@ -172,7 +172,7 @@ export class BuiltinChat extends LitElement {
         <button class="ghost" type="button" @click=${() => void this.showThreads()}>
           ${icon('notebook')}<span>Conversations</span>
         </button>
-        <span class="title" title=${title}>${title}</span>
+        <span class="title" title=${title} dir="auto">${title}</span>
         <button
           class="ghost"
           type="button"
@@ -198,7 +198,7 @@ export class BuiltinChat extends LitElement {
               : nothing
         }
         ${c.items.map((item) => this.renderItem(item))}
-        ${c.pending ? html`<div class="msg user pending">${c.pending}</div>` : nothing}
+        ${c.pending ? html`<div class="msg user pending" dir="auto">${c.pending}</div>` : nothing}
         ${
           c.streaming && !this.hasAnswerInProgress()
             ? c.progress
@@ -248,10 +248,10 @@ export class BuiltinChat extends LitElement {
   private renderItem(item: ThreadItem) {
     switch (item.type) {
       case 'user_message':
-        return html`<div class="msg user">${textOf(item)}</div>`;
+        return html`<div class="msg user" dir="auto">${textOf(item)}</div>`;
       case 'assistant_message':
         return textOf(item)
-          ? html`<div class="msg assistant">${renderMarkdown(textOf(item))}</div>`
+          ? html`<div class="msg assistant" dir="auto">${renderMarkdown(textOf(item))}</div>`
           : nothing;
       case 'workflow':
         return item.workflow.tasks.length
@@ -281,7 +281,7 @@ export class BuiltinChat extends LitElement {
     const loading = task.status_indicator === 'loading';
     return html`<li class=${task.status_indicator ?? 'none'}>
       ${loading ? html`<span class="spinner" role="presentation"></span>` : icon(task.icon ?? 'check')}
-      <span>
+      <span dir="auto">
         ${task.title ?? ''} ${task.content ? html`<span class="detail">${task.content}</span>` : nothing}
       </span>
     </li>`;
@@ -297,19 +297,30 @@ export class BuiltinChat extends LitElement {
         placeholder=${this.config.placeholder}
         @keydown=${this.onKeydown}
       ></textarea>
-      ${
-        this.conversation.streaming
-          ? html`<button
-              type="button"
-              class="primary"
-              aria-label="Stop the answer"
-              @click=${() => this.conversation.stop()}
-            >
-              ${icon('stop')}
-            </button>`
-          : html`<button type="submit" class="primary" aria-label="Send">${icon('send')}</button>`
-      }
+      ${this.renderSendOrStop()}
     </form>`;
+  }
+
+  /**
+   * One button that is Send, then Stop while the answer streams, then Send again: the same element throughout,
+   * so a person who pressed it keeps the focus on it (a button that is replaced drops the focus to the page).
+   */
+  private renderSendOrStop() {
+    const streaming = this.conversation.streaming;
+    return html`<button
+      type=${streaming ? 'button' : 'submit'}
+      class="primary"
+      aria-label=${streaming ? 'Stop the answer' : 'Send'}
+      @click=${this.onSendOrStop}
+    >
+      ${icon(streaming ? 'stop' : 'send')}
+    </button>`;
+  }
+
+  private onSendOrStop(e: MouseEvent): void {
+    if (!this.conversation.streaming) return; // a submit button: the form sends
+    e.preventDefault();
+    this.conversation.stop();
   }
 
   private onKeydown(e: KeyboardEvent): void {
@@ -334,7 +345,7 @@ export class BuiltinChat extends LitElement {
   private renderThreads() {
     const list = this.threadList;
     const threads = list.threads;
-    return html`<div class="threads">
+    return html`<div class="threads" @keydown=${this.onThreadsKeydown}>
       <div class="bar">
         <button class="ghost" type="button" @click=${() => (this.view = 'chat')}>
           ${icon('back')}<span>Back</span>
@@ -362,6 +373,22 @@ export class BuiltinChat extends LitElement {
       }
       ${list.failure ? html`<p class="alert" role="alert">${list.failure}</p>` : nothing}
     </div>`;
+  }
+
+  /** Escape steps back one level (a rename or a confirmation, then the list) instead of closing the panel. */
+  private onThreadsKeydown(e: KeyboardEvent): void {
+    if (e.key !== 'Escape') return;
+    e.stopPropagation();
+    const list = this.threadList;
+    const row = list.editing ?? list.confirming;
+    if (row) {
+      list.edit(null);
+      list.confirm(null);
+      this.focusIn(`[data-thread="${CSS.escape(row)}"] .open`);
+    } else {
+      this.view = 'chat';
+      this.focusComposer();
+    }
   }
 
   private renderThreadRow(t: Thread) {
@@ -399,7 +426,7 @@ export class BuiltinChat extends LitElement {
         aria-current=${this.conversation.thread?.id === t.id ? 'true' : 'false'}
         @click=${() => void this.openThread(t.id)}
       >
-        <span>${title}</span>
+        <span dir="auto">${title}</span>
         <small
           >${isNaN(when.getTime()) ? '' : when.toLocaleString(this.config.locale, { dateStyle: 'medium', timeStyle: 'short' })}</small
         >

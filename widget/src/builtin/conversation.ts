@@ -114,8 +114,11 @@ export class Conversation implements ReactiveController {
     );
   }
 
+  /** Stops the answer. Said at once; the conversation then shows what the server had already stored. */
   stop(): void {
-    this.abort?.abort();
+    if (!this.abort) return;
+    this.abort.abort();
+    this.set({ notice: 'Stopped.', progress: '' });
   }
 
   /** Runs a widget button's action on the server (the widget is redrawn from the answer). */

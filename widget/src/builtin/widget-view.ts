@@ -114,13 +114,13 @@ function renderNode(
       </div>`;
     case 'Text':
     case 'Label':
-      return html`<span class=${classes(node, 'text')}>${str(node.value)}</span>`;
+      return html`<span class=${classes(node, 'text')} dir="auto">${str(node.value)}</span>`;
     case 'Title':
-      return html`<strong class=${classes(node, 'title')}>${str(node.value)}</strong>`;
+      return html`<strong class=${classes(node, 'title')} dir="auto">${str(node.value)}</strong>`;
     case 'Caption':
-      return html`<span class=${classes(node, 'caption')}>${str(node.value)}</span>`;
+      return html`<span class=${classes(node, 'caption')} dir="auto">${str(node.value)}</span>`;
     case 'Markdown':
-      return html`<div class="md">${renderMarkdown(str(node.value))}</div>`;
+      return html`<div class="md" dir="auto">${renderMarkdown(str(node.value))}</div>`;
     case 'Badge':
       return html`<span class=${classes(node, 'badge')}>${str(node.label)}</span>`;
     case 'Icon':

@@ -85,6 +85,19 @@ test('keyboard only: open, sign up, chat, act on a task, close with Escape and g
   await waitForAnswer(page, ended);
   await w.getByRole('button', { name: 'Reopen: Buy oat milk' }).waitFor();
 
+  // Escape steps back one level at a time: out of a rename, out of the list, then the panel closes.
+  await tabUntil(page, /Conversations/, 'Shift+Tab', 40);
+  await page.keyboard.press('Enter');
+  await tabUntil(page, /^button\.icon-btn Rename/);
+  await page.keyboard.press('Enter');
+  await tabUntil(page, /^input Conversation title/, 'Tab', 1);
+  await page.keyboard.press('Escape');
+  await expect(focused(page)).resolves.toMatch(/^button\.open/);
+  await expect(w.locator('input[name="title"]').count()).resolves.toBe(0);
+  await page.keyboard.press('Escape');
+  await expect(focused(page)).resolves.toMatch(/^textarea#message/);
+  await expect(w.locator('.panel').isVisible()).resolves.toBe(true);
+
   await page.keyboard.press('Escape');
   await expect(w.locator('button.launcher').getAttribute('aria-expanded')).resolves.toBe('false');
   await expect(w.locator('.panel').isHidden()).resolves.toBe(true);
@@ -156,13 +169,46 @@ test('axe-core finds no serious or critical violation in any state of the panel'
   await context.close();
 });
 
-test('on a phone the panel fills the screen', async () => {
+test('on a phone the panel fills the screen, its own Close replaces the launcher, and Send can be tapped', async () => {
   const url = h.hostPage('/phone', { embed: h.scriptTag() });
   const { page, context } = await h.newPage(url, { width: 390, height: 844 });
   const w = widget(page);
   await w.locator('button.launcher').click();
   await w.locator('input#email').waitFor();
   await expect(w.locator('.panel').boundingBox()).resolves.toEqual({ x: 0, y: 0, width: 390, height: 844 });
+  await expect(w.locator('button.launcher').isVisible()).resolves.toBe(false);
   await screenshot(page, 'phone-sign-in');
+  await signUpInPanel(page);
+  const ended = await answersEnded(page);
+  await w.getByLabel('Message').fill('add water the plants');
+  await w.getByRole('button', { name: 'Send' }).click(); // fails when something else covers the button
+  await waitForAnswer(page, ended);
+  await expect(w.locator('.msg.assistant').last().innerText()).resolves.toMatch(/water the plants/i);
+  await screenshot(page, 'phone-chat');
+  await w.getByRole('button', { name: 'Close' }).click();
+  await expect(w.locator('button.launcher').isVisible()).resolves.toBe(true);
+  await context.close();
+});
+
+test('pointer users keep the focus where they are: Send becomes Stop and Send again under the pointer, sign-in problems focus the field', async () => {
+  const url = h.hostPage('/pointer', { embed: h.scriptTag() });
+  const { page, context } = await h.newPage(url);
+  const w = widget(page);
+  await w.locator('button.launcher').click();
+  await w.getByRole('button', { name: 'Create an account' }).click();
+  await w.getByLabel('Name').fill('Pat');
+  await w.getByLabel('Email').fill('not-an-email');
+  await w.getByLabel('Password').fill('long enough password');
+  await w.getByRole('button', { name: 'Create account' }).click();
+  await expect(w.getByRole('alert').innerText()).resolves.toBe('Enter a valid email address.');
+  await expect(focused(page)).resolves.toMatch(/^input#email/);
+
+  await signUpInPanel(page);
+  const ended = await answersEnded(page);
+  await w.getByLabel('Message').fill('add call the bank');
+  await w.getByRole('button', { name: 'Send' }).click();
+  await expect(focused(page)).resolves.toMatch(/^button\.primary (Stop the answer|Send)$/);
+  await waitForAnswer(page, ended);
+  await expect(focused(page)).resolves.toBe('button.primary Send');
   await context.close();
 });

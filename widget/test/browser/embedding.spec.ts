@@ -1,6 +1,6 @@
 import { freePort } from '@todo-assistant/testing';
 import { HostSite } from '../support/host-server';
-import { Harness, hostEvents, newCredentials, say, signUpInPanel, widget } from '../support/harness';
+import { Harness, hostEvents, say, signUpInPanel, widget } from '../support/harness';
 
 /** What site owners run into: double embeds, several instances, refusals and failures shown in words. */
 const h = new Harness();
@@ -87,6 +87,13 @@ test('wrong password and a taken email are said plainly in the panel', async () 
   await widget(page).getByLabel('Password').fill('not-the-password');
   await widget(page).getByRole('button', { name: 'Sign in' }).click();
   await expect(widget(page).getByRole('alert').innerText()).resolves.toBe('Wrong email or password.');
+  // The focus stays on the button they pressed (a disabled button would have dropped it to the page).
+  const focusedLabel = await page.evaluate(() => {
+    let el: Element | null = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return (el as HTMLElement | null)?.innerText?.trim();
+  });
+  expect(focusedLabel).toBe('Sign in');
   await widget(page).getByRole('button', { name: 'Create an account' }).click();
   await widget(page).getByLabel('Name').fill('Someone');
   await widget(page).getByLabel('Email').fill(who.email);
@@ -98,14 +105,21 @@ test('wrong password and a taken email are said plainly in the panel', async () 
   await context.close();
 });
 
-test('a site the backend does not allow is told which setting to change', async () => {
+test('a site the backend does not allow is told so on opening, with the setting to change', async () => {
   const url = stranger.page('/', `<!doctype html><html lang="en"><body>${h.scriptTag()}</body></html>`);
   const { page, context } = await h.newPage(url);
-  const who = newCredentials();
-  await signInWith(page, who.email, who.password);
-  await expect(widget(page).getByRole('alert').innerText()).resolves.toBe(
-    `The origin ${stranger.url} is not allowed. Add it to ALLOWED_ORIGINS on the backend.`,
-  );
+  const warnings: string[] = [];
+  page.on('console', (m) => void (m.type() === 'warning' && warnings.push(m.text())));
+  await widget(page).locator('button.launcher').click();
+  const message = `The origin ${stranger.url} is not allowed. Add it to ALLOWED_ORIGINS on the backend.`;
+  // Before anyone fills in a form for nothing.
+  await expect(widget(page).getByRole('alert').locator('p').innerText()).resolves.toBe(message);
+  await expect(widget(page).locator('todo-assistant-sign-in').count()).resolves.toBe(0);
+  expect(warnings).toContain(`<todo-assistant>: ${message}`);
+  expect((await hostEvents(page)).find((e) => e.type === 'todo-assistant-error')?.detail).toEqual({
+    code: 'origin_not_allowed',
+    message,
+  });
   await context.close();
 });
 
@@ -174,5 +188,35 @@ test('a right-to-left page gets the launcher, the panel and the bubbles mirrored
   expect(launcher.x).toBeLessThan(100);
   expect(panel.x).toBeLessThan(100);
   expect(mine.x - panel.x).toBeLessThan(40); // the user's own messages sit at the start side: the right in LTR, the left here
+  // English text inside still reads left to right (its punctuation stays where it belongs).
+  const direction = (selector: string) =>
+    w
+      .locator(selector)
+      .last()
+      .evaluate((el) => getComputedStyle(el).direction);
+  await expect(direction('.msg.user')).resolves.toBe('ltr');
+  await expect(direction('.msg.assistant')).resolves.toBe('ltr');
+  await expect(w.locator('.panel').evaluate((el) => getComputedStyle(el).direction)).resolves.toBe('rtl');
+  await context.close();
+});
+
+test("a site's accent colour alone gets readable text on it, in either theme", async () => {
+  const url = h.hostPage('/accent', {
+    body: `<todo-assistant id="teal" theme="dark"></todo-assistant><todo-assistant id="yellow" mode="inline" theme="light"></todo-assistant>`,
+    embed: `<style>#teal { --todo-assistant-accent: #0f766e } #yellow { --todo-assistant-accent: #facc15 }</style>
+      <script src="${h.backend.url}/widget/todo-assistant.js" async></script>`,
+  });
+  const { page, context } = await h.newPage(url);
+  const teal = widget(page, '#teal');
+  await teal.locator('button.launcher').click();
+  await teal.locator('input#email').waitFor();
+  await expect(teal.locator('button.launcher').evaluate((el) => getComputedStyle(el).color)).resolves.toBe(
+    'rgb(255, 255, 255)', // the dark theme's default text on the accent is near-black: unreadable on teal
+  );
+  const yellow = widget(page, '#yellow');
+  await yellow.locator('input#email').waitFor();
+  await expect(yellow.locator('button.submit').evaluate((el) => getComputedStyle(el).color)).resolves.toBe(
+    'rgb(11, 16, 32)',
+  ); // white on yellow would be unreadable
   await context.close();
 });

@@ -78,6 +78,7 @@ test('Stop ends a streaming answer; what arrived stays and the next message work
   await w.getByLabel('Message').press('Enter');
   await w.locator('.workflow').first().waitFor(); // the assistant is at work
   await w.getByRole('button', { name: 'Stop the answer' }).click();
+  await w.getByText('Stopped.').waitFor(); // said at once, not when the server has caught up
   await waitForAnswer(page, ended);
   await w.getByRole('button', { name: 'Send' }).waitFor();
   await expect(w.locator('.msg.user').allInnerTexts()).resolves.toEqual(['add sharpen the pencils']);
