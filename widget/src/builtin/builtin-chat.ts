@@ -292,6 +292,7 @@ export class BuiltinChat extends LitElement {
       <label class="sr-only" for="message">Message</label>
       <textarea
         id="message"
+        dir="auto"
         rows="1"
         maxlength="4000"
         placeholder=${this.config.placeholder}

@@ -1,6 +1,6 @@
 import { freePort } from '@todo-assistant/testing';
 import { HostSite } from '../support/host-server';
-import { Harness, hostEvents, say, signUpInPanel, widget } from '../support/harness';
+import { Harness, hostEvents, say, screenshot, signUpInPanel, widget } from '../support/harness';
 
 /** What site owners run into: double embeds, several instances, refusals and failures shown in words. */
 const h = new Harness();
@@ -197,6 +197,7 @@ test('a right-to-left page gets the launcher, the panel and the bubbles mirrored
   await expect(direction('.msg.user')).resolves.toBe('ltr');
   await expect(direction('.msg.assistant')).resolves.toBe('ltr');
   await expect(w.locator('.panel').evaluate((el) => getComputedStyle(el).direction)).resolves.toBe('rtl');
+  await screenshot(page, 'rtl');
   await context.close();
 });
 
@@ -218,5 +219,6 @@ test("a site's accent colour alone gets readable text on it, in either theme", a
   await expect(yellow.locator('button.submit').evaluate((el) => getComputedStyle(el).color)).resolves.toBe(
     'rgb(11, 16, 32)',
   ); // white on yellow would be unreadable
+  await screenshot(page, 'accent-teal-dark-yellow-light');
   await context.close();
 });
