@@ -1519,6 +1519,109 @@ export const singleTurnCases: UtteranceCase[] = [
     say: 'add read chapter 3',
     expectCalls: [add('Read chapter 3')],
   },
+  // Time words in a title. A due date is a moment: a day, a weekday or a time ("yesterday", "Friday 3pm"), or a
+  // length of time ahead ("in 2 days"). A span counted back from now ("the past three months", "last year"), a
+  // bare length ("for 20 minutes"), a date the sentence is about ("from yesterday", "since Monday") or a period
+  // the task is for ("for next year") stays in the title, and the task gets no due date.
+  {
+    // The UX review's case: the whole phrase is the title, not "… escalation from the" due three months ago.
+    tags: ['fields', 'add', 'due'],
+    say: 'add Write the quarterly report summarising every customer escalation from the past three months',
+    expectCalls: [
+      add('Write the quarterly report summarising every customer escalation from the past three months'),
+    ],
+    expectTasksAfter: [
+      {
+        id: 1,
+        title: 'Write the quarterly report summarising every customer escalation from the past three months',
+        completed: false,
+        due: null,
+      },
+    ],
+    replyExcludes: ['overdue', 'due '],
+  },
+  {
+    // A plain past day is still a due date: the person says the task was due then (it is overdue at once).
+    tags: ['fields', 'add', 'due'],
+    say: 'add file the taxes yesterday',
+    expectCalls: [addWith('File the taxes', { due: 'yesterday' })],
+    expectTasksAfter: [{ id: 1, title: 'File the taxes', completed: false, due: '2026-12-08' }],
+    replyIncludes: ['overdue, was due Tue 8 Dec'],
+  },
+  {
+    // "in" + a length of time at the end is a deadline, as in "renew passport in 3 days".
+    tags: ['fields', 'add', 'due'],
+    say: 'add read 3 chapters in 2 days',
+    expectCalls: [addWith('Read 3 chapters', { due: 'in 2 days' })],
+    expectTasksAfter: [{ id: 1, title: 'Read 3 chapters', completed: false, due: '2026-12-11' }],
+  },
+  {
+    tags: ['fields', 'add', 'due'],
+    say: 'add summarise the past week for the team',
+    expectCalls: [add('Summarise the past week for the team')],
+  },
+  {
+    // A span back from now at the very end: what the summary covers, not when it was due.
+    tags: ['fields', 'add', 'due'],
+    say: 'add summarise the past week',
+    expectCalls: [add('Summarise the past week')],
+    expectTasksAfter: [{ id: 1, title: 'Summarise the past week', completed: false, due: null }],
+  },
+  {
+    tags: ['fields', 'add', 'due'],
+    say: 'add review the last quarter’s numbers',
+    expectCalls: [add("Review the last quarter's numbers")],
+  },
+  {
+    tags: ['fields', 'add', 'due'],
+    say: 'add plan next year’s budget',
+    expectCalls: [add("Plan next year's budget")],
+  },
+  {
+    // A period after "for" is what the plan is for (like "book flight for march"), not a day it is due.
+    tags: ['fields', 'add', 'due'],
+    say: 'add plan the budget for next year',
+    expectCalls: [add('Plan the budget for next year')],
+    expectTasksAfter: [{ id: 1, title: 'Plan the budget for next year', completed: false, due: null }],
+  },
+  {
+    tags: ['fields', 'add', 'due'],
+    say: 'add clean up the notes from last week',
+    expectCalls: [add('Clean up the notes from last week')],
+  },
+  {
+    tags: ['fields', 'add', 'due'],
+    say: 'add answer the emails from yesterday',
+    expectCalls: [add('Answer the emails from yesterday')],
+    expectTasksAfter: [{ id: 1, title: 'Answer the emails from yesterday', completed: false, due: null }],
+  },
+  {
+    tags: ['fields', 'add', 'due', 'priority'],
+    say: 'add review sales for the past 3 months, high priority',
+    expectCalls: [addWith('Review sales for the past 3 months', { priority: 'high' })],
+    expectTasksAfter: [
+      { id: 1, title: 'Review sales for the past 3 months', completed: false, priority: 'high', due: null },
+    ],
+  },
+  {
+    // How long, not when: chrono would read a bare length as "that long from now".
+    tags: ['fields', 'add', 'due'],
+    say: 'add meditate for 20 minutes',
+    expectCalls: [add('Meditate for 20 minutes')],
+    expectTasksAfter: [{ id: 1, title: 'Meditate for 20 minutes', completed: false, due: null }],
+  },
+  {
+    tags: ['fields', 'add', 'due'],
+    say: 'add write up what changed since Monday',
+    expectCalls: [add('Write up what changed since Monday')],
+  },
+  {
+    // "next week" is a day chrono can name (7 days on), and ahead: a due date.
+    tags: ['fields', 'add', 'due'],
+    say: 'add send the invoices next week',
+    expectCalls: [addWith('Send the invoices', { due: 'next week' })],
+    expectTasksAfter: [{ id: 1, title: 'Send the invoices', completed: false, due: '2026-12-16' }],
+  },
   // Questions about due dates, priorities and tags.
   {
     tags: ['fields', 'query', 'due'],

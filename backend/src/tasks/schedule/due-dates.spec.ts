@@ -1,5 +1,14 @@
 import { DateTime } from 'luxon';
-import { daysFromToday, DueDateError, formatDue, localDue, resolveBound, resolveDue } from './due-dates';
+import {
+  daysFromToday,
+  DueDateError,
+  formatDue,
+  isDueWords,
+  localDue,
+  resolveBound,
+  resolveDue,
+  trailingDueWords,
+} from './due-dates';
 import { isTimeZone } from './time-zones';
 
 const BERLIN = 'Europe/Berlin';
@@ -187,5 +196,41 @@ describe('formatDue, localDue and windows', () => {
   it('a filter bound on a date starts at that day’s midnight in the user’s zone', () => {
     expect(resolveBound('2026-12-12', BERLIN, now)).toEqual(at('2026-12-11T23:00:00Z'));
     expect(resolveBound('2026-12-12T15:00', BERLIN, now)).toEqual(at('2026-12-12T14:00:00Z'));
+  });
+});
+
+describe('trailingDueWords: a due date at the end of a sentence, or words of the title', () => {
+  it.each([
+    ['file the taxes yesterday', 'yesterday'],
+    ['call mom last friday', 'last friday'],
+    ['renew passport in 3 days', 'in 3 days'],
+    ['follow up 3 days later', '3 days later'],
+    ['send the invoices next week', 'next week'],
+    ['renew the insurance next month', 'next month'],
+    ['book a table for Saturday', 'Saturday'],
+  ])('"%s" is due "%s"', (text, words) => expect(trailingDueWords(text)?.words).toBe(words));
+
+  it.each([
+    // a span or an offset counted back from now
+    'report on every escalation from the past three months',
+    'summarise the last 3 months',
+    'review last year',
+    'chase the invoice sent 3 days ago',
+    // a length of time, not a moment
+    'meditate for 20 minutes',
+    'plan the week',
+    // the date the sentence is about
+    'answer the emails from yesterday',
+    'list what changed since monday',
+    'write up what happened during the last month',
+    'clean the garage over the weekend',
+    // a period the task is for
+    'plan the budget for next year',
+    'block the calendar for the next 2 weeks',
+  ])('"%s" has none', (text) => expect(trailingDueWords(text)).toBeUndefined());
+
+  it('leaves a date the person asks for as such alone, past or not ("move it to last week")', () => {
+    expect(isDueWords('last week')).toBe(true);
+    expect(isDueWords('yesterday')).toBe(true);
   });
 });

@@ -213,14 +213,45 @@ function isDateLike(result: chrono.ParsedResult): boolean {
   );
 }
 
+/** Words before a date that make it what the sentence is about: "notes from yesterday", "over the past year". */
+const ABOUT =
+  /\b(?:from|since|of|about|regarding|covering|during|throughout|(?:over|across)\s+the)\s+(?:the\s+)?$/i;
+/** Words that turn a length of time into a moment ahead: "in 3 days", "next week", "2 weeks from now". */
+const AHEAD = /\+|\b(?:in|within|next|after|later|from now|hence(?:forth)?|forward)\b/i;
+
 /**
- * The date phrase a sentence ends with ("call mom tomorrow at 5pm" → "tomorrow at 5pm"), with the index where it
- * starts, a leading "due", "by", "on" or "at" included; undefined when it does not end with one.
+ * Whether a date phrase at the end of a sentence says when the task is due, rather than what it is about. A due
+ * date is a moment: a day, a weekday or a time ("Friday 3pm", "the 1st", "yesterday", "last Friday"), or a length
+ * of time ahead ("in 3 days", "next week"). Not a due date (the words stay in the title):
+ * - a span or offset chrono counts back from now ("the past three months", "last year", "3 days ago"): it names
+ *   the time the task is about; a plain past day ("yesterday", "last Friday", "Dec 1") is still a due date;
+ * - a bare length of time ("for 10 minutes", "the week"): with forwardDate chrono reads it as that long from
+ *   now, but it says how long, not when;
+ * - a date governed by a word that makes it the topic ("emails since Monday", "notes from yesterday", "over the
+ *   weekend");
+ * - after "for", anything but a day: "for Saturday", "for tomorrow" are due dates, "the budget for next year",
+ *   "block the calendar for the next 2 weeks" name what the task is for (as "for March" always did).
+ */
+function namesDueDate(text: string, result: chrono.ParsedResult, reference: Date): boolean {
+  const start = result.start;
+  if (!isDateLike(result)) return false;
+  const before = text.slice(0, result.index);
+  if (ABOUT.test(before)) return false;
+  const relative = [...start.tags()].some((tag) => tag.startsWith('result/relative'));
+  if (relative && (start.date() < reference || !AHEAD.test(result.text))) return false;
+  const day = !relative && (['day', 'weekday', 'hour'] as const).some((c) => start.isCertain(c));
+  return day || !/\bfor\s+(?:the\s+)?$/i.test(before);
+}
+
+/**
+ * The due date a sentence ends with ("call mom tomorrow at 5pm" → "tomorrow at 5pm"), with the index where it
+ * starts, a leading "due", "by", "on" or "at" included; undefined when it does not end with one, or with a date
+ * that is part of what the task says (namesDueDate: "summarise the past week").
  */
 export function trailingDueWords(text: string): { index: number; words: string } | undefined {
   const results = parser.parse(text, SPAN_REFERENCE, { forwardDate: true });
   const last = results[results.length - 1];
-  if (!last || !isDateLike(last)) return undefined;
+  if (!last || !namesDueDate(text, last, SPAN_REFERENCE)) return undefined;
   if (text.slice(last.index + last.text.length).replace(/[\s.!?]+$/, '') !== '') return undefined;
   const lead = /\s*\b(?:due(?:\s+(?:on|by|at))?|by|on|at|before|until|for)(?:\s+the)?\s*$/i.exec(
     text.slice(0, last.index),

@@ -17,6 +17,15 @@ describe('splitTaskFields', () => {
     ['submit report by the end of the month', 'submit report', { due: 'end of the month' }],
     ['review budget tagged finance and work', 'review budget', { tags: ['finance', 'work'] }],
     ['fix the sink (urgent)', 'fix the sink', { priority: 'high' }],
+    // Moments are due dates, a plain past day included (the task is overdue at once).
+    ['file the taxes yesterday', 'file the taxes', { due: 'yesterday' }],
+    ['call the plumber last friday', 'call the plumber', { due: 'last friday' }],
+    ['read 3 chapters in 2 days', 'read 3 chapters', { due: 'in 2 days' }],
+    ['call back 2 weeks from now', 'call back', { due: '2 weeks from now' }],
+    ['send the invoices by next week', 'send the invoices', { due: 'next week' }],
+    ['submit report by the end of next week', 'submit report', { due: 'end of next week' }],
+    ['hand the keys over tomorrow', 'hand the keys over', { due: 'tomorrow' }],
+    ['summarise the past week, high priority', 'summarise the past week', { priority: 'high' }],
   ])('%s', (text, rest, fields) => expect(splitTaskFields(text)).toEqual({ text: rest, fields }));
 
   it.each([
@@ -29,6 +38,18 @@ describe('splitTaskFields', () => {
     'call may',
     'urgent',
     'tomorrow',
+    // Time words that say what the task is about, not when it is due (trailingDueWords).
+    'write the report on every escalation from the past three months',
+    'summarise the past week',
+    'review last year',
+    'review sales for the last 3 months',
+    'chase the invoice sent 3 days ago',
+    'meditate for 20 minutes',
+    'plan the week',
+    'answer the emails from yesterday',
+    'list what changed since monday',
+    'clean the garage over the weekend',
+    'plan the budget for next year',
   ])('leaves "%s" alone: no field, or nothing would be left of the title', (text) => {
     expect(splitTaskFields(text)).toEqual({ text, fields: {} });
   });
