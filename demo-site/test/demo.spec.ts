@@ -142,6 +142,8 @@ async function boardJourney(path: string, shots: string) {
   await boardShows(page, { todo: ['#1\nBuy milk', '#3\nCall mom'], done: ['#2\nWalk the dog'] });
   await say(page, 'show my tasks');
   await w.getByRole('button', { name: 'Delete: Call mom' }).click();
+  await w.getByRole('button', { name: 'Cancel: Call mom' }).waitFor(); // it asks first
+  await w.getByRole('button', { name: 'Delete: Call mom' }).click();
   await boardShows(page, { todo: ['#1\nBuy milk'], done: ['#2\nWalk the dog'] });
   // Priorities, tags and due dates reach the site's own board too.
   await say(page, 'add pay the rent tomorrow at 9am, high priority #home');
@@ -207,6 +209,8 @@ test('inline.html: the assistant inline with its own sign-in, the page hears eve
   ]);
   await say(page, 'mark task 2 done');
   await say(page, 'show my tasks');
+  await w.getByRole('button', { name: 'Delete: Book the studio' }).click();
+  await w.getByRole('button', { name: 'Cancel: Book the studio' }).waitFor(); // it asks first
   await w.getByRole('button', { name: 'Delete: Book the studio' }).click();
   await page.locator('#activity li', { hasText: 'Deleted task 1: Book the studio' }).waitFor();
   await expect(activity()).resolves.toEqual([

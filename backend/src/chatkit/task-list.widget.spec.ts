@@ -15,7 +15,8 @@ describe('task-list widget', () => {
     expect(open).not.toContain('lineThrough');
     expect(done).toContain('"type":"task.reopen","payload":{"task_id":7}');
     expect(done).toContain('"lineThrough":true');
-    expect(done).toContain('"type":"task.delete","payload":{"task_id":7}');
+    expect(done).toContain('"type":"task.confirm_delete","payload":{"task_id":7}'); // Delete asks first
+    expect(done).not.toContain('"type":"task.delete"');
     expect(copy_text).toBe('[ ] 3. Buy milk\n[x] 7. Call mom');
     expect(JSON.stringify(widget)).not.toContain('null');
   });

@@ -13,7 +13,12 @@ export interface TaskRow extends Pick<TaskDetails, 'priority' | 'tags' | 'due' |
 
 const PRIORITY_LABEL = { high: 'High priority', medium: 'Medium priority', low: 'Low priority' } as const;
 
-export type TaskActionType = 'task.complete' | 'task.reopen' | 'task.delete';
+/**
+ * The row's Delete asks first (`task.confirm_delete` redraws the row as a question), its Delete then deletes
+ * (`task.delete`) and Cancel (`task.keep`) redraws it as it was: a tap beside Done must not lose a task.
+ */
+export type TaskActionType =
+  'task.complete' | 'task.reopen' | 'task.confirm_delete' | 'task.delete' | 'task.keep';
 
 const ROW_KEY = /^task-(\d{1,10})$/;
 
@@ -57,6 +62,54 @@ function detailLines(task: TaskRow): WidgetNode[] {
 function action(type: TaskActionType, taskId: number): JsonValue {
   // `container`: the whole list fades while the action runs, since the whole list is re-rendered.
   return { type, payload: { task_id: taskId }, handler: 'server', loadingBehavior: 'container' };
+}
+
+/** The row while it asks whether to delete: the title (which names its buttons), the question, Delete, Cancel. */
+function confirmRow(task: TaskRow): WidgetNode {
+  return {
+    type: 'ListViewItem',
+    key: `task-${task.id}`,
+    gap: 3,
+    align: 'center',
+    children: [
+      { type: 'Icon', name: 'info', color: 'danger', size: 'lg' },
+      {
+        type: 'Col',
+        flex: 1,
+        gap: 0,
+        children: [
+          { type: 'Text', value: task.title, size: 'sm', weight: 'medium', maxLines: 2 },
+          {
+            type: 'Caption',
+            value: `Delete task ${task.id}? This cannot be undone.`,
+            size: 'sm',
+            color: 'danger',
+          },
+        ],
+      },
+      {
+        type: 'Row',
+        gap: 1,
+        children: [
+          {
+            type: 'Button',
+            label: 'Delete',
+            size: 'sm',
+            variant: 'solid',
+            color: 'danger',
+            onClickAction: action('task.delete', task.id),
+          },
+          {
+            type: 'Button',
+            label: 'Cancel',
+            size: 'sm',
+            variant: 'outline',
+            onClickAction: action('task.keep', task.id),
+          },
+        ],
+      },
+    ],
+  };
 }
 
 function row(task: TaskRow): WidgetNode {
@@ -114,7 +167,7 @@ function row(task: TaskRow): WidgetNode {
             size: 'sm',
             variant: 'ghost',
             color: 'danger',
-            onClickAction: action('task.delete', task.id),
+            onClickAction: action('task.confirm_delete', task.id),
           },
         ],
       },
@@ -124,13 +177,14 @@ function row(task: TaskRow): WidgetNode {
 
 /**
  * The task-list widget: a ListView with one row per task (title, struck through when done, a done badge,
- * and Done/Reopen and Delete buttons whose actions come back as `threads.custom_action`).
+ * and Done/Reopen and Delete buttons whose actions come back as `threads.custom_action`). `confirming`: the task
+ * whose row asks whether to delete it.
  */
-export function renderTaskList(tasks: TaskRow[]): ItemPayloads['widget'] {
+export function renderTaskList(tasks: TaskRow[], confirming?: number): ItemPayloads['widget'] {
   const done = tasks.filter((t) => t.completed).length;
   const overdue = tasks.filter((t) => t.overdue).length;
   const children = tasks.length
-    ? tasks.map(row)
+    ? tasks.map((t) => (t.id === confirming ? confirmRow(t) : row(t)))
     : [
         {
           type: 'ListViewItem',

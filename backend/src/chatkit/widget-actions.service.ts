@@ -21,8 +21,13 @@ const taskId = z
 const taskActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('task.complete'), payload: z.object({ task_id: taskId }) }),
   z.object({ type: z.literal('task.reopen'), payload: z.object({ task_id: taskId }) }),
+  z.object({ type: z.literal('task.confirm_delete'), payload: z.object({ task_id: taskId }) }),
   z.object({ type: z.literal('task.delete'), payload: z.object({ task_id: taskId }) }),
+  z.object({ type: z.literal('task.keep'), payload: z.object({ task_id: taskId }) }),
 ]);
+
+/** Actions that only redraw the list (the row asks whether to delete, or stops asking): no task changes. */
+const ASKING = new Set<TaskAction['type']>(['task.confirm_delete', 'task.keep']);
 
 export type TaskAction = z.infer<typeof taskActionSchema>;
 
@@ -45,7 +50,8 @@ function parseTaskAction(action: CustomActionParams['action']): TaskAction {
   if (result.success) return result.data;
   throw new DomainError(
     'invalid_input',
-    `action must be { type: "task.complete" | "task.reopen" | "task.delete", payload: { task_id: <task number> } }` +
+    'action must be { type: "task.complete" | "task.reopen" | "task.confirm_delete" | "task.delete" | "task.keep", ' +
+      `payload: { task_id: <task number> } }` +
       ` (got type "${action.type}")`,
   );
 }
@@ -99,6 +105,7 @@ export class WidgetActionsService {
   ): Promise<ActionOutcome> {
     const { action, sender, threadId } = prepared;
     const id = action.payload.task_id;
+    if (ASKING.has(action.type)) return this.ask(userId, prepared, timeZone);
     let change: TaskChange | undefined;
     const changes: TaskChange[] = [];
     try {
@@ -122,10 +129,24 @@ export class WidgetActionsService {
     return { updated, changes, notice: change ? undefined : `Task ${id} no longer exists.` };
   }
 
+  /** Delete asks first: the sender's row becomes the question (or stops being it); nothing else changes. */
+  private async ask(
+    userId: string,
+    { action, sender }: Extract<PreparedAction, { kind: 'ready' }>,
+    timeZone?: string,
+  ): Promise<ActionOutcome> {
+    const id = action.payload.task_id;
+    const confirming = action.type === 'task.confirm_delete' ? id : undefined;
+    const updated = sender ? await this.rerender(userId, sender, timeZone, confirming) : undefined;
+    const shown = updated ? taskIdsOf(updated.payload.widget).includes(id) : true;
+    return { updated, changes: [], notice: shown ? undefined : `Task ${id} no longer exists.` };
+  }
+
   private async rerender(
     userId: string,
     sender: StoredItemOf<'widget'>,
     timeZone?: string,
+    confirming?: number,
   ): Promise<StoredItemOf<'widget'> | undefined> {
     const ids = taskIdsOf(sender.payload.widget);
     if (ids.length === 0) return undefined; // not our task list: nothing to redraw
@@ -137,6 +158,6 @@ export class WidgetActionsService {
       const { due_at: _dueAt, ...details } = taskDetails(t, zone, now);
       return { id: t.number, title: t.title, completed: t.completed, ...details };
     });
-    return this.store.replaceItem(userId, sender, renderTaskList(rows));
+    return this.store.replaceItem(userId, sender, renderTaskList(rows, confirming));
   }
 }

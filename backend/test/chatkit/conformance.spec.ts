@@ -272,10 +272,10 @@ describe('ChatKit protocol conformance (POST /api/chatkit)', () => {
       const [row] = widget.widget.children;
       expect(row).toMatchObject({ type: 'ListViewItem', key: 'task-1' });
       expect(JSON.stringify(row)).toContain('"value":"Buy milk"');
-      const actions = JSON.stringify(row).match(/"onClickAction":\{"type":"[a-z.]+"/g);
+      const actions = JSON.stringify(row).match(/"onClickAction":\{"type":"[a-z_.]+"/g);
       expect(actions).toEqual([
         '"onClickAction":{"type":"task.complete"',
-        '"onClickAction":{"type":"task.delete"',
+        '"onClickAction":{"type":"task.confirm_delete"',
       ]);
       expect(widget.copy_text).toBe('[ ] 1. Buy milk');
 
@@ -538,6 +538,44 @@ describe('ChatKit protocol conformance (POST /api/chatkit)', () => {
       });
       expect(JSON.stringify(reopened[1].item.widget)).not.toContain('lineThrough');
       expect((await taskList()).find((x) => x.id === taskId)?.completed).toBe(false);
+    });
+
+    it("the row's Delete asks first: the row becomes the question, Cancel restores it, nothing is deleted until Delete again", async () => {
+      const { threadId, widget } = await threadWithTaskList(['Pay rent', 'Call mom']);
+      const rent = Number(widget.widget.children[0].key.slice(5));
+      const act = (action: { type: string; payload: { task_id: number } }) =>
+        stream('threads.custom_action', { thread_id: threadId, item_id: widget.id, action });
+      const buttonsOf = (row: any) =>
+        JSON.stringify(row).match(/"label":"[A-Za-z]+"|"onClickAction":\{"type":"[a-z_.]+"/g);
+      const before = await itemsAsc(threadId);
+
+      const asking = await act({ type: 'task.confirm_delete', payload: { task_id: rent } });
+      expect(shapeOf(asking)).toEqual(['stream_options', 'replaced:widget']); // no change, no effect
+      const [question, other] = asking[1].item.widget.children;
+      expect(question.key).toBe(`task-${rent}`);
+      expect(JSON.stringify(question)).toContain(`Delete task ${rent}? This cannot be undone.`);
+      expect(buttonsOf(question)).toEqual([
+        '"label":"Delete"',
+        '"onClickAction":{"type":"task.delete"',
+        '"label":"Cancel"',
+        '"onClickAction":{"type":"task.keep"',
+      ]);
+      expect(JSON.stringify(other)).toContain('"type":"task.confirm_delete"'); // only the one row asks
+      expect((await taskList()).map((x) => x.title)).toEqual(['Pay rent', 'Call mom']);
+      // Stored (a reload shows the question), and nothing told to the model: nothing happened.
+      expect((await itemsAsc(threadId)).find((i) => i.id === widget.id).widget).toEqual(
+        asking[1].item.widget,
+      );
+      expect((await itemsAsc(threadId)).length).toBe(before.length);
+
+      const kept = await act({ type: 'task.keep', payload: { task_id: rent } });
+      expect(kept[1].item.widget).toEqual(widget.widget);
+      expect(await taskList()).toHaveLength(2);
+
+      await act({ type: 'task.confirm_delete', payload: { task_id: rent } });
+      const deleted = await act({ type: 'task.delete', payload: { task_id: rent } });
+      expect(shapeOf(deleted)).toEqual(['stream_options', 'replaced:widget', 'client_effect']);
+      expect((await taskList()).map((x) => x.title)).toEqual(['Call mom']);
     });
 
     it('task.delete removes the row; a task deleted elsewhere gives a notice and a fresh widget', async () => {

@@ -352,6 +352,11 @@ export const widgetStyles = css`
   .wbtn.c-danger {
     color: var(--ta-danger);
   }
+  .wbtn.v-solid.c-danger {
+    background: var(--ta-danger);
+    border-color: var(--ta-danger);
+    color: var(--ta-bg);
+  }
   hr {
     border: 0;
     border-top: 1px solid var(--ta-border);

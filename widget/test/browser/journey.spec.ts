@@ -113,6 +113,15 @@ test('one script tag: sign up, keep a list by chat and widget, reload into the s
   await expect(say(page, 'mark task 2 done')).resolves.toMatch(/walk the dog/i);
   await say(page, 'show my tasks');
   await clickWidgetButton(page, 'Delete: Call mom');
+  // It asks first; the keyboard focus waits on Cancel, the safe choice.
+  await w.getByText('Delete task 3? This cannot be undone.').waitFor();
+  await screenshot(page, 'journey-3b-delete-asks');
+  await expect(
+    w
+      .getByRole('button', { name: 'Cancel: Call mom' })
+      .evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement),
+  ).resolves.toBe(true);
+  await clickWidgetButton(page, 'Delete: Call mom');
   await expect(w.locator('.listview').last().locator('li').allInnerTexts()).resolves.toEqual([
     expect.stringMatching(/Buy milk/),
     expect.stringMatching(/Walk the dog/),
