@@ -64,115 +64,108 @@ function action(type: TaskActionType, taskId: number): JsonValue {
   return { type, payload: { task_id: taskId }, handler: 'server', loadingBehavior: 'container' };
 }
 
+/** A task's row, keyed by its number (taskIdsOf reads it back). */
+function taskItem(task: TaskRow, children: WidgetNode[]): WidgetNode {
+  return { type: 'ListViewItem', key: `task-${task.id}`, gap: 3, align: 'center', children };
+}
+
 /** The row while it asks whether to delete: the title (which names its buttons), the question, Delete, Cancel. */
 function confirmRow(task: TaskRow): WidgetNode {
-  return {
-    type: 'ListViewItem',
-    key: `task-${task.id}`,
-    gap: 3,
-    align: 'center',
-    children: [
-      { type: 'Icon', name: 'info', color: 'danger', size: 'lg' },
-      {
-        type: 'Col',
-        flex: 1,
-        gap: 0,
-        children: [
-          { type: 'Text', value: task.title, size: 'sm', weight: 'medium', maxLines: 2 },
-          {
-            type: 'Caption',
-            value: `Delete task ${task.id}? This cannot be undone.`,
-            size: 'sm',
-            color: 'danger',
-          },
-        ],
-      },
-      {
-        type: 'Row',
-        gap: 1,
-        children: [
-          {
-            type: 'Button',
-            label: 'Delete',
-            size: 'sm',
-            variant: 'solid',
-            color: 'danger',
-            onClickAction: action('task.delete', task.id),
-          },
-          {
-            type: 'Button',
-            label: 'Cancel',
-            size: 'sm',
-            variant: 'outline',
-            onClickAction: action('task.keep', task.id),
-          },
-        ],
-      },
-    ],
-  };
+  return taskItem(task, [
+    { type: 'Icon', name: 'info', color: 'danger', size: 'lg' },
+    {
+      type: 'Col',
+      flex: 1,
+      gap: 0,
+      children: [
+        { type: 'Text', value: task.title, size: 'sm', weight: 'medium', maxLines: 2 },
+        {
+          type: 'Caption',
+          value: `Delete task ${task.id}? This cannot be undone.`,
+          size: 'sm',
+          color: 'danger',
+        },
+      ],
+    },
+    {
+      type: 'Row',
+      gap: 1,
+      children: [
+        {
+          type: 'Button',
+          label: 'Delete',
+          size: 'sm',
+          variant: 'solid',
+          color: 'danger',
+          onClickAction: action('task.delete', task.id),
+        },
+        {
+          type: 'Button',
+          label: 'Cancel',
+          size: 'sm',
+          variant: 'outline',
+          onClickAction: action('task.keep', task.id),
+        },
+      ],
+    },
+  ]);
 }
 
 function row(task: TaskRow): WidgetNode {
   const done = task.completed;
-  return {
-    type: 'ListViewItem',
-    key: `task-${task.id}`,
-    gap: 3,
-    align: 'center',
-    children: [
-      {
-        type: 'Icon',
-        name: done ? 'check-circle-filled' : 'empty-circle',
-        color: done ? 'success' : 'secondary',
-        size: 'lg',
-      },
-      {
-        type: 'Col',
-        flex: 1,
-        gap: 0,
-        children: [
-          {
-            type: 'Text',
-            value: task.title,
-            size: 'sm',
-            weight: 'medium',
-            maxLines: 2,
-            ...(done ? { lineThrough: true, color: 'tertiary' } : {}),
-          },
-          ...detailLines(task),
-        ],
-      },
-      {
-        type: 'Badge',
-        label: done ? 'Done' : task.overdue ? 'Overdue' : 'Open',
-        color: done ? 'success' : task.overdue ? 'danger' : 'secondary',
-        variant: 'soft',
-        size: 'sm',
-      },
-      {
-        type: 'Row',
-        gap: 1,
-        children: [
-          {
-            type: 'Button',
-            label: done ? 'Reopen' : 'Done',
-            iconStart: done ? 'reload' : 'check',
-            size: 'sm',
-            variant: 'outline',
-            onClickAction: action(done ? 'task.reopen' : 'task.complete', task.id),
-          },
-          {
-            type: 'Button',
-            label: 'Delete',
-            size: 'sm',
-            variant: 'ghost',
-            color: 'danger',
-            onClickAction: action('task.confirm_delete', task.id),
-          },
-        ],
-      },
-    ],
-  };
+  return taskItem(task, [
+    {
+      type: 'Icon',
+      name: done ? 'check-circle-filled' : 'empty-circle',
+      color: done ? 'success' : 'secondary',
+      size: 'lg',
+    },
+    {
+      type: 'Col',
+      flex: 1,
+      gap: 0,
+      children: [
+        {
+          type: 'Text',
+          value: task.title,
+          size: 'sm',
+          weight: 'medium',
+          maxLines: 2,
+          ...(done ? { lineThrough: true, color: 'tertiary' } : {}),
+        },
+        ...detailLines(task),
+      ],
+    },
+    {
+      type: 'Badge',
+      label: done ? 'Done' : task.overdue ? 'Overdue' : 'Open',
+      color: done ? 'success' : task.overdue ? 'danger' : 'secondary',
+      variant: 'soft',
+      size: 'sm',
+    },
+    {
+      type: 'Row',
+      gap: 1,
+      children: [
+        {
+          type: 'Button',
+          label: done ? 'Reopen' : 'Done',
+          iconStart: done ? 'reload' : 'check',
+          size: 'sm',
+          variant: 'outline',
+          onClickAction: action(done ? 'task.reopen' : 'task.complete', task.id),
+        },
+        {
+          type: 'Button',
+          label: 'Delete',
+          size: 'sm',
+          variant: 'ghost',
+          color: 'danger',
+          onClickAction: action('task.confirm_delete', task.id),
+        },
+      ],
+    },
+  ]);
 }
 
 /**
