@@ -91,7 +91,9 @@ export class AgentRunnerService implements AgentTurnRunner {
       this.toolList ??= await tools.listTools();
       this.model ??= resolveModel(this.config, this.provider);
       const history = toAgentInput(windowHistory(request.history, this.config.agentHistoryItems));
-      const agent = buildTodoAgent(tools, withHistory(await this.model, history));
+      const agent = buildTodoAgent(tools, withHistory(await this.model, history), {
+        listsShown: request.listsShown,
+      });
       // An empty input continues the thread (after a client tool output): no new user message.
       const input = request.input === '' ? [] : toAgentInput([{ kind: 'user', text: request.input }]);
       this.logger.debug({ userId: request.userId, items: history.length + input.length });

@@ -25,6 +25,8 @@ export interface AgentTurnRequest {
   locale?: string;
   /** The client's IANA time zone: the tools resolve and show dates in it. */
   timeZone?: string;
+  /** The client draws every list_tasks result as a task list (ChatKit): the answer need not spell it out. */
+  listsShown?: boolean;
 }
 
 /** What a streaming agent turn produces, in order. */

@@ -24,10 +24,20 @@ Rules:
 - If you do not understand, say so and give a few examples of what you can do. Never perform a destructive action on a guess.
 - Answer in the user's language.`;
 
-export function buildTodoAgent(tools: MCPServer, model: Model | string): Agent {
+/** Added for clients that draw every list_tasks result as a task list (ChatKit's widget): no list twice. */
+export const LISTS_SHOWN_INSTRUCTION =
+  'The user sees every list_tasks result as an interactive task list right under your reply: do not repeat the tasks in your answer; say in one sentence what the list shows.';
+
+export function buildTodoAgent(
+  tools: MCPServer,
+  model: Model | string,
+  options: { listsShown?: boolean } = {},
+): Agent {
   return new Agent({
     name: TODO_AGENT_NAME,
-    instructions: TODO_AGENT_INSTRUCTIONS,
+    instructions: options.listsShown
+      ? `${TODO_AGENT_INSTRUCTIONS}\n${LISTS_SHOWN_INSTRUCTION}`
+      : TODO_AGENT_INSTRUCTIONS,
     mcpServers: [tools],
     model,
   });

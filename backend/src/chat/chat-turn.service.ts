@@ -32,6 +32,8 @@ export interface TurnOptions {
    * the user in the statement that stores the message.
    */
   timeZone?: string;
+  /** The client draws every list_tasks result as a task list (ChatKit's widget). */
+  listsShown?: boolean;
 }
 
 /** A turn whose pre-checks passed (and whose user message, if any, is stored); `events()` runs it. */
@@ -57,6 +59,7 @@ interface RunPlan {
   titleSource?: string;
   locale?: string;
   timeZone?: string;
+  listsShown?: boolean;
 }
 
 /** An assistant message being streamed: its stored id and the text so far. */
@@ -109,6 +112,7 @@ export class ChatTurnService {
       titleSource: userMessageText(message),
       locale: opts.locale,
       timeZone: opts.timeZone,
+      listsShown: opts.listsShown,
     });
   }
 
@@ -129,6 +133,7 @@ export class ChatTurnService {
       titleSource: userMessageText(message),
       locale: opts.locale,
       timeZone: opts.timeZone,
+      listsShown: opts.listsShown,
     });
   }
 
@@ -161,6 +166,7 @@ export class ChatTurnService {
       titleSource: userMessageText(item.payload),
       locale: opts.locale,
       timeZone: opts.timeZone,
+      listsShown: opts.listsShown,
     });
   }
 
@@ -179,7 +185,14 @@ export class ChatTurnService {
     const thread = await this.store.getThread(userId, threadId);
     const prepared = await prepare();
     return {
-      turn: this.turn(thread, { userId, thread, input: '', locale: opts.locale, timeZone: opts.timeZone }),
+      turn: this.turn(thread, {
+        userId,
+        thread,
+        input: '',
+        locale: opts.locale,
+        timeZone: opts.timeZone,
+        listsShown: opts.listsShown,
+      }),
       prepared,
     };
   }
@@ -233,6 +246,7 @@ export class ChatTurnService {
         signal,
         locale: plan.locale,
         timeZone: plan.timeZone,
+        listsShown: plan.listsShown,
       });
       for await (const ev of run) {
         if (signal.aborted) break;

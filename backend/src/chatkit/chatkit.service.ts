@@ -73,7 +73,8 @@ export class ChatKitService {
   async process(userId: string, body: unknown, given: ChatKitContext): Promise<ChatKitResult> {
     const req = parseChatKitRequest(body);
     const timeZone = metadataTimeZone(req.metadata);
-    const ctx: ChatKitContext = timeZone ? { ...given, timeZone } : given;
+    // Every list_tasks result becomes a task-list widget here (turn-bridge), so answers need not spell lists out.
+    const ctx: ChatKitContext = { ...given, ...(timeZone ? { timeZone } : {}), listsShown: true };
     switch (req.type) {
       case 'threads.create': {
         const turn = await this.turns.startNewThread(userId, this.message(req.params.input), ctx);

@@ -1,6 +1,7 @@
 import { AgentRunnerService } from '../../src/agent/agent-runner.service';
 import { AgentTurnError } from '../../src/agent/agent-turn';
-import { TODO_AGENT_INSTRUCTIONS } from '../../src/agent/todo.agent';
+import { LISTS_SHOWN_INSTRUCTION, TODO_AGENT_INSTRUCTIONS } from '../../src/agent/todo.agent';
+import { ChatKitClient, userInput } from '../support/chatkit-client';
 import { collectTurn, replyOf } from '../support/agent-turns';
 import { OpenAIChatStub } from '../support/openai-stub';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -101,6 +102,20 @@ describe('agent on an OpenAI-compatible server (local Chat Completions stub)', (
     });
     expect(msgs.at(-1)).toMatchObject({ role: 'tool', tool_call_id: 'call_1' });
     expect(JSON.stringify(msgs.at(-1))).toContain('created');
+  });
+
+  it('tells the model when the client draws every task list (ChatKit), and only then (REST chat)', async () => {
+    stub.reset();
+    stub.reply({ text: ['Hi.'] }, { text: ['Hi.'] });
+    const ck = await new ChatKitClient(t.url, user.jwt).stream('threads.create', {
+      input: userInput('hello'),
+    });
+    expect(ck.status).toBe(200);
+    expect((await api(t.url, user.jwt).post('/api/chat', { message: 'hello' })).status).toBe(200);
+    expect(stub.requests.map((r) => r.body.messages![0].content)).toEqual([
+      `${TODO_AGENT_INSTRUCTIONS}\n${LISTS_SHOWN_INSTRUCTION}`,
+      TODO_AGENT_INSTRUCTIONS,
+    ]);
   });
 
   it('replays stored tool calls from history as tool messages', async () => {

@@ -51,7 +51,9 @@ test('two assistants on one page: one sign-in, a conversation each', async () =>
   await corner.locator('button.launcher').click();
   await corner.getByLabel('Message').waitFor(); // already signed in
   await corner.getByText('What should we get done today?').waitFor(); // its own conversation
-  await expect(say(page, 'what is pending?', corner)).resolves.toMatch(/inline task/i);
+  // The answer says how many; the task list under it shows which.
+  await expect(say(page, 'what is pending?', corner)).resolves.toBe('You have 1 pending task.');
+  await expect(corner.locator('.listview').last().innerText()).resolves.toMatch(/Inline task/);
   await page.reload();
   await widget(page, '#inline-help').locator('.msg.user').first().waitFor();
   await expect(widget(page, '#inline-help').locator('.msg.user').allInnerTexts()).resolves.toEqual([

@@ -83,7 +83,8 @@ test('Stop ends a streaming answer; what arrived stays and the next message work
   await w.getByRole('button', { name: 'Send' }).waitFor();
   await expect(w.locator('.msg.user').allInnerTexts()).resolves.toEqual(['add sharpen the pencils']);
   await expect(w.locator('[role="alert"]').count()).resolves.toBe(0); // stopping is not an error
-  await expect(say(page, 'what is pending?')).resolves.toMatch(/sharpen the pencils/i);
+  await expect(say(page, 'what is pending?')).resolves.toBe('You have 1 pending task.');
+  await expect(w.locator('.listview').last().innerText()).resolves.toMatch(/Sharpen the pencils/);
   await close();
 });
 

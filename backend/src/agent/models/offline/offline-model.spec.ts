@@ -13,6 +13,7 @@ import {
 import { OfflineModel, wordDeltas } from './offline-model';
 import { OFFLINE_MODEL_NAME, OfflineModelProvider } from './offline-model.provider';
 import { FakeTodoMcpServer, TODO_TOOLS } from './testing/fake-todo-mcp-server';
+import { LISTS_SHOWN_INSTRUCTION } from '../../todo.agent';
 import { OfflineConversation, TEST_INSTRUCTIONS } from './testing/offline-harness';
 
 const serialized = (names: readonly string[]): SerializedTool[] =>
@@ -191,6 +192,40 @@ describe('through the Runner (streaming)', () => {
     await expect(result.completed).resolves.toBeUndefined();
     expect(deltas.length).toBe(1);
     expect(full.startsWith(deltas[0])).toBe(true);
+  });
+});
+
+describe('a client that draws every task list itself (ChatKit)', () => {
+  const seed = [{ title: 'Buy milk' }, { title: 'Call mom', completed: true }, { title: 'Pay rent' }];
+  const drawing = () =>
+    new OfflineConversation(seed, undefined, `${TEST_INSTRUCTIONS}\n${LISTS_SHOWN_INSTRUCTION}`);
+
+  it('answers a list with one sentence instead of spelling the list out again', async () => {
+    const chat = drawing();
+    await expect(chat.say('show my tasks')).resolves.toMatchObject({
+      reply: 'Here are your 3 tasks (2 pending, 1 done).',
+    });
+    await expect(chat.say('what is pending?')).resolves.toMatchObject({ reply: 'You have 2 pending tasks.' });
+    await expect(chat.say('find rent')).resolves.toMatchObject({ reply: 'Found 1 task matching “rent”.' });
+    // What the list showed is still known: "the second one" is the second pending task.
+    await chat.say('what is pending?');
+    expect((await chat.say('mark the second one done')).reply).toContain('Pay rent');
+  });
+
+  it('without that instruction (REST clients) the list is in the answer', async () => {
+    const reply = (await new OfflineConversation(seed).say('show my tasks')).reply;
+    expect(reply.split('\n')).toEqual([
+      'Here are your 3 tasks (2 pending, 1 done):',
+      expect.stringContaining('Buy milk'),
+      expect.stringContaining('Call mom'),
+      expect.stringContaining('Pay rent'),
+    ]);
+  });
+
+  it('answers everything else as before', async () => {
+    await expect(drawing().say('add water the plants')).resolves.toMatchObject({
+      reply: (await new OfflineConversation(seed).say('add water the plants')).reply,
+    });
   });
 });
 

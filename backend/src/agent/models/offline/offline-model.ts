@@ -15,6 +15,7 @@ import {
   type StreamEvent,
   Usage,
 } from '@openai/agents';
+import { LISTS_SHOWN_INSTRUCTION } from '../../todo.agent';
 import { readConversation } from './conversation-state';
 import { unavailableToolReply } from './replies';
 import { decide } from './turn-planner';
@@ -59,7 +60,9 @@ export class OfflineModel implements Model {
 export function respond(request: ModelRequest): OfflineModelOutput {
   const fingerprint = hashInput(request.input);
   const responseId = `resp_offline_${fingerprint}`;
-  const step = decide(readConversation(request.input));
+  // Like any model, it reads its instructions: a client that draws the task lists gets no list spelled out twice.
+  const listsShown = request.systemInstructions?.includes(LISTS_SHOWN_INSTRUCTION) ?? false;
+  const step = decide(readConversation(request.input), { listsShown });
   if (step.kind === 'calls') {
     const output: FunctionCallItem[] = [];
     for (const [index, call] of step.calls.entries()) {

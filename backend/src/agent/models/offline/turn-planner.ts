@@ -57,7 +57,13 @@ export type Step =
 
 type Handled =
   | { type: 'calls'; calls: PlannedCall[] }
-  | { type: 'done'; consumed: number; text: string; outcome: TurnOutcome };
+  /** `headline`: the reply without the list it spells out, for clients that show the list themselves. */
+  | { type: 'done'; consumed: number; text: string; outcome: TurnOutcome; headline?: string };
+
+/** How the client shows the turn: `listsShown` when it draws every list_tasks result as a task list (ChatKit). */
+export interface PlanOptions {
+  listsShown?: boolean;
+}
 
 /** Intents that only exist once the conversation is taken into account. */
 type PlannerIntent =
@@ -71,13 +77,13 @@ type PlannerIntent =
 class Diverged extends Error {}
 
 /** The next step for the conversation's current turn. */
-export function decide(conversation: Conversation): Step {
+export function decide(conversation: Conversation, options: PlanOptions = {}): Step {
   let context = EMPTY_CONTEXT;
   for (const turn of conversation.history) context = applyOutcome(context, outcomeOfPastTurn(turn, context));
-  return planTurn(conversation.current, context);
+  return planTurn(conversation.current, context, options);
 }
 
-export function planTurn(turn: Turn, context: ConversationContext): Step {
+export function planTurn(turn: Turn, context: ConversationContext, options: PlanOptions = {}): Step {
   let handled: Handled;
   try {
     handled = runTurn(turn.text, context, turn.exchanges);
@@ -85,9 +91,15 @@ export function planTurn(turn: Turn, context: ConversationContext): Step {
     if (!(error instanceof Diverged)) throw error;
     handled = done(turn.exchanges.length, summarizeFacts(turn.exchanges), outcomeFromFacts(turn));
   }
-  return handled.type === 'calls'
-    ? { kind: 'calls', calls: handled.calls }
-    : { kind: 'reply', text: handled.text, outcome: handled.outcome };
+  if (handled.type === 'calls') return { kind: 'calls', calls: handled.calls };
+  const text = options.listsShown && handled.headline ? handled.headline : handled.text;
+  return { kind: 'reply', text, outcome: handled.outcome };
+}
+
+/** "Here are your 3 tasks (2 pending, 1 done):\n…" → "Here are your 3 tasks (2 pending, 1 done)." */
+function headlineOf(reply: string): string {
+  const [first] = reply.split('\n');
+  return first.replace(/:$/, '.');
 }
 
 function outcomeOfPastTurn(turn: Turn, context: ConversationContext): TurnOutcome {
@@ -105,11 +117,12 @@ function runTurn(text: string, context: ConversationContext, exchanges: readonly
   return handle(interpret(text, context), context, exchanges, text);
 }
 
-const done = (consumed: number, text: string, outcome: TurnOutcome = {}): Handled => ({
+const done = (consumed: number, text: string, outcome: TurnOutcome = {}, headline?: string): Handled => ({
   type: 'done',
   consumed,
   text,
   outcome,
+  ...(headline !== undefined ? { headline } : {}),
 });
 const calls = (...list: PlannedCall[]): Handled => ({ type: 'calls', calls: list });
 
@@ -416,7 +429,7 @@ function handleList(
     filter && Object.keys(filter).length > 0
       ? say.filteredListReply(filter, list.tasks, list.total)
       : say.listReply(status, list.tasks, list.total);
-  return done(1, text, { shown: refs, focus: refs });
+  return done(1, text, { shown: refs, focus: refs }, headlineOf(text));
 }
 
 /** "What should I do first?": the pending tasks by priority and due date; the reply puts overdue ones first. */
@@ -439,11 +452,8 @@ function handleSearch(query: string, ex: readonly Exchange[]): Handled {
   if (list.type !== 'list') return list;
   const found = searchTasks(query, list.tasks);
   const refs = found.map(ref);
-  return done(
-    1,
-    say.searchReply(query, found, list.total),
-    found.length > 0 ? { shown: refs, focus: refs } : {},
-  );
+  const text = say.searchReply(query, found, list.total);
+  return done(1, text, found.length > 0 ? { shown: refs, focus: refs } : {}, headlineOf(text));
 }
 
 function handleClearCompleted(ex: readonly Exchange[]): Handled {

@@ -46,11 +46,11 @@ export class OfflineConversation {
   });
   private history: AgentInputItem[] = [];
 
-  constructor(seed: readonly SeedTask[] = [], server?: FakeTodoMcpServer) {
+  constructor(seed: readonly SeedTask[] = [], server?: FakeTodoMcpServer, instructions = TEST_INSTRUCTIONS) {
     this.server = server ?? new FakeTodoMcpServer(seed);
     this.agent = new Agent({
       name: 'Todo Assistant',
-      instructions: TEST_INSTRUCTIONS,
+      instructions,
       mcpServers: [this.server],
     });
   }
