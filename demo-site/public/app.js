@@ -152,6 +152,11 @@ $('signin-form').addEventListener('submit', async (e) => {
 });
 $('sign-out').addEventListener('click', signOut);
 
+// Changes made elsewhere (another tab, another device): the board catches up when the page is looked at again.
+document.addEventListener('visibilitychange', () => {
+  if (!document.hidden && session) void loadBoard();
+});
+
 // The assistant changed tasks: redraw the board, highlighting what changed.
 document.addEventListener('todo-assistant-tasks-changed', (e) => {
   void loadBoard(new Set(e.detail.changes.map((c) => c.task_id)));

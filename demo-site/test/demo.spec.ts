@@ -143,7 +143,7 @@ async function boardJourney(path: string, shots: string) {
   await say(page, 'show my tasks');
   await w.getByRole('button', { name: 'Delete: Call mom' }).click();
   await w.getByRole('button', { name: 'Cancel: Call mom' }).waitFor(); // it asks first
-  await w.getByRole('button', { name: 'Delete: Call mom' }).click();
+  await w.getByRole('button', { name: 'Yes, delete: Call mom' }).click();
   await boardShows(page, { todo: ['#1\nBuy milk'], done: ['#2\nWalk the dog'] });
   // Priorities, tags and due dates reach the site's own board too.
   await say(page, 'add pay the rent tomorrow at 9am, high priority #home');
@@ -167,6 +167,22 @@ async function boardJourney(path: string, shots: string) {
   await screenshot(page, ARTIFACTS, `${shots}-4-after-reload`);
   const changes = (await hostEvents(page)).filter((e) => e.type === 'todo-assistant-tasks-changed');
   expect(changes).toHaveLength(0); // nothing changed since the reload
+
+  // A task added elsewhere (here: the REST API, as another tab would) shows when the page is looked at again.
+  await page.evaluate(async (api) => {
+    const session = JSON.parse(localStorage.getItem('northwind-session')!) as { token: string };
+    const auth = { authorization: `Bearer ${session.token}` };
+    const { token } = (await (await fetch(`${api}/api/auth/token`, { headers: auth })).json()) as {
+      token: string;
+    };
+    await fetch(`${api}/api/tasks`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Call the printer' }),
+    });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, backend.url);
+  await page.locator('#pending .task', { hasText: 'Call the printer' }).waitFor();
 
   // The site signs its user out: the open assistant lets go of their conversation at once.
   await page.getByRole('button', { name: 'Sign out' }).click();
@@ -211,7 +227,7 @@ test('inline.html: the assistant inline with its own sign-in, the page hears eve
   await say(page, 'show my tasks');
   await w.getByRole('button', { name: 'Delete: Book the studio' }).click();
   await w.getByRole('button', { name: 'Cancel: Book the studio' }).waitFor(); // it asks first
-  await w.getByRole('button', { name: 'Delete: Book the studio' }).click();
+  await w.getByRole('button', { name: 'Yes, delete: Book the studio' }).click();
   await page.locator('#activity li', { hasText: 'Deleted task 1: Book the studio' }).waitFor();
   await expect(activity()).resolves.toEqual([
     'Deleted task 1: Book the studio',

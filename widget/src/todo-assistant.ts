@@ -193,7 +193,9 @@ export class TodoAssistant extends LitElement {
 
   /** Signs out of the widget's own sign-in (a host that passes `getToken` signs its users out itself). */
   async signOut(): Promise<void> {
+    const focused = this.matches(':focus-within'); // the Sign out button goes: the focus moves to the form
     await (await this.controller)?.signOut();
+    if (focused) this.focusPanel();
   }
 
   /** @internal The controller's way to change what the panel shows. */

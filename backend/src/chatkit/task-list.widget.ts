@@ -69,7 +69,7 @@ function taskItem(task: TaskRow, children: WidgetNode[]): WidgetNode {
   return { type: 'ListViewItem', key: `task-${task.id}`, gap: 3, align: 'center', children };
 }
 
-/** The row while it asks whether to delete: the title (which names its buttons), the question, Delete, Cancel. */
+/** The row while it asks whether to delete: the title (which names its buttons), the question, Yes/Cancel. */
 function confirmRow(task: TaskRow): WidgetNode {
   return taskItem(task, [
     { type: 'Icon', name: 'info', color: 'danger', size: 'lg' },
@@ -93,7 +93,7 @@ function confirmRow(task: TaskRow): WidgetNode {
       children: [
         {
           type: 'Button',
-          label: 'Delete',
+          label: 'Yes, delete',
           size: 'sm',
           variant: 'solid',
           color: 'danger',

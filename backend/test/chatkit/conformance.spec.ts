@@ -546,7 +546,7 @@ describe('ChatKit protocol conformance (POST /api/chatkit)', () => {
       const act = (action: { type: string; payload: { task_id: number } }) =>
         stream('threads.custom_action', { thread_id: threadId, item_id: widget.id, action });
       const buttonsOf = (row: any) =>
-        JSON.stringify(row).match(/"label":"[A-Za-z]+"|"onClickAction":\{"type":"[a-z_.]+"/g);
+        JSON.stringify(row).match(/"label":"[^"]+"|"onClickAction":\{"type":"[a-z_.]+"/g);
       const before = await itemsAsc(threadId);
 
       const asking = await act({ type: 'task.confirm_delete', payload: { task_id: rent } });
@@ -555,7 +555,7 @@ describe('ChatKit protocol conformance (POST /api/chatkit)', () => {
       expect(question.key).toBe(`task-${rent}`);
       expect(JSON.stringify(question)).toContain(`Delete task ${rent}? This cannot be undone.`);
       expect(buttonsOf(question)).toEqual([
-        '"label":"Delete"',
+        '"label":"Yes, delete"',
         '"onClickAction":{"type":"task.delete"',
         '"label":"Cancel"',
         '"onClickAction":{"type":"task.keep"',

@@ -113,6 +113,24 @@ export class BuiltinChat extends LitElement {
     await this.conversation.loadOlder();
     this.restoreScroll = fromBottom; // keep the messages the reader was looking at in place
     this.requestUpdate();
+    // The button is gone once the first message is in: the focus stays in the conversation, not on the page.
+    if (!this.conversation.older) this.focusIn('.log');
+  }
+
+  private backToChat(): void {
+    this.view = 'chat';
+    this.focusComposer();
+  }
+
+  private sendPrompt(prompt: string): void {
+    void this.send(prompt);
+    this.focusComposer(); // the prompt buttons go with the start screen
+  }
+
+  private async showMoreThreads(): Promise<void> {
+    const shown = this.threadList.threads?.length ?? 0;
+    await this.threadList.load(true);
+    this.focusIn(`.threads li:nth-child(${shown + 1}) .open, .threads li:last-child .open`);
   }
 
   private async rename(e: SubmitEvent, thread: Thread): Promise<void> {
@@ -239,7 +257,7 @@ export class BuiltinChat extends LitElement {
       <h3>${this.config.greeting}</h3>
       <div class="prompts">
         ${this.config.prompts.map(
-          (p) => html`<button type="button" @click=${() => void this.send(p.prompt)}>${p.label}</button>`,
+          (p) => html`<button type="button" @click=${() => this.sendPrompt(p.prompt)}>${p.label}</button>`,
         )}
       </div>
     </div>`;
@@ -265,7 +283,12 @@ export class BuiltinChat extends LitElement {
         </ul>`;
       case 'widget': {
         const busy = this.conversation.actingOn === item.id;
-        return html`<div class="widget-item" data-item=${item.id} aria-busy=${busy}>
+        return html`<div
+          class="widget-item"
+          data-item=${item.id}
+          aria-busy=${busy}
+          @keydown=${this.onWidgetKeydown}
+        >
           ${renderWidget(item.widget, {
             busy: busy || this.conversation.streaming,
             onAction: (action) => void this.act(item.id, action),
@@ -348,7 +371,7 @@ export class BuiltinChat extends LitElement {
     const threads = list.threads;
     return html`<div class="threads" @keydown=${this.onThreadsKeydown}>
       <div class="bar">
-        <button class="ghost" type="button" @click=${() => (this.view = 'chat')}>
+        <button class="ghost" type="button" @click=${() => this.backToChat()}>
           ${icon('back')}<span>Back</span>
         </button>
         <button class="ghost" type="button" @click=${() => void this.openThread(null)}>
@@ -358,7 +381,12 @@ export class BuiltinChat extends LitElement {
       <h3 id="threads-heading">Conversations</h3>
       ${
         threads === null
-          ? html`<p class="muted empty" role="status">Loading…</p>`
+          ? list.failure
+            ? html`<div class="alert" role="alert">
+                <span>${list.failure}</span>
+                <button type="button" @click=${() => void this.showThreads()}>${icon('reload')} Retry</button>
+              </div>`
+            : html`<p class="muted empty" role="status">Loading…</p>`
           : threads.length === 0
             ? html`<p class="muted empty">No conversations yet.</p>`
             : html`<ul aria-labelledby="threads-heading">
@@ -366,14 +394,25 @@ export class BuiltinChat extends LitElement {
                 ${
                   list.after
                     ? html`<li>
-                        <button type="button" @click=${() => void list.load(true)}>Show more</button>
+                        <button type="button" @click=${() => void this.showMoreThreads()}>Show more</button>
                       </li>`
                     : nothing
                 }
               </ul>`
       }
-      ${list.failure ? html`<p class="alert" role="alert">${list.failure}</p>` : nothing}
+      ${threads !== null && list.failure ? html`<p class="alert" role="alert">${list.failure}</p>` : nothing}
     </div>`;
+  }
+
+  /** Escape in a widget that asks something (a row's "Delete task N?") presses its Cancel, as in any dialog. */
+  private onWidgetKeydown(e: KeyboardEvent): void {
+    if (e.key !== 'Escape') return;
+    const cancel = [...(e.currentTarget as HTMLElement).querySelectorAll('button')].find(
+      (b) => b.textContent?.trim() === 'Cancel' && !b.disabled,
+    );
+    if (!cancel) return;
+    e.stopPropagation();
+    cancel.click();
   }
 
   /** Escape steps back one level (a rename or a confirmation, then the list) instead of closing the panel. */

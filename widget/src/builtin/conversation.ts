@@ -127,12 +127,14 @@ export class Conversation implements ReactiveController {
     if (!threadId || this.streaming || action.handler === 'client') return;
     this.set({ actingOn: itemId });
     try {
-      await this.run((signal) =>
-        this.client().stream(
-          'threads.custom_action',
-          { thread_id: threadId, item_id: itemId, action: { type: action.type, payload: action.payload } },
-          signal,
-        ),
+      await this.run(
+        (signal) =>
+          this.client().stream(
+            'threads.custom_action',
+            { thread_id: threadId, item_id: itemId, action: { type: action.type, payload: action.payload } },
+            signal,
+          ),
+        () => void this.act(itemId, action), // Retry presses the same button again
       );
     } finally {
       this.set({ actingOn: null });
@@ -176,9 +178,10 @@ export class Conversation implements ReactiveController {
 
   /**
    * Runs one streaming request to its end. Resolves to whether the user's message is stored (true for requests
-   * that carry none); a failure after that offers a retry of the response.
+   * that carry none); a failure after that offers a retry: `again` when given (a widget button's action is
+   * pressed again), else a retry of the response to the last user message.
    */
-  private async run(streamer: Streamer): Promise<boolean> {
+  private async run(streamer: Streamer, again?: () => void): Promise<boolean> {
     const abort = (this.abort = new AbortController());
     const sending = this.pending !== null;
     this.set({ streaming: true, failure: null, notice: '', progress: '' });
@@ -192,14 +195,12 @@ export class Conversation implements ReactiveController {
           lastUser = event.item.id;
           this.set({ pending: null });
         }
-        this.apply(event, lastUser);
+        this.apply(event, again ?? this.retryOf(lastUser));
       }
       if (abort.signal.aborted) stored = await this.resync(stored);
     } catch (err) {
       if (abort.signal.aborted) stored = await this.resync(stored);
       else {
-        const threadId = this.thread?.id;
-        const retryId = lastUser;
         this.fail(
           stored || !sending
             ? err
@@ -207,7 +208,7 @@ export class Conversation implements ReactiveController {
                 err instanceof WidgetError ? err.code : 'network',
                 `${describe(err)} Your message was not sent.`,
               ),
-          stored && threadId && retryId ? () => void this.retry(threadId, retryId) : undefined,
+          again ?? (stored ? this.retryOf(lastUser) : undefined),
         );
       }
     } finally {
@@ -241,7 +242,7 @@ export class Conversation implements ReactiveController {
     }
   }
 
-  private apply(event: StreamEvent, lastUser: string | undefined): void {
+  private apply(event: StreamEvent, again: (() => void) | undefined): void {
     switch (event.type) {
       case 'thread.created':
         this.set({ thread: event.thread });
@@ -263,9 +264,7 @@ export class Conversation implements ReactiveController {
         this.set({ notice: event.message });
         return;
       case 'error': {
-        const threadId = this.thread?.id;
-        const retry =
-          event.allow_retry && threadId && lastUser ? () => void this.retry(threadId, lastUser) : undefined;
+        const retry = event.allow_retry ? again : undefined;
         const text =
           event.code === 'custom' && event.message
             ? event.message
@@ -284,6 +283,12 @@ export class Conversation implements ReactiveController {
         } else if (items !== this.items) this.set({ items });
       }
     }
+  }
+
+  /** A retry of the response to this user message, when there is one to retry. */
+  private retryOf(userItemId: string | undefined): (() => void) | undefined {
+    const threadId = this.thread?.id;
+    return threadId && userItemId ? () => void this.retry(threadId, userItemId) : undefined;
   }
 
   private async retry(threadId: string, itemId: string): Promise<void> {

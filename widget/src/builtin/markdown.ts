@@ -60,7 +60,12 @@ export function parseBlocks(source: string): Block[] {
   return blocks;
 }
 
-const INLINE = /(`+)([^`]+?)\1|\*\*(?=\S)(.+?)\*\*|__(?=\S)(.+?)__|\*(?=[^\s*])([^*]+?)\*/g;
+/**
+ * Code, bold and italic, and backslash escapes. Asterisks inside words stay asterisks ("2*3 boxes and 4*5
+ * crates" is no emphasis: task titles are quoted into replies as they are); underscores already need spaces.
+ */
+const INLINE =
+  /\\([\\`*_])|(`+)([^`]+?)\2|(?<![\p{L}\p{N}])\*\*(?=\S)(.+?)\*\*(?![\p{L}\p{N}])|__(?=\S)(.+?)__|(?<![\p{L}\p{N}])\*(?=[^\s*])([^*]+?)\*(?![\p{L}\p{N}])/gu;
 
 /** Inline spans of one line: code, bold and italic; everything else is text. */
 export function renderInline(text: string): Array<string | TemplateResult> {
@@ -68,10 +73,11 @@ export function renderInline(text: string): Array<string | TemplateResult> {
   let last = 0;
   for (const m of text.matchAll(INLINE)) {
     if (m.index > last) out.push(text.slice(last, m.index));
-    if (m[2] !== undefined) out.push(html`<code>${m[2]}</code>`);
-    else if (m[3] !== undefined || m[4] !== undefined)
-      out.push(html`<strong>${renderInline(m[3] ?? m[4])}</strong>`);
-    else out.push(html`<em>${renderInline(m[5])}</em>`);
+    if (m[1] !== undefined) out.push(m[1]);
+    else if (m[3] !== undefined) out.push(html`<code>${m[3]}</code>`);
+    else if (m[4] !== undefined || m[5] !== undefined)
+      out.push(html`<strong>${renderInline(m[4] ?? m[5])}</strong>`);
+    else out.push(html`<em>${renderInline(m[6])}</em>`);
     last = m.index + m[0].length;
   }
   if (last < text.length) out.push(text.slice(last));

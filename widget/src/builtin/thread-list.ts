@@ -40,7 +40,8 @@ export class ThreadList {
         after: page.has_more ? page.after : undefined,
       });
     } catch (err) {
-      this.set({ threads: this.threads ?? [], failure: describe(err) });
+      // A first page that failed stays unknown (null): the list offers Retry rather than "no conversations".
+      this.set({ failure: describe(err) });
     }
   }
 

@@ -84,6 +84,18 @@ test('keyboard only: open, sign up, chat, act on a task, close with Escape and g
   await page.keyboard.press('Space');
   await waitForAnswer(page, ended);
   await w.getByRole('button', { name: 'Reopen: Buy oat milk' }).waitFor();
+  // Delete asks first, with the focus on Cancel; Escape answers Cancel and the panel stays open.
+  await tabUntil(page, /Delete: Buy oat milk/);
+  ended = await answersEnded(page);
+  await page.keyboard.press('Enter');
+  await waitForAnswer(page, ended);
+  await expect(focused(page)).resolves.toMatch(/Cancel: Buy oat milk/);
+  ended = await answersEnded(page);
+  await page.keyboard.press('Escape');
+  await waitForAnswer(page, ended);
+  await w.getByRole('button', { name: 'Delete: Buy oat milk' }).waitFor();
+  await expect(w.getByText(/This cannot be undone/).count()).resolves.toBe(0);
+  await expect(w.locator('.panel').isVisible()).resolves.toBe(true);
 
   // Escape steps back one level at a time: out of a rename, out of the list, then the panel closes.
   await tabUntil(page, /Conversations/, 'Shift+Tab', 40);

@@ -111,6 +111,26 @@ test('an answer cut by an error offers Retry, which answers without doing the wo
   await close();
 });
 
+test("a task-list button whose request failed is pressed again by Retry (not the last message's answer)", async () => {
+  const { page, close } = await openPage('/action-retry');
+  const w = widget(page);
+  await signUpInPanel(page);
+  await say(page, 'add buy milk');
+  await say(page, 'show my tasks');
+  await say(page, 'add water the plants');
+  const answers = await w.locator('.msg.assistant').allInnerTexts();
+  await page.route('**/api/chatkit', (route) => route.abort(), { times: 1 }); // the network drops once
+  await w.getByRole('button', { name: 'Done: Buy milk' }).click();
+  await w.getByRole('alert').waitFor();
+  const ended = await answersEnded(page);
+  await w.getByRole('button', { name: 'Retry' }).click();
+  await waitForAnswer(page, ended);
+  await w.getByRole('button', { name: 'Reopen: Buy milk' }).waitFor(); // the button's action ran
+  await expect(w.locator('.msg.assistant').allInnerTexts()).resolves.toEqual(answers); // no answer re-run
+  await expect(w.getByRole('alert').count()).resolves.toBe(0);
+  await close();
+});
+
 test('a long conversation opens at its newest messages and shows earlier ones on demand', async () => {
   const who = newCredentials();
   const signUp = await fetch(`${h.backend.url}/api/auth/sign-up/email`, {

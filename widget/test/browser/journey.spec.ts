@@ -121,7 +121,7 @@ test('one script tag: sign up, keep a list by chat and widget, reload into the s
       .getByRole('button', { name: 'Cancel: Call mom' })
       .evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement),
   ).resolves.toBe(true);
-  await clickWidgetButton(page, 'Delete: Call mom');
+  await clickWidgetButton(page, 'Yes, delete: Call mom');
   await expect(w.locator('.listview').last().locator('li').allInnerTexts()).resolves.toEqual([
     expect.stringMatching(/Buy milk/),
     expect.stringMatching(/Walk the dog/),
@@ -220,6 +220,9 @@ test('what people and the server write is shown as text, never as markup', async
   await expect(
     w.locator('.msg.assistant').last().locator('ul li, ol li, p').count(),
   ).resolves.toBeGreaterThan(0);
+  // A title with asterisks inside words is quoted as it is, not turned into emphasis.
+  await expect(say(page, 'add buy 2*3 boxes and 4*5 crates')).resolves.toContain('2*3 boxes and 4*5 crates');
+  await expect(w.locator('.msg.assistant em').count()).resolves.toBe(0);
   expect(errors).toEqual([]);
   await context.close();
 });
