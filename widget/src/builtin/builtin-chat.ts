@@ -183,7 +183,7 @@ export class BuiltinChat extends LitElement {
 
   private renderChat() {
     const c = this.conversation;
-    const title = c.thread?.title || (c.thread ? 'Conversation' : 'New conversation');
+    const title = c.thread?.title || (c.thread || c.unloaded ? 'Conversation' : 'New conversation');
     const closed = c.thread && c.thread.status.type !== 'active' ? c.thread.status : null;
     return html`
       <div class="toolbar">
@@ -211,7 +211,7 @@ export class BuiltinChat extends LitElement {
         ${
           c.loading
             ? html`<p class="muted" role="status">Loading the conversation…</p>`
-            : !c.items.length && !c.pending
+            : !c.items.length && !c.pending && !c.unloaded
               ? this.renderStart()
               : nothing
         }

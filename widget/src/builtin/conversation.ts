@@ -50,6 +50,8 @@ export class Conversation implements ReactiveController {
   actingOn: string | null = null;
   /** The last finished answer, for the polite live region. */
   announcement = '';
+  /** A remembered conversation that could not be loaded (offline…): not replaced by a new one meanwhile. */
+  unloaded: string | null = null;
 
   private abort: AbortController | null = null;
 
@@ -73,7 +75,7 @@ export class Conversation implements ReactiveController {
   /** Opens a stored conversation, or the new-conversation screen for null. */
   async open(threadId: string | null): Promise<void> {
     this.stop();
-    this.set({ failure: null, notice: '', items: [], older: undefined, thread: null });
+    this.set({ failure: null, notice: '', items: [], older: undefined, thread: null, unloaded: null });
     if (!threadId) {
       this.remember(null);
       return;
@@ -84,13 +86,23 @@ export class Conversation implements ReactiveController {
         this.client().request('threads.get_by_id', { thread_id: threadId }),
         this.client().request('items.list', { thread_id: threadId, order: 'desc', limit: ITEMS_PAGE }),
       ]);
-      this.set({ thread, items: page.data.slice().reverse(), older: page.has_more ? page.after : undefined });
+      this.set({
+        thread,
+        items: page.data.slice().reverse(),
+        older: page.has_more ? page.after : undefined,
+        unloaded: null,
+      });
       this.remember(thread.id);
     } catch (err) {
       if (err instanceof WidgetError && (err.status === 404 || err.status === 400)) {
         this.remember(null); // deleted elsewhere, or another user's: start afresh
       } else {
+        this.set({ unloaded: threadId });
         this.fail(err, () => void this.open(threadId));
+        // Back online: try again without waiting for the person to press Retry.
+        addEventListener('online', () => this.unloaded === threadId && void this.open(threadId), {
+          once: true,
+        });
       }
     } finally {
       this.set({ loading: false });
@@ -101,6 +113,9 @@ export class Conversation implements ReactiveController {
   async send(text: string): Promise<boolean> {
     const trimmed = text.trim();
     if (!trimmed || this.streaming) return false;
+    // The remembered conversation first: a message must not start a new one because the old did not load.
+    if (this.unloaded) await this.open(this.unloaded);
+    if (this.unloaded) return false;
     this.set({ pending: trimmed });
     const threadId = this.thread?.id;
     return this.run((signal) =>

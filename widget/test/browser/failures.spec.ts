@@ -131,6 +131,33 @@ test("a task-list button whose request failed is pressed again by Retry (not the
   await close();
 });
 
+test('a remembered conversation that cannot load is not replaced by a new one, and comes back when online', async () => {
+  const { page, close } = await openPage('/offline-open');
+  const w = widget(page);
+  await signUpInPanel(page);
+  await say(page, 'add buy milk');
+  const remembered = () =>
+    page.evaluate(
+      () => Object.entries(localStorage).find(([k]) => k.startsWith('todo-assistant:thread'))?.[1],
+    );
+  const thread = await remembered();
+  expect(thread).toBeTruthy();
+  await page.route('**/api/chatkit', (route) => route.abort()); // the API is out of reach
+  await page.reload();
+  await w.locator('button.launcher').click();
+  await w.getByRole('alert').waitFor();
+  await expect(w.getByText('What should we get done today?').count()).resolves.toBe(0); // no start screen
+  await w.getByLabel('Message').fill('add call mom');
+  await w.getByLabel('Message').press('Enter');
+  await w.getByRole('alert').waitFor();
+  await expect(w.getByLabel('Message').inputValue()).resolves.toBe('add call mom'); // kept, not sent
+  await expect(remembered()).resolves.toBe(thread); // no new conversation took its place
+  await page.unroute('**/api/chatkit');
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  await w.locator('.msg.user', { hasText: 'add buy milk' }).waitFor();
+  await close();
+});
+
 test('a long conversation opens at its newest messages and shows earlier ones on demand', async () => {
   const who = newCredentials();
   const signUp = await fetch(`${h.backend.url}/api/auth/sign-up/email`, {
