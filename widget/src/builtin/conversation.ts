@@ -63,8 +63,37 @@ export class Conversation implements ReactiveController {
     host.addController(this);
   }
 
+  hostConnected(): void {
+    document.addEventListener('visibilitychange', this.onVisible);
+  }
+
   hostDisconnected(): void {
+    document.removeEventListener('visibilitychange', this.onVisible);
     this.stop();
+  }
+
+  /** Another tab or device may have added to this conversation while the page was hidden: catch up. */
+  private readonly onVisible = (): void => {
+    if (!document.hidden) void this.refresh();
+  };
+
+  /** Shows the conversation's newest items again when the server has newer ones than this view. */
+  async refresh(): Promise<void> {
+    const threadId = this.thread?.id;
+    if (!threadId || this.streaming || this.loading || this.actingOn) return;
+    try {
+      const page = await this.client().request('items.list', {
+        thread_id: threadId,
+        order: 'desc',
+        limit: ITEMS_PAGE,
+      });
+      const newest = page.data[0]?.id;
+      if (this.thread?.id !== threadId || this.streaming || newest === this.items[this.items.length - 1]?.id)
+        return;
+      this.set({ items: page.data.slice().reverse(), older: page.has_more ? page.after : undefined });
+    } catch {
+      // Not worth an error: the view stays as it was, and the next message works as usual.
+    }
   }
 
   private set(patch: Partial<Conversation>): void {

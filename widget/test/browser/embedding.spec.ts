@@ -63,6 +63,25 @@ test('two assistants on one page: one sign-in, a conversation each', async () =>
   await context.close();
 });
 
+test('two tabs of one person: the other tab catches up with the conversation when it is looked at again', async () => {
+  const url = h.hostPage('/two-tabs', { embed: h.scriptTag() });
+  const { page: first, context } = await h.newPage(url);
+  await signUpInPanel(first);
+  await say(first, 'add buy milk');
+  const second = await context.newPage(); // same browser, same sign-in, same remembered conversation
+  await second.goto(url);
+  await widget(second).locator('button.launcher').click();
+  await widget(second).locator('.msg.user', { hasText: 'add buy milk' }).waitFor();
+  await say(first, 'add call mom');
+  await second.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  await widget(second).locator('.msg.user', { hasText: 'add call mom' }).waitFor();
+  await expect(widget(second).locator('.msg.user').allInnerTexts()).resolves.toEqual([
+    'add buy milk',
+    'add call mom',
+  ]);
+  await context.close();
+});
+
 test('the host page controls it: show, hide, sendMessage, events', async () => {
   const url = h.hostPage('/api', { embed: h.scriptTag() });
   const { page, context } = await h.newPage(url);
