@@ -98,7 +98,7 @@ export const panelStyles = css`
       display: none;
     }
   }
-  header {
+  .header {
     display: flex;
     align-items: center;
     gap: 8px;
@@ -106,14 +106,14 @@ export const panelStyles = css`
     background: var(--ta-accent);
     color: var(--ta-accent-fg);
   }
-  header h2 {
+  .header h2 {
     flex: 1;
     margin: 0;
     font-size: 15px;
     font-weight: 600;
     line-height: 22px;
   }
-  header button {
+  .header button {
     border: 0;
     background: transparent;
     border-radius: 8px;
@@ -122,13 +122,13 @@ export const panelStyles = css`
     align-items: center;
     gap: 6px;
   }
-  header button:hover {
+  .header button:hover {
     background: rgba(255, 255, 255, 0.16);
   }
-  header :focus-visible {
+  .header :focus-visible {
     outline-color: var(--ta-accent-fg);
   }
-  header svg {
+  .header svg {
     width: 18px;
     height: 18px;
   }

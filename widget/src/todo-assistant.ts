@@ -343,7 +343,8 @@ export class TodoAssistant extends LitElement {
             ?hidden=${!inline && !this.open}
             @keydown=${this.onKeydown}
           >
-            <header part="header">
+            <!-- Not a <header>: the host page has its own banner landmark, a widget must not add another. -->
+            <div class="header" part="header">
               <h2 id="title" part="title">${this.heading}</h2>
               ${
                 this.panel?.status === 'ready' && !this.getToken
@@ -359,7 +360,7 @@ export class TodoAssistant extends LitElement {
                       ${svgIcon(CLOSE_ICON)}
                     </button>`
               }
-            </header>
+            </div>
             <div class="body" part="body">${this.renderBody()}</div>
           </section>`
         : nothing;

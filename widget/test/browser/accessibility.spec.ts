@@ -131,6 +131,7 @@ test('semantics: a labelled dialog, a real launcher button, answers announced po
   const dialog = w.getByRole('dialog', { name: 'Todo Assistant' });
   await expect(dialog.count()).resolves.toBe(1);
   await expect(w.locator('button.launcher').getAttribute('aria-controls')).resolves.toBe('panel');
+  await expect(page.getByRole('banner').count()).resolves.toBe(0); // the page's landmarks stay the page's own
   await say(page, 'add pay the water bill');
   const status = w.locator('todo-assistant-chat [role="status"][aria-live="polite"]');
   await expect(status.innerText()).resolves.toMatch(/^Assistant: .*pay the water bill/i);
