@@ -98,6 +98,11 @@ export const chatStyles = css`
     padding: 8px;
     border-radius: 6px;
   }
+  a {
+    color: var(--ta-accent-text);
+    text-decoration: underline;
+    overflow-wrap: anywhere;
+  }
   pre code {
     background: none;
     padding: 0;

@@ -61,11 +61,18 @@ export function parseBlocks(source: string): Block[] {
 }
 
 /**
- * Code, bold and italic, and backslash escapes. Asterisks inside words stay asterisks ("2*3 boxes and 4*5
+ * Code, bold and italic, web addresses, and backslash escapes. Asterisks inside words stay asterisks ("2*3 boxes and 4*5
  * crates" is no emphasis: task titles are quoted into replies as they are); underscores already need spaces.
  */
 const INLINE =
-  /\\([\\`*_])|(`+)([^`]+?)\2|(?<![\p{L}\p{N}])\*\*(?=\S)(.+?)\*\*(?![\p{L}\p{N}])|__(?=\S)(.+?)__|(?<![\p{L}\p{N}])\*(?=[^\s*])([^*]+?)\*(?![\p{L}\p{N}])/gu;
+  /\\([\\`*_])|(`+)([^`]+?)\2|(?<![\p{L}\p{N}])\*\*(?=\S)(.+?)\*\*(?![\p{L}\p{N}])|__(?=\S)(.+?)__|(?<![\p{L}\p{N}])\*(?=[^\s*])([^*]+?)\*(?![\p{L}\p{N}])|\b(https?:\/\/[^\s<>"“”‘’]+[^\s<>"“”‘’.,;:!?)\]])/gu;
+
+/**
+ * A web address as a link that opens in a new tab, never handing the page over (only http and https match, so
+ * no `javascript:` or `data:` address can become one).
+ */
+const link = (url: string) =>
+  html`<a href=${url} target="_blank" rel="noopener noreferrer nofollow">${url}</a>`;
 
 /** Inline spans of one line: code, bold and italic; everything else is text. */
 export function renderInline(text: string): Array<string | TemplateResult> {
@@ -77,7 +84,8 @@ export function renderInline(text: string): Array<string | TemplateResult> {
     else if (m[3] !== undefined) out.push(html`<code>${m[3]}</code>`);
     else if (m[4] !== undefined || m[5] !== undefined)
       out.push(html`<strong>${renderInline(m[4] ?? m[5])}</strong>`);
-    else out.push(html`<em>${renderInline(m[6])}</em>`);
+    else if (m[6] !== undefined) out.push(html`<em>${renderInline(m[6])}</em>`);
+    else out.push(link(m[7]));
     last = m.index + m[0].length;
   }
   if (last < text.length) out.push(text.slice(last));

@@ -223,6 +223,12 @@ test('what people and the server write is shown as text, never as markup', async
   // A title with asterisks inside words is quoted as it is, not turned into emphasis.
   await expect(say(page, 'add buy 2*3 boxes and 4*5 crates')).resolves.toContain('2*3 boxes and 4*5 crates');
   await expect(w.locator('.msg.assistant em').count()).resolves.toBe(0);
+  // A web address in an answer is a link that opens in a new tab and cannot reach back into the page.
+  await say(page, 'add read https://example.com/guide?x=1');
+  const link = w.locator('.msg.assistant').last().locator('a');
+  await expect(link.getAttribute('href')).resolves.toBe('https://example.com/guide?x=1');
+  await expect(link.getAttribute('rel')).resolves.toBe('noopener noreferrer nofollow');
+  await expect(link.getAttribute('target')).resolves.toBe('_blank');
   expect(errors).toEqual([]);
   await context.close();
 });
