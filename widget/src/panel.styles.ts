@@ -83,7 +83,8 @@ export const panelStyles = css`
     border: 1px solid var(--ta-border);
     border-radius: var(--ta-radius);
   }
-  @media (max-width: 520px) {
+  /* Narrow screens, and short ones (a phone held sideways, a page zoomed to 200 %): the panel takes it all. */
+  @media (max-width: 520px), (max-height: 560px) {
     :host([mode='launcher']) .panel,
     :host(:not([mode])) .panel {
       inset: 0;

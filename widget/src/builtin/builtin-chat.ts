@@ -266,10 +266,13 @@ export class BuiltinChat extends LitElement {
   private renderItem(item: ThreadItem) {
     switch (item.type) {
       case 'user_message':
-        return html`<div class="msg user" dir="auto">${textOf(item)}</div>`;
+        // Who said it, for screen readers (the bubbles' sides say it to the eye).
+        return html`<span class="sr-only">You said:</span>
+          <div class="msg user" dir="auto">${textOf(item)}</div>`;
       case 'assistant_message':
         return textOf(item)
-          ? html`<div class="msg assistant" dir="auto">${renderMarkdown(textOf(item))}</div>`
+          ? html`<span class="sr-only">The assistant said:</span>
+              <div class="msg assistant" dir="auto">${renderMarkdown(textOf(item))}</div>`
           : nothing;
       case 'workflow':
         return item.workflow.tasks.length

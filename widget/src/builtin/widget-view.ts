@@ -345,6 +345,13 @@ export const widgetStyles = css`
     padding: 3px 8px;
     font-size: 13px;
   }
+  /* Fingers need more than a mouse: task buttons grow on touch screens. */
+  @media (pointer: coarse) {
+    .wbtn {
+      min-height: 40px;
+      padding-inline: 12px;
+    }
+  }
   .wbtn.v-ghost {
     border-color: transparent;
     background: transparent;

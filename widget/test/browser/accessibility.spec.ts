@@ -135,6 +135,11 @@ test('semantics: a labelled dialog, a real launcher button, answers announced po
   await say(page, 'add pay the water bill');
   const status = w.locator('todo-assistant-chat [role="status"][aria-live="polite"]');
   await expect(status.innerText()).resolves.toMatch(/^Assistant: .*pay the water bill/i);
+  // Who said what, for screen readers: each message is preceded by its speaker.
+  await expect(w.locator('todo-assistant-chat .log .sr-only').allInnerTexts()).resolves.toEqual([
+    'You said:',
+    'The assistant said:',
+  ]);
   await context.close();
 });
 
@@ -184,7 +189,7 @@ test('axe-core finds no serious or critical violation in any state of the panel'
 
 test('on a phone the panel fills the screen, its own Close replaces the launcher, and Send can be tapped', async () => {
   const url = h.hostPage('/phone', { embed: h.scriptTag() });
-  const { page, context } = await h.newPage(url, { width: 390, height: 844 });
+  const { page, context } = await h.newPage(url, { width: 390, height: 844 }, { hasTouch: true });
   const w = widget(page);
   await w.locator('button.launcher').click();
   await w.locator('input#email').waitFor();
@@ -197,9 +202,24 @@ test('on a phone the panel fills the screen, its own Close replaces the launcher
   await w.getByRole('button', { name: 'Send' }).click(); // fails when something else covers the button
   await waitForAnswer(page, ended);
   await expect(w.locator('.msg.assistant').last().innerText()).resolves.toMatch(/water the plants/i);
+  await say(page, 'show my tasks');
+  // Buttons a finger can hit (the mouse-sized ones are 28 px tall).
+  const done = (await w.getByRole('button', { name: 'Done: Water the plants' }).boundingBox())!;
+  expect(done.height).toBeGreaterThanOrEqual(40);
   await screenshot(page, 'phone-chat');
   await w.getByRole('button', { name: 'Close' }).click();
   await expect(w.locator('button.launcher').isVisible()).resolves.toBe(true);
+  await context.close();
+});
+
+test('on a short screen (a phone held sideways, a page zoomed to 200 %) the panel fills it too', async () => {
+  const url = h.hostPage('/short', { embed: h.scriptTag() });
+  const { page, context } = await h.newPage(url, { width: 900, height: 420 });
+  const w = widget(page);
+  await w.locator('button.launcher').click();
+  await w.locator('input#email').waitFor();
+  await expect(w.locator('.panel').boundingBox()).resolves.toEqual({ x: 0, y: 0, width: 900, height: 420 });
+  await expect(w.locator('button.launcher').isVisible()).resolves.toBe(false);
   await context.close();
 });
 

@@ -74,8 +74,9 @@ ${o.embed}
   async newPage(
     url: string,
     viewport = { width: 1280, height: 800 },
+    options: { hasTouch?: boolean } = {},
   ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-    const context = await this.browser.newContext({ viewport });
+    const context = await this.browser.newContext({ viewport, ...options });
     await recordPageEvents(context);
     const page = await context.newPage();
     const errors: string[] = [];
