@@ -158,6 +158,10 @@ export class WidgetActionsService {
       const { due_at: _dueAt, ...details } = taskDetails(t, zone, now);
       return { id: t.number, title: t.title, completed: t.completed, ...details };
     });
-    return this.store.replaceItem(userId, sender, renderTaskList(rows, confirming));
+    const payload = renderTaskList(rows, confirming);
+    // A question is shown, not stored: a reload (or another tab) shows the row as it is, not a question nobody
+    // answered.
+    if (confirming !== undefined) return { ...sender, payload };
+    return this.store.replaceItem(userId, sender, payload);
   }
 }
