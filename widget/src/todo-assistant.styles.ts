@@ -80,6 +80,11 @@ export const styles = css`
     justify-content: center;
     transition: transform 0.15s ease;
   }
+  @media (forced-colors: active) {
+    .launcher {
+      border: 2px solid ButtonText;
+    }
+  }
   .launcher:hover {
     transform: scale(1.05);
   }

@@ -63,6 +63,12 @@ export const chatStyles = css`
   .user.pending {
     opacity: 0.7;
   }
+  /* Forced colours (Windows high contrast) drop backgrounds: an outline keeps each bubble a bubble. */
+  @media (forced-colors: active) {
+    .msg {
+      border: 1px solid CanvasText;
+    }
+  }
   .assistant {
     align-self: flex-start;
     background: var(--ta-surface);

@@ -212,6 +212,24 @@ test('on a phone the panel fills the screen, its own Close replaces the launcher
   await context.close();
 });
 
+test('in forced colours (Windows high contrast) the launcher and the message bubbles keep an outline', async () => {
+  const url = h.hostPage('/forced-colors', { embed: h.scriptTag() });
+  const { page, context } = await h.newPage(url);
+  await page.emulateMedia({ forcedColors: 'active' });
+  const w = widget(page);
+  await signUpInPanel(page);
+  await say(page, 'add buy milk');
+  const border = (selector: string) =>
+    w
+      .locator(selector)
+      .first()
+      .evaluate((el) => getComputedStyle(el).borderTopStyle);
+  await expect(border('button.launcher')).resolves.toBe('solid');
+  await expect(border('.msg.user')).resolves.toBe('solid');
+  await expect(border('.msg.assistant')).resolves.toBe('solid');
+  await context.close();
+});
+
 test('on a short screen (a phone held sideways, a page zoomed to 200 %) the panel fills it too', async () => {
   const url = h.hostPage('/short', { embed: h.scriptTag() });
   const { page, context } = await h.newPage(url, { width: 900, height: 420 });
