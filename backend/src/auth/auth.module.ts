@@ -9,6 +9,7 @@ import { AUTH, createAuth } from './auth.instance';
 import { JwksKeysService } from './jwks-keys.service';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { JwtStrategy } from './jwt.strategy';
+import { VerifiedAccessTokens } from './verified-tokens';
 
 @Global()
 @Module({
@@ -22,9 +23,10 @@ import { JwtStrategy } from './jwt.strategy';
         createAuth(config, (ds.driver as unknown as { master: Pool }).master),
     },
     JwksKeysService,
+    VerifiedAccessTokens,
     JwtStrategy,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
   ],
-  exports: [AUTH, JwksKeysService],
+  exports: [AUTH, JwksKeysService, VerifiedAccessTokens],
 })
 export class AuthModule {}

@@ -6,7 +6,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { AuthUser } from './auth-user';
 import { JwksKeysService } from './jwks-keys.service';
 import { accessTokenChecks, tokenKid } from './token-verification';
-import { VerifiedTokens } from './verified-tokens';
+import { VerifiedAccessTokens, VerifiedClaims } from './verified-tokens';
 
 interface AccessTokenPayload {
   sub?: unknown;
@@ -16,15 +16,19 @@ interface AccessTokenPayload {
 
 const bearerToken = ExtractJwt.fromAuthHeaderAsBearerToken();
 
+const userOf = (claims: VerifiedClaims): AuthUser => ({ id: claims.userId, email: claims.email });
+
 /**
  * Verifies `Authorization: Bearer <JWT>` against better-auth's JWKS, in process. A token that passed is
  * remembered until it expires (as on MCP), so a client's later requests skip the signature check.
  */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
-  private readonly verified = new VerifiedTokens<AuthUser>();
-
-  constructor(@Inject(APP_CONFIG) config: AppConfig, keys: JwksKeysService) {
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    keys: JwksKeysService,
+    private readonly verified: VerifiedAccessTokens,
+  ) {
     const checks = accessTokenChecks(config);
     super({
       passReqToCallback: true,
@@ -52,20 +56,20 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   override authenticate(req: Request, options?: unknown): void {
     const token = bearerToken(req);
     const known = token ? this.verified.get(token) : undefined;
-    if (known) return this.success(known);
+    if (known) return this.success(userOf(known));
     super.authenticate(req, options);
   }
 
   validate(req: Request, payload: AccessTokenPayload): AuthUser | false {
     if (typeof payload.sub !== 'string' || payload.sub === '' || typeof payload.exp !== 'number')
       return false;
-    // Shared by every request that sends this token: nothing may change it.
-    const user: AuthUser = Object.freeze({
-      id: payload.sub,
+    const claims: VerifiedClaims = {
+      userId: payload.sub,
       email: typeof payload.email === 'string' ? payload.email : undefined,
-    });
+      exp: payload.exp,
+    };
     const token = bearerToken(req);
-    if (token) this.verified.set(token, user, payload.exp);
-    return user;
+    if (token) this.verified.set(token, claims, payload.exp);
+    return userOf(claims);
   }
 }

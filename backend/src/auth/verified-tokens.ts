@@ -1,3 +1,5 @@
+import { Injectable } from '@nestjs/common';
+
 /**
  * Access tokens whose signature and claims were already checked, remembered until they expire. Checking an
  * ES256 signature costs ~0.15 ms, a tenth of an MCP `tools/call`; an agent calling tools sends the same token
@@ -25,5 +27,20 @@ export class VerifiedTokens<T> {
     if (this.entries.size >= this.max && !this.entries.has(token))
       this.entries.delete(this.entries.keys().next().value as string);
     this.entries.set(token, { value, expiresAtMs: expiresAt * 1000 });
+  }
+}
+
+/** What a verified access token says: whose it is, and until when. */
+export interface VerifiedClaims {
+  userId: string;
+  email?: string;
+  exp: number;
+}
+
+/** The process's one memory of verified access tokens, shared by REST, ChatKit (passport-jwt) and MCP. */
+@Injectable()
+export class VerifiedAccessTokens extends VerifiedTokens<VerifiedClaims> {
+  constructor() {
+    super();
   }
 }

@@ -57,9 +57,8 @@ interface RunPlan {
   quotedText?: string;
   /** Text the thread title comes from, when the thread has none yet. */
   titleSource?: string;
-  locale?: string;
-  timeZone?: string;
-  listsShown?: boolean;
+  /** The client's locale, time zone and how it shows lists, for the agent run. */
+  options: TurnOptions;
 }
 
 /** An assistant message being streamed: its stored id and the text so far. */
@@ -110,9 +109,7 @@ export class ChatTurnService {
       history: [],
       quotedText: message.quoted_text,
       titleSource: userMessageText(message),
-      locale: opts.locale,
-      timeZone: opts.timeZone,
-      listsShown: opts.listsShown,
+      options: opts,
     });
   }
 
@@ -131,9 +128,7 @@ export class ChatTurnService {
       history,
       quotedText: message.quoted_text,
       titleSource: userMessageText(message),
-      locale: opts.locale,
-      timeZone: opts.timeZone,
-      listsShown: opts.listsShown,
+      options: opts,
     });
   }
 
@@ -164,9 +159,7 @@ export class ChatTurnService {
       ...(done.length ? { input: '' } : { input: userMessageText(item.payload), beforeItemId: item.id }),
       quotedText: item.payload.quoted_text,
       titleSource: userMessageText(item.payload),
-      locale: opts.locale,
-      timeZone: opts.timeZone,
-      listsShown: opts.listsShown,
+      options: opts,
     });
   }
 
@@ -189,9 +182,7 @@ export class ChatTurnService {
         userId,
         thread,
         input: '',
-        locale: opts.locale,
-        timeZone: opts.timeZone,
-        listsShown: opts.listsShown,
+        options: opts,
       }),
       prepared,
     };
@@ -244,9 +235,9 @@ export class ChatTurnService {
         history,
         input: plan.input,
         signal,
-        locale: plan.locale,
-        timeZone: plan.timeZone,
-        listsShown: plan.listsShown,
+        locale: plan.options.locale,
+        timeZone: plan.options.timeZone,
+        listsShown: plan.options.listsShown,
       });
       for await (const ev of run) {
         if (signal.aborted) break;

@@ -5,7 +5,7 @@ import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
 import jwt from 'jsonwebtoken';
 import { JwksKeysService } from '../auth/jwks-keys.service';
 import { accessTokenChecks, tokenKid } from '../auth/token-verification';
-import { VerifiedTokens } from '../auth/verified-tokens';
+import { VerifiedAccessTokens } from '../auth/verified-tokens';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 
 export const MCP_CLIENT_ID = 'todo-assistant';
@@ -22,16 +22,15 @@ export function authInfoFor(userId: string, token: string, expiresAt: number, ti
 /** Verifies the same access tokens as the REST guard (same keys, same checks) for the MCP SDK's bearer middleware. */
 @Injectable()
 export class McpTokenVerifier implements OAuthTokenVerifier {
-  private readonly verified = new VerifiedTokens<AuthInfo>();
-
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly keys: JwksKeysService,
+    private readonly verified: VerifiedAccessTokens,
   ) {}
 
   async verifyAccessToken(token: string): Promise<AuthInfo> {
     const known = this.verified.get(token);
-    if (known) return known;
+    if (known) return authInfoFor(known.userId, token, known.exp);
     const kid = tokenKid(token);
     const key = kid ? await this.keys.getKey(kid) : undefined;
     if (!key) throw new InvalidTokenError('Unknown or malformed access token');
@@ -49,9 +48,8 @@ export class McpTokenVerifier implements OAuthTokenVerifier {
     ) {
       throw new InvalidTokenError('The access token has no subject or expiry');
     }
-    // Shared by every request that sends this token: nothing may change it.
-    const info = Object.freeze(authInfoFor(payload.sub, token, payload.exp));
-    this.verified.set(token, info, payload.exp);
-    return info;
+    const email = typeof payload.email === 'string' ? payload.email : undefined;
+    this.verified.set(token, { userId: payload.sub, email, exp: payload.exp }, payload.exp);
+    return authInfoFor(payload.sub, token, payload.exp);
   }
 }

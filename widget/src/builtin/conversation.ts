@@ -82,15 +82,11 @@ export class Conversation implements ReactiveController {
     const threadId = this.thread?.id;
     if (!threadId || this.streaming || this.loading || this.actingOn) return;
     try {
-      const page = await this.client().request('items.list', {
-        thread_id: threadId,
-        order: 'desc',
-        limit: ITEMS_PAGE,
-      });
-      const newest = page.data[0]?.id;
+      const page = await this.page(threadId);
+      const newest = page.items[page.items.length - 1]?.id;
       if (this.thread?.id !== threadId || this.streaming || newest === this.items[this.items.length - 1]?.id)
         return;
-      this.set({ items: page.data.slice().reverse(), older: page.has_more ? page.after : undefined });
+      this.set(page);
     } catch {
       // Not worth an error: the view stays as it was, and the next message works as usual.
     }
@@ -113,14 +109,9 @@ export class Conversation implements ReactiveController {
     try {
       const [thread, page] = await Promise.all([
         this.client().request('threads.get_by_id', { thread_id: threadId }),
-        this.client().request('items.list', { thread_id: threadId, order: 'desc', limit: ITEMS_PAGE }),
+        this.page(threadId),
       ]);
-      this.set({
-        thread,
-        items: page.data.slice().reverse(),
-        older: page.has_more ? page.after : undefined,
-        unloaded: null,
-      });
+      this.set({ thread, ...page, unloaded: null });
       this.remember(thread.id);
     } catch (err) {
       if (err instanceof WidgetError && (err.status === 404 || err.status === 400)) {
@@ -190,16 +181,8 @@ export class Conversation implements ReactiveController {
     const threadId = this.thread?.id;
     if (!threadId || !this.older) return;
     try {
-      const page = await this.client().request('items.list', {
-        thread_id: threadId,
-        order: 'desc',
-        limit: ITEMS_PAGE,
-        after: this.older,
-      });
-      this.set({
-        items: [...page.data.slice().reverse(), ...this.items],
-        older: page.has_more ? page.after : undefined,
-      });
+      const page = await this.page(threadId, this.older);
+      this.set({ items: [...page.items, ...this.items], older: page.older });
     } catch (err) {
       this.fail(err, () => void this.loadOlder());
     }
@@ -272,14 +255,9 @@ export class Conversation implements ReactiveController {
     const pending = this.pending;
     if (!threadId || stored) return stored;
     try {
-      const page = await this.client().request('items.list', {
-        thread_id: threadId,
-        order: 'desc',
-        limit: ITEMS_PAGE,
-      });
-      const items = page.data.slice().reverse();
-      this.set({ items, older: page.has_more ? page.after : undefined });
-      const last = lastUserMessage(items);
+      const page = await this.page(threadId);
+      this.set(page);
+      const last = lastUserMessage(page.items);
       return last !== undefined && textOf(last) === pending;
     } catch {
       return false;
@@ -327,6 +305,17 @@ export class Conversation implements ReactiveController {
         } else if (items !== this.items) this.set({ items });
       }
     }
+  }
+
+  /** A page of the thread's items, oldest first: the newest page, or the one before `after`. */
+  private async page(threadId: string, after?: string): Promise<{ items: ThreadItem[]; older?: string }> {
+    const page = await this.client().request('items.list', {
+      thread_id: threadId,
+      order: 'desc',
+      limit: ITEMS_PAGE,
+      ...(after ? { after } : {}),
+    });
+    return { items: page.data.slice().reverse(), older: page.has_more ? page.after : undefined };
   }
 
   /** A retry of the response to this user message, when there is one to retry. */
