@@ -195,7 +195,11 @@ export class TodoAssistant extends LitElement {
   async signOut(): Promise<void> {
     const focused = this.matches(':focus-within'); // the Sign out button goes: the focus moves to the form
     await (await this.controller)?.signOut();
-    if (focused) this.focusPanel();
+    // Only when the focus left with the button: someone already typing in the form keeps their place.
+    if (focused)
+      void this.updateComplete.then(() => {
+        if (!this.matches(':focus-within')) this.focusPanel();
+      });
   }
 
   /** @internal The controller's way to change what the panel shows. */
