@@ -1,4 +1,4 @@
-// Jest 30 on Node 20 cannot require() ESM, so the ESM-only packages are compiled to CommonJS as well.
+// Jest 30 cannot require() ESM before Node 24.9 (and Node 22 is supported), so the ESM-only packages are compiled to CommonJS as well.
 const esmOnly = [
   'better-auth',
   '@better-auth',

@@ -9,6 +9,16 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+// The Agents SDK's `openai` client needs Node 22; say so before anything fails deep inside a build or a turn.
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 22 || (major === 22 && minor < 13) || major === 23) {
+  console.error(
+    `Todo Assistant needs Node 22.13+ or 24 (this is ${process.version}). ` +
+      'scripts/install-node.sh 24 fetches Node 24 from the npm registry into .node/24; then put .node/24/bin first on PATH.',
+  );
+  process.exit(1);
+}
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 
 if (existsSync(join(root, '.env'))) process.loadEnvFile(join(root, '.env')); // never overrides the environment
