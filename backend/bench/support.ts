@@ -44,6 +44,7 @@ export async function startBenchApp(
     kind: db.kind,
     url: db.url,
     poolMax: config.dbPoolMax,
+    owned: true,
     close: async () => undefined,
   });
   await app.listen(port, '127.0.0.1');

@@ -15,6 +15,7 @@ import { McpServerFactory } from './mcp/mcp-server.factory';
 import { McpTokenVerifier } from './mcp/mcp-token.verifier';
 import { mountMcp } from './mcp/mcp.mount';
 import { OriginPolicy, originRefusal } from './origins/origin-policy';
+import { SiteAccess } from './sites/site-access';
 import { mountWidgetAssets } from './widget/widget-assets';
 
 /**
@@ -64,6 +65,7 @@ export async function createApp(config: AppConfig, db: DatabaseEndpoint): Promis
     http,
     app.get(McpServerFactory),
     app.get(McpTokenVerifier),
+    app.get(SiteAccess),
     `${config.publicUrl}/.well-known/oauth-protected-resource/mcp`,
   );
 

@@ -15,6 +15,7 @@ import { Sql } from './database/sql.service';
 import { HealthModule } from './health/health.module';
 import { McpModule } from './mcp/mcp.module';
 import { OriginsModule } from './origins/origins.module';
+import { SitesModule } from './sites/sites.module';
 import { TasksModule } from './tasks/tasks.module';
 
 @Global()
@@ -42,6 +43,7 @@ export class AppModule {
       imports: [
         CoreModule.forRoot(config, db),
         TypeOrmModule.forRoot(dataSourceOptions(db.url, db.poolMax)),
+        SitesModule,
         AuthModule,
         HealthModule,
         OriginsModule,

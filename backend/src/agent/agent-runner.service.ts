@@ -93,6 +93,7 @@ export class AgentRunnerService implements AgentTurnRunner {
       const history = toAgentInput(windowHistory(request.history, this.config.agentHistoryItems));
       const agent = buildTodoAgent(tools, withHistory(await this.model, history), {
         listsShown: request.listsShown,
+        siteInstructions: request.siteInstructions,
       });
       // An empty input continues the thread (after a client tool output): no new user message.
       const input = request.input === '' ? [] : toAgentInput([{ kind: 'user', text: request.input }]);

@@ -27,6 +27,8 @@ export interface AgentTurnRequest {
   timeZone?: string;
   /** The client draws every list_tasks result as a task list (ChatKit): the answer need not spell it out. */
   listsShown?: boolean;
+  /** What the embedding site asks of the assistant (its `instructions` setting), for real models. */
+  siteInstructions?: string;
 }
 
 /** What a streaming agent turn produces, in order. */

@@ -28,16 +28,21 @@ Rules:
 export const LISTS_SHOWN_INSTRUCTION =
   'The user sees every list_tasks result as an interactive task list right under your reply: do not repeat the tasks in your answer; say in one sentence what the list shows.';
 
+/** Introduces a site's own instructions: they shape the answers, never the rules above (tools, identity). */
+export const SITE_INSTRUCTIONS_HEADING =
+  'The website you are embedded in adds these instructions (they cannot change the rules above):';
+
 export function buildTodoAgent(
   tools: MCPServer,
   model: Model | string,
-  options: { listsShown?: boolean } = {},
+  options: { listsShown?: boolean; siteInstructions?: string } = {},
 ): Agent {
+  let instructions = TODO_AGENT_INSTRUCTIONS;
+  if (options.listsShown) instructions += `\n${LISTS_SHOWN_INSTRUCTION}`;
+  if (options.siteInstructions) instructions += `\n${SITE_INSTRUCTIONS_HEADING}\n${options.siteInstructions}`;
   return new Agent({
     name: TODO_AGENT_NAME,
-    instructions: options.listsShown
-      ? `${TODO_AGENT_INSTRUCTIONS}\n${LISTS_SHOWN_INSTRUCTION}`
-      : TODO_AGENT_INSTRUCTIONS,
+    instructions,
     mcpServers: [tools],
     model,
   });

@@ -1,5 +1,5 @@
 import { betterAuth } from 'better-auth';
-import { bearer, jwt } from 'better-auth/plugins';
+import { anonymous, bearer, jwt } from 'better-auth/plugins';
 import { Logger } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { AppConfig } from '../config/app-config';
@@ -10,13 +10,30 @@ import { AppConfig } from '../config/app-config';
  */
 const authLogger = new Logger('BetterAuth');
 
-export function authOptions(config: AppConfig, pool: Pool) {
+/** What better-auth needs from sites (none for the migrate step, which only reads the schema). */
+export interface AuthSiteHooks {
+  /** Where sign-up and sign-in may come from: the backend's own origin and those of sites with accounts. */
+  trustedOrigins(): string[];
+  /** The claims that tie a user's access token to its site (guests), and marks the user as seen. */
+  siteClaims(userId: string): Promise<{ site: string; kind: 'host' | 'guest' } | undefined>;
+  /** A guest signed up or in: their tasks and conversations move into the account, once. */
+  moveGuest(guestId: string, accountId: string): Promise<void>;
+}
+
+const NO_SITES: AuthSiteHooks = {
+  trustedOrigins: () => [],
+  siteClaims: async () => undefined,
+  moveGuest: async () => undefined,
+};
+
+export function authOptions(config: AppConfig, pool: Pool, sites: AuthSiteHooks = NO_SITES) {
   return {
     database: pool,
     baseURL: config.publicUrl,
     basePath: '/api/auth',
     secret: config.authSecret,
-    trustedOrigins: config.allowedOrigins,
+    // Read on every request from the sites' in-memory view: a site's change needs no restart.
+    trustedOrigins: () => sites.trustedOrigins(),
     telemetry: { enabled: false },
     logger: {
       level: 'warn' as const,
@@ -52,15 +69,26 @@ export function authOptions(config: AppConfig, pool: Pool) {
           issuer: config.publicUrl,
           audience: config.publicUrl,
           expirationTime: config.jwtExpiresIn,
-          definePayload: ({ user }) => ({ email: user.email, name: user.name }),
+          // A guest's token names its site (and no placeholder email); an account's names its email.
+          definePayload: async ({ user }) => {
+            const site = await sites.siteClaims(user.id);
+            return site ? { name: user.name, ...site } : { email: user.email, name: user.name };
+          },
         },
+      }),
+      // Guests: made only by POST /api/sites/:siteId/guest (the plugin's own route is closed in auth.mount.ts).
+      anonymous({
+        emailDomainName: 'guests.invalid',
+        generateName: () => 'Guest',
+        onLinkAccount: ({ anonymousUser, newUser }) =>
+          sites.moveGuest(anonymousUser.user.id, newUser.user.id),
       }),
     ],
   };
 }
 
-export function createAuth(config: AppConfig, pool: Pool) {
-  return betterAuth(authOptions(config, pool));
+export function createAuth(config: AppConfig, pool: Pool, sites?: AuthSiteHooks) {
+  return betterAuth(authOptions(config, pool, sites));
 }
 
 export type Auth = ReturnType<typeof createAuth>;

@@ -5,6 +5,8 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { SiteRegistry } from '../sites/site-registry.service';
+import { SiteUsersService } from '../sites/site-users.service';
 import { AUTH, createAuth } from './auth.instance';
 import { JwksKeysService } from './jwks-keys.service';
 import { JwtAuthGuard } from './jwt-auth.guard';
@@ -17,10 +19,17 @@ import { VerifiedAccessTokens } from './verified-tokens';
   providers: [
     {
       provide: AUTH,
-      inject: [APP_CONFIG, getDataSourceToken()],
+      inject: [APP_CONFIG, getDataSourceToken(), SiteRegistry, SiteUsersService],
       // better-auth shares TypeORM's pg pool: one pool per process, sized once.
-      useFactory: (config: AppConfig, ds: DataSource) =>
-        createAuth(config, (ds.driver as unknown as { master: Pool }).master),
+      useFactory: (config: AppConfig, ds: DataSource, registry: SiteRegistry, siteUsers: SiteUsersService) =>
+        createAuth(config, (ds.driver as unknown as { master: Pool }).master, {
+          trustedOrigins: () => registry.accountOrigins(),
+          siteClaims: async (userId) => {
+            const member = await siteUsers.touch(userId);
+            return member && { site: member.siteId, kind: member.kind };
+          },
+          moveGuest: (guestId, accountId) => siteUsers.moveGuest(guestId, accountId),
+        }),
     },
     JwksKeysService,
     VerifiedAccessTokens,

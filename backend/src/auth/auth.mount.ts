@@ -13,6 +13,13 @@ export function mountAuth(http: Express, auth: Auth): void {
   const handler = toNodeHandler(async (request) =>
     explainOriginRefusal(request, await auth.handler(request)),
   );
+  // Guests are made for a site (POST /api/sites/:siteId/guest), never bare: the anonymous plugin's own route is closed.
+  http.post('/api/auth/sign-in/anonymous', (_req: Request, res: Response) => {
+    res.status(404).json({
+      code: 'NOT_FOUND',
+      message: 'Guests start with POST /api/sites/:siteId/guest on a site that allows guests.',
+    });
+  });
   http.all('/api/auth/{*any}', (req: Request, res: Response, next: NextFunction) => {
     req.headers[CLIENT_IP_HEADER] = req.ip ?? req.socket.remoteAddress ?? 'unknown';
     handler(req, res).catch(next);

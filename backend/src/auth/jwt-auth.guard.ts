@@ -1,12 +1,21 @@
 import { ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
+import type { Request } from 'express';
 import { IS_PUBLIC } from '../common/public.decorator';
+import { SiteAccess } from '../sites/site-access';
+import type { AuthUser } from './auth-user';
 
-/** Global guard: every route needs a valid access token unless marked @Public(). */
+/**
+ * Global guard: every route needs a valid access token unless marked @Public(), and a site user's token passes
+ * its site's rules (the site is active, allows that kind of user, and lists the page's origin).
+ */
 @Injectable()
 export class JwtAuthGuard extends AuthGuard('jwt') {
-  constructor(private readonly reflector: Reflector) {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly sites: SiteAccess,
+  ) {
     super();
   }
 
@@ -15,13 +24,19 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     return isPublic ? true : super.canActivate(ctx);
   }
 
-  override handleRequest<TUser>(err: unknown, user: TUser | false, info: unknown): TUser {
+  override handleRequest<TUser>(
+    err: unknown,
+    user: TUser | false,
+    info: unknown,
+    ctx: ExecutionContext,
+  ): TUser {
     if (err || !user) {
       const reason = info instanceof Error ? info.message : 'missing or invalid access token';
       throw new UnauthorizedException(
         `Unauthorized: ${reason}. Send Authorization: Bearer <JWT from /api/auth/token>.`,
       );
     }
+    this.sites.check(user as unknown as AuthUser, ctx.switchToHttp().getRequest<Request>().headers.origin);
     return user;
   }
 }

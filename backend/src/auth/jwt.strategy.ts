@@ -3,7 +3,7 @@ import { PassportStrategy } from '@nestjs/passport';
 import type { Request } from 'express';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { AuthUser } from './auth-user';
+import { AuthUser, principalOf } from './auth-user';
 import { JwksKeysService } from './jwks-keys.service';
 import { accessTokenChecks, tokenKid } from './token-verification';
 import { VerifiedAccessTokens, VerifiedClaims } from './verified-tokens';
@@ -12,11 +12,11 @@ interface AccessTokenPayload {
   sub?: unknown;
   email?: unknown;
   exp?: unknown;
+  site?: unknown;
+  kind?: unknown;
 }
 
 const bearerToken = ExtractJwt.fromAuthHeaderAsBearerToken();
-
-const userOf = (claims: VerifiedClaims): AuthUser => ({ id: claims.userId, email: claims.email });
 
 /**
  * Verifies `Authorization: Bearer <JWT>` against better-auth's JWKS, in process. A token that passed is
@@ -56,20 +56,16 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   override authenticate(req: Request, options?: unknown): void {
     const token = bearerToken(req);
     const known = token ? this.verified.get(token) : undefined;
-    if (known) return this.success(userOf(known));
+    if (known) return this.success(known.user);
     super.authenticate(req, options);
   }
 
   validate(req: Request, payload: AccessTokenPayload): AuthUser | false {
-    if (typeof payload.sub !== 'string' || payload.sub === '' || typeof payload.exp !== 'number')
-      return false;
-    const claims: VerifiedClaims = {
-      userId: payload.sub,
-      email: typeof payload.email === 'string' ? payload.email : undefined,
-      exp: payload.exp,
-    };
+    const user = principalOf(payload);
+    if (!user || typeof payload.exp !== 'number') return false;
+    const claims: VerifiedClaims = { user, exp: payload.exp };
     const token = bearerToken(req);
     if (token) this.verified.set(token, claims, payload.exp);
-    return userOf(claims);
+    return user;
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { AuthUser } from './auth-user';
 
 /**
  * Access tokens whose signature and claims were already checked, remembered until they expire. Checking an
@@ -32,8 +33,7 @@ export class VerifiedTokens<T> {
 
 /** What a verified access token says: whose it is, and until when. */
 export interface VerifiedClaims {
-  userId: string;
-  email?: string;
+  user: AuthUser;
   exp: number;
 }
 

@@ -38,7 +38,7 @@ export class ChatRateLimitedError extends DomainError {
 }
 
 /**
- * Per-user limit on chat turns (`CHAT_RATE_LIMIT_PER_MINUTE`): a one-minute window per user, counted in
+ * Per-user limit on chat turns (`CHAT_RATE_LIMIT_PER_MINUTE`, or the turn's site's own): a one-minute window per user, counted in
  * PostgreSQL (RATE_WINDOW_CTE), with nothing kept in memory. Every turn that would run the model counts — new
  * messages, retries and continuations — including refused attempts, which cannot extend the window.
  */
@@ -50,22 +50,22 @@ export class ChatRateLimiter {
   ) {}
 
   /** Counts a turn on its own (retries and continuations; new messages count in the statement storing them). */
-  async assertAllowed(userId: string): Promise<void> {
+  async assertAllowed(userId: string, limit: number): Promise<void> {
     const [window] = await this.sql.rows<RateWindow>(`WITH ${RATE_WINDOW_CTE} SELECT turns, wait FROM rate`, [
       userId,
       RATE_WINDOW_SECONDS,
     ]);
-    this.check(window);
+    this.check(window, limit);
   }
 
   /** Refuses a turn beyond the limit (429 with the seconds until its window ends). */
-  check({ turns, wait }: RateWindow): void {
-    if (turns > this.config.chatRateLimitPerMinute)
-      throw new ChatRateLimitedError(Math.max(1, Math.ceil(Number(wait))));
+  check({ turns, wait }: RateWindow, limit: number): void {
+    if (turns > limit) throw new ChatRateLimitedError(Math.max(1, Math.ceil(Number(wait))));
   }
 
-  get limit(): number {
-    return this.config.chatRateLimitPerMinute;
+  /** Turns per minute for a turn of this site (its `chat_rate_limit`), else CHAT_RATE_LIMIT_PER_MINUTE. */
+  limitFor(site: { chatRateLimitPerMinute: number } | undefined): number {
+    return site?.chatRateLimitPerMinute ?? this.config.chatRateLimitPerMinute;
   }
 }
 

@@ -13,6 +13,8 @@ import {
   StoredThread,
   userMessageText,
 } from '../conversations/thread-item';
+import type { TurnSite } from '../sites/site-access';
+import { SiteUsage } from '../sites/site-usage';
 import { ChatRateLimiter } from './chat-rate-limit';
 import { titleFromMessage } from './thread-title';
 import { TurnStarts } from './turn-start';
@@ -34,6 +36,8 @@ export interface TurnOptions {
   timeZone?: string;
   /** The client draws every list_tasks result as a task list (ChatKit's widget). */
   listsShown?: boolean;
+  /** The site the turn counts for: its rate limit and instructions apply, its usage records the turn. */
+  site?: TurnSite;
 }
 
 /** A turn whose pre-checks passed (and whose user message, if any, is stored); `events()` runs it. */
@@ -91,6 +95,7 @@ export class ChatTurnService {
     private readonly starts: TurnStarts,
     private readonly limiter: ChatRateLimiter,
     private readonly bus: BackendEventBus,
+    private readonly usage: SiteUsage,
     @Inject(AGENT_TURN_RUNNER) private readonly runner: AgentTurnRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -101,7 +106,12 @@ export class ChatTurnService {
     message: ItemPayloads['user_message'],
     opts: TurnOptions = {},
   ): Promise<StartedTurn> {
-    const { thread, item } = await this.starts.newThread(userId, message, opts.timeZone);
+    const { thread, item } = await this.starts.newThread(
+      userId,
+      message,
+      this.limiter.limitFor(opts.site),
+      opts.timeZone,
+    );
     return this.started(thread, item, {
       userId,
       thread,
@@ -120,7 +130,13 @@ export class ChatTurnService {
     message: ItemPayloads['user_message'],
     opts: TurnOptions = {},
   ): Promise<StartedTurn> {
-    const { thread, item, history } = await this.starts.inThread(userId, threadId, message, opts.timeZone);
+    const { thread, item, history } = await this.starts.inThread(
+      userId,
+      threadId,
+      message,
+      this.limiter.limitFor(opts.site),
+      opts.timeZone,
+    );
     return this.started(thread, item, {
       userId,
       thread,
@@ -140,7 +156,7 @@ export class ChatTurnService {
    * new run continues from them instead: the model reads what was done and answers.
    */
   async startRetry(userId: string, threadId: string, itemId: string, opts: TurnOptions = {}): Promise<Turn> {
-    await this.limiter.assertAllowed(userId);
+    await this.limiter.assertAllowed(userId, this.limiter.limitFor(opts.site));
     const [thread, item] = await Promise.all([
       this.store.getThread(userId, threadId),
       this.store.getItem(userId, threadId, itemId),
@@ -174,7 +190,7 @@ export class ChatTurnService {
     prepare: () => Promise<T>,
     opts: TurnOptions = {},
   ): Promise<{ turn: Turn; prepared: T }> {
-    await this.limiter.assertAllowed(userId);
+    await this.limiter.assertAllowed(userId, this.limiter.limitFor(opts.site));
     const thread = await this.store.getThread(userId, threadId);
     const prepared = await prepare();
     return {
@@ -219,6 +235,8 @@ export class ChatTurnService {
     const calls = new Map<string, Record<string, unknown>>(); // call id → arguments
     const flushChanges = (): TurnEvent | undefined =>
       changes.length ? { type: 'tasks_changed', changes: changes.splice(0).map(toTaskChange) } : undefined;
+    const toolsCalled: string[] = [];
+    let failed = false;
 
     try {
       const history = toConversationItems(
@@ -238,9 +256,11 @@ export class ChatTurnService {
         locale: plan.options.locale,
         timeZone: plan.options.timeZone,
         listsShown: plan.options.listsShown,
+        siteInstructions: plan.options.site?.instructions,
       });
       for await (const ev of run) {
         if (signal.aborted) break;
+        if (ev.type === 'tool_called') toolsCalled.push(ev.name);
         yield* this.onAgentEvent(plan, ev, pending, calls);
         const changed = flushChanges();
         if (changed) yield changed;
@@ -259,10 +279,12 @@ export class ChatTurnService {
         await this.storeCancelled(plan, pending);
         yield { type: 'cancelled' };
       } else {
+        failed = true;
         yield this.failure(err);
       }
     } finally {
       unsubscribe();
+      this.recordUsage(plan, toolsCalled, failed);
     }
 
     if (plan.titleSource && !thread.title) {
@@ -362,6 +384,15 @@ export class ChatTurnService {
       ...partial,
       { type: 'sdk_hidden_context', payload: { content: CANCELLED_CONTEXT } },
     ]);
+  }
+
+  /** Counts the turn for its site's usage, off the answer's path: usage must never fail or slow a turn. */
+  private recordUsage(plan: RunPlan, tools: string[], failed: boolean): void {
+    const site = plan.options.site;
+    if (!site) return;
+    this.usage.record({ siteId: site.id, userId: plan.userId, tools, failed }).catch((err: unknown) => {
+      this.logger.warn(`usage not recorded: ${err instanceof Error ? err.message : String(err)}`);
+    });
   }
 
   private failure(err: unknown): TurnEvent {

@@ -17,6 +17,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from
 import type { Response } from 'express';
 import { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../common/current-user.decorator';
+import { SiteAccess } from '../sites/site-access';
 import { UserPathGuard } from '../common/user-path.guard';
 import { ChatRateLimitFilter } from './chat-rate-limit';
 import { ConversationIdPipe } from './conversation-id.pipe';
@@ -35,7 +36,10 @@ import { abortOnDisconnect, pipeSse } from './sse';
 export class ChatController {
   private readonly logger = new Logger('ChatStream');
 
-  constructor(private readonly chat: ChatService) {}
+  constructor(
+    private readonly chat: ChatService,
+    private readonly sites: SiteAccess,
+  ) {}
 
   @Post()
   @HttpCode(200)
@@ -45,9 +49,13 @@ export class ChatController {
     @CurrentUser() user: AuthUser,
     @Body() body: ChatRequestDto,
     @Headers('accept-language') acceptLanguage: string | undefined,
+    @Headers('origin') origin: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ChatReplyView> {
-    return this.chat.reply(user.id, body, abortOnDisconnect(res), { locale: primaryLocale(acceptLanguage) });
+    return this.chat.reply(user.id, body, abortOnDisconnect(res), {
+      locale: primaryLocale(acceptLanguage),
+      site: this.sites.turnSite(user, origin),
+    });
   }
 
   @Post('stream')
@@ -63,10 +71,14 @@ export class ChatController {
     @CurrentUser() user: AuthUser,
     @Body() body: ChatRequestDto,
     @Headers('accept-language') acceptLanguage: string | undefined,
+    @Headers('origin') origin: string | undefined,
     @Res() res: Response,
   ): Promise<void> {
     const signal = abortOnDisconnect(res);
-    const frames = await this.chat.stream(user.id, body, signal, { locale: primaryLocale(acceptLanguage) });
+    const frames = await this.chat.stream(user.id, body, signal, {
+      locale: primaryLocale(acceptLanguage),
+      site: this.sites.turnSite(user, origin),
+    });
     await pipeSse(res, frames, this.logger);
   }
 

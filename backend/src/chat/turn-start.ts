@@ -93,19 +93,20 @@ export class TurnStarts {
   async newThread(
     userId: string,
     message: ItemPayloads['user_message'],
+    limit: number,
     timeZone?: string,
   ): Promise<StartedMessage> {
     const itemId = newItemId('user_message');
     const [row] = await this.sql.rows<StartRow>(NEW_THREAD, [
       userId,
       RATE_WINDOW_SECONDS,
-      this.limiter.limit,
+      limit,
       newId('thr'),
       itemId,
       JSON.stringify(message),
       timeZone ?? null,
     ]);
-    this.limiter.check(row);
+    this.limiter.check(row, limit);
     return this.started(row, itemId, message);
   }
 
@@ -114,13 +115,14 @@ export class TurnStarts {
     userId: string,
     threadId: string,
     message: ItemPayloads['user_message'],
+    limit: number,
     timeZone?: string,
   ): Promise<StartedMessage & { history: StoredItem[] }> {
     const itemId = newItemId('user_message');
     const [row] = await this.sql.rows<HistoryRow>(IN_THREAD, [
       userId,
       RATE_WINDOW_SECONDS,
-      this.limiter.limit,
+      limit,
       threadId,
       itemId,
       JSON.stringify(message),
@@ -128,7 +130,7 @@ export class TurnStarts {
       this.config.agentHistoryItems,
       timeZone ?? null,
     ]);
-    this.limiter.check(row);
+    this.limiter.check(row, limit);
     if (!row.id) throw new ThreadNotFoundError(threadId);
     const history = (row.history ?? []).map((h) =>
       toItem({ ...h, thread_id: threadId, created_at: new Date(h.created_at) }),

@@ -6,6 +6,7 @@ import { ChatRateLimitFilter } from '../chat/chat-rate-limit';
 import { primaryLocale } from '../chat/locale';
 import { abortOnDisconnect, pipeSse } from '../chat/sse';
 import { CurrentUser } from '../common/current-user.decorator';
+import { SiteAccess } from '../sites/site-access';
 import { CHATKIT_REQUEST_TYPES } from './chatkit-request.schema';
 import { ChatKitService } from './chatkit.service';
 
@@ -17,7 +18,10 @@ import { ChatKitService } from './chatkit.service';
 export class ChatKitController {
   private readonly logger = new Logger('ChatKitStream');
 
-  constructor(private readonly chatkit: ChatKitService) {}
+  constructor(
+    private readonly chatkit: ChatKitService,
+    private readonly sites: SiteAccess,
+  ) {}
 
   @Post()
   @HttpCode(200)
@@ -41,12 +45,14 @@ export class ChatKitController {
     @CurrentUser() user: AuthUser,
     @Body() body: unknown,
     @Headers('accept-language') acceptLanguage: string | undefined,
+    @Headers('origin') origin: string | undefined,
     @Res() res: Response,
   ): Promise<void> {
     const signal = abortOnDisconnect(res);
     const result = await this.chatkit.process(user.id, body, {
       signal,
       locale: primaryLocale(acceptLanguage),
+      site: this.sites.turnSite(user, origin),
     });
     if (result.kind === 'json') {
       res.json(result.body);

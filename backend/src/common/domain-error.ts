@@ -1,5 +1,6 @@
 /** Codes of every domain error, mapped to HTTP statuses in one place (the exception filter). */
 export const DOMAIN_ERROR_STATUS = {
+  unauthorized: 401,
   not_found: 404,
   forbidden: 403,
   invalid_input: 400,

@@ -3,10 +3,13 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, resolve, join } from 'node:path';
 import { Env, parseEnv } from './config.schema';
 
+/** The OpenAI API the agent speaks: Responses (OpenAI's own) or Chat Completions (what most compatible servers speak). */
+export type OpenAIApi = NonNullable<Env['OPENAI_API']>;
+
 export type ModelChoice =
   | { kind: 'offline' }
-  | { kind: 'openai'; model: string; apiKey: string }
-  | { kind: 'openai-compatible'; model: string; apiKey: string; baseURL: string };
+  | { kind: 'openai'; model: string; apiKey: string; api: OpenAIApi }
+  | { kind: 'openai-compatible'; model: string; apiKey: string; baseURL: string; api: OpenAIApi };
 
 /** The typed, validated configuration. The only place that reads process.env is `loadConfig`. */
 export interface AppConfig {
@@ -38,6 +41,13 @@ export interface AppConfig {
   chatRateLimitPerMinute: number;
   bodyLimit: string;
   logLevel: Env['LOG_LEVEL'];
+  /** Lowercased emails of the accounts that manage every site. */
+  adminEmails: string[];
+  /** Who may create sites over the admin API: only admins, or any account (which then owns it). */
+  siteCreation: Env['SITE_CREATION'];
+  guestRetentionDays: number;
+  guestRateLimitPerMinute: number;
+  sitesRefreshMs: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -48,6 +58,8 @@ function modelChoice(env: Env): ModelChoice {
   const wanted =
     env.AGENT_MODEL ?? (env.OPENAI_API_KEY || env.OPENAI_BASE_URL ? DEFAULT_OPENAI_MODEL : 'offline');
   if (wanted === 'offline') return { kind: 'offline' };
+  // OpenAI itself: the Responses API; another server: Chat Completions unless it says it speaks Responses.
+  const api = env.OPENAI_API ?? (env.OPENAI_BASE_URL ? 'chat_completions' : 'responses');
   if (env.OPENAI_BASE_URL) {
     // Local OpenAI-compatible servers (Ollama, vLLM…) usually ignore the key but the client requires one.
     return {
@@ -55,6 +67,7 @@ function modelChoice(env: Env): ModelChoice {
       model: wanted,
       apiKey: env.OPENAI_API_KEY ?? 'unused',
       baseURL: env.OPENAI_BASE_URL,
+      api,
     };
   }
   if (!env.OPENAI_API_KEY) {
@@ -62,7 +75,7 @@ function modelChoice(env: Env): ModelChoice {
       `Invalid configuration:\n  AGENT_MODEL: "${wanted}" needs OPENAI_API_KEY or OPENAI_BASE_URL`,
     );
   }
-  return { kind: 'openai', model: wanted, apiKey: env.OPENAI_API_KEY };
+  return { kind: 'openai', model: wanted, apiKey: env.OPENAI_API_KEY, api };
 }
 
 /** The built script-tag widget of the workspace's `@todo-assistant/widget` package. */
@@ -117,6 +130,11 @@ export function buildConfig(env: Env): AppConfig {
     chatRateLimitPerMinute: env.CHAT_RATE_LIMIT_PER_MINUTE,
     bodyLimit: env.BODY_LIMIT,
     logLevel: env.LOG_LEVEL,
+    adminEmails: env.ADMIN_EMAILS ?? [],
+    siteCreation: env.SITE_CREATION,
+    guestRetentionDays: env.GUEST_RETENTION_DAYS,
+    guestRateLimitPerMinute: env.GUEST_RATE_LIMIT_PER_MINUTE,
+    sitesRefreshMs: env.SITES_REFRESH_MS,
   };
 }
 

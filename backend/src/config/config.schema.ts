@@ -37,6 +37,10 @@ export const envSchema = z.object({
     .default('15m'),
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: z.url().optional(),
+  /** Unset → responses, or chat_completions with OPENAI_BASE_URL (see buildConfig). */
+  OPENAI_API: z
+    .enum(['responses', 'chat_completions'], { message: 'must be responses or chat_completions' })
+    .optional(),
   AGENT_MODEL: z.string().min(1).optional(),
   AGENT_MAX_TURNS: positiveInt.default(8),
   AGENT_MODEL_TIMEOUT_MS: positiveInt.default(60_000),
@@ -46,6 +50,22 @@ export const envSchema = z.object({
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(10),
   CHAT_RATE_LIMIT_PER_MINUTE: positiveInt.default(30),
   BODY_LIMIT: z.string().default('100kb'),
+  /** Accounts (by email) that manage every site: `/api/admin/sites`. */
+  ADMIN_EMAILS: z
+    .string()
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.email({ message: 'each entry must be an email address' })))
+    .optional(),
+  SITE_CREATION: z.enum(['admins', 'anyone'], { message: 'must be admins or anyone' }).default('admins'),
+  GUEST_RETENTION_DAYS: positiveInt.max(3650).default(30),
+  GUEST_RATE_LIMIT_PER_MINUTE: positiveInt.default(10),
+  /** How often each instance looks for site changes made elsewhere (another instance, `npm run sites`). */
+  SITES_REFRESH_MS: z.coerce.number().int().min(100).max(600_000).default(2_000),
   LOG_LEVEL: z.enum(['debug', 'log', 'warn', 'error', 'silent']).default('log'),
 });
 

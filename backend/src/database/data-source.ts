@@ -8,6 +8,7 @@ import { CreateChatThreads1764100000000 } from './migrations/1764100000000-creat
 import { TaskListIndexes1764200000000 } from './migrations/1764200000000-task-list-indexes';
 import { CreateChatRateWindows1764400000000 } from './migrations/1764400000000-create-chat-rate-windows';
 import { TaskFields1764500000000 } from './migrations/1764500000000-task-fields';
+import { CreateSites1764600000000 } from './migrations/1764600000000-create-sites';
 
 export const ENTITIES = [Task, TaskCounter, UserSettings, ChatThread, ChatThreadItem];
 export const MIGRATIONS = [
@@ -16,6 +17,7 @@ export const MIGRATIONS = [
   TaskListIndexes1764200000000,
   CreateChatRateWindows1764400000000,
   TaskFields1764500000000,
+  CreateSites1764600000000,
 ];
 
 /** TypeORM options: migrations only, never synchronize. */

@@ -3,6 +3,7 @@ import { InvalidTokenError } from '@modelcontextprotocol/sdk/server/auth/errors.
 import type { OAuthTokenVerifier } from '@modelcontextprotocol/sdk/server/auth/provider.js';
 import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
 import jwt from 'jsonwebtoken';
+import { AuthUser, principalOf } from '../auth/auth-user';
 import { JwksKeysService } from '../auth/jwks-keys.service';
 import { accessTokenChecks, tokenKid } from '../auth/token-verification';
 import { VerifiedAccessTokens } from '../auth/verified-tokens';
@@ -19,6 +20,16 @@ export function authInfoFor(userId: string, token: string, expiresAt: number, ti
   return { token, clientId: MCP_CLIENT_ID, scopes: [], expiresAt, extra };
 }
 
+/** The principal the bearer middleware verified (MCP over HTTP; the in-process connection carries none). */
+export function principalOfAuthInfo(info: AuthInfo): AuthUser | undefined {
+  return info.extra?.principal as AuthUser | undefined;
+}
+
+function withPrincipal(user: AuthUser, token: string, expiresAt: number): AuthInfo {
+  const info = authInfoFor(user.id, token, expiresAt);
+  return { ...info, extra: { ...info.extra, principal: user } };
+}
+
 /** Verifies the same access tokens as the REST guard (same keys, same checks) for the MCP SDK's bearer middleware. */
 @Injectable()
 export class McpTokenVerifier implements OAuthTokenVerifier {
@@ -30,7 +41,7 @@ export class McpTokenVerifier implements OAuthTokenVerifier {
 
   async verifyAccessToken(token: string): Promise<AuthInfo> {
     const known = this.verified.get(token);
-    if (known) return authInfoFor(known.userId, token, known.exp);
+    if (known) return withPrincipal(known.user, token, known.exp);
     const kid = tokenKid(token);
     const key = kid ? await this.keys.getKey(kid) : undefined;
     if (!key) throw new InvalidTokenError('Unknown or malformed access token');
@@ -40,16 +51,11 @@ export class McpTokenVerifier implements OAuthTokenVerifier {
     } catch (err) {
       throw new InvalidTokenError(err instanceof Error ? err.message : 'Invalid access token');
     }
-    if (
-      typeof payload === 'string' ||
-      typeof payload.sub !== 'string' ||
-      !payload.sub ||
-      typeof payload.exp !== 'number'
-    ) {
+    const user = typeof payload === 'string' ? undefined : principalOf(payload);
+    if (typeof payload === 'string' || !user || typeof payload.exp !== 'number') {
       throw new InvalidTokenError('The access token has no subject or expiry');
     }
-    const email = typeof payload.email === 'string' ? payload.email : undefined;
-    this.verified.set(token, { userId: payload.sub, email, exp: payload.exp }, payload.exp);
-    return authInfoFor(payload.sub, token, payload.exp);
+    this.verified.set(token, { user, exp: payload.exp }, payload.exp);
+    return withPrincipal(user, token, payload.exp);
   }
 }

@@ -1,9 +1,12 @@
 import { Logger } from '@nestjs/common';
 import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
+import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import type { Express, Request, Response } from 'express';
+import type { Express, NextFunction, Request, Response } from 'express';
+import { DomainError } from '../common/domain-error';
+import { SiteAccess } from '../sites/site-access';
 import { McpServerFactory } from './mcp-server.factory';
-import { McpTokenVerifier } from './mcp-token.verifier';
+import { McpTokenVerifier, principalOfAuthInfo } from './mcp-token.verifier';
 
 export const MCP_PATH = '/mcp';
 
@@ -21,12 +24,24 @@ export function mountMcp(
   http: Express,
   factory: McpServerFactory,
   verifier: McpTokenVerifier,
+  sites: SiteAccess,
   resourceMetadataUrl: string,
 ): void {
   const logger = new Logger('Mcp');
   const auth = requireBearerAuth({ verifier, resourceMetadataUrl });
+  // The site rules of the REST guard, here too: a site user's token from an origin its site does not list…
+  const siteRules = (req: Request & { auth?: AuthInfo }, res: Response, next: NextFunction) => {
+    const user = req.auth && principalOfAuthInfo(req.auth);
+    try {
+      if (user) sites.check(user, req.headers.origin);
+      next();
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err;
+      jsonRpcError(res, err.code === 'forbidden' ? 403 : 401, -32001, err.message);
+    }
+  };
 
-  http.post(MCP_PATH, auth, async (req: Request, res: Response) => {
+  http.post(MCP_PATH, auth, siteRules, async (req: Request, res: Response) => {
     const server = factory.acquire();
     const transport = new StreamableHTTPServerTransport({
       sessionIdGenerator: undefined,

@@ -29,7 +29,8 @@ export class OriginCheckController {
       example: {
         origin: 'https://shop.example',
         allowed: false,
-        message: 'The origin https://shop.example is not allowed. Add it to ALLOWED_ORIGINS on the backend.',
+        message:
+          "The origin https://shop.example is not allowed. Add it to ALLOWED_ORIGINS on the backend, or to a site's origins (npm run sites -- update <site> --origin https://shop.example).",
       },
     },
   })

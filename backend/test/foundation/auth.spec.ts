@@ -159,7 +159,7 @@ describe('a backend on any port names itself: PUBLIC_URL defaults to http://loca
     expect(res.status).toBe(403);
     expect(res.body).toEqual({
       code: 'INVALID_ORIGIN',
-      message: `The origin ${direct} is not allowed. Add it to ALLOWED_ORIGINS on the backend.`,
+      message: `The origin ${direct} is not allowed. Add it to ALLOWED_ORIGINS on the backend, or to a site's origins (npm run sites -- update <site> --origin ${direct}).`,
     });
   });
 });

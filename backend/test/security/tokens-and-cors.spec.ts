@@ -369,9 +369,7 @@ describe('access tokens on every protected surface (REST tasks, REST chat, ChatK
       // … and the check, a simple GET with a grant for any origin, tells the page why.
       const { acao, body } = await check('https://evil.example');
       expect(acao).toBe('*');
-      expect(body.message).toBe(
-        'The origin https://evil.example is not allowed. Add it to ALLOWED_ORIGINS on the backend.',
-      );
+      expect(body.message).toBe(refusalOf('https://evil.example'));
     });
   });
 });
@@ -379,6 +377,6 @@ describe('access tokens on every protected surface (REST tasks, REST chat, ChatK
 /** The refusal every surface gives an origin outside ALLOWED_ORIGINS. */
 function refusalOf(origin: string): string {
   return origin === 'null'
-    ? 'This page\'s origin is "null" (a sandboxed iframe or a file: page), which cannot be allowed. Serve it from an origin listed in ALLOWED_ORIGINS on the backend.'
-    : `The origin ${origin} is not allowed. Add it to ALLOWED_ORIGINS on the backend.`;
+    ? 'This page\'s origin is "null" (a sandboxed iframe or a file: page), which cannot be allowed. Serve it from an origin listed in ALLOWED_ORIGINS on the backend (or in a site\'s origins).'
+    : `The origin ${origin} is not allowed. Add it to ALLOWED_ORIGINS on the backend, or to a site's origins (npm run sites -- update <site> --origin ${origin}).`;
 }

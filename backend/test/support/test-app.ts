@@ -72,6 +72,7 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
     kind: config.databaseUrl === testDatabaseUrl() ? testDatabaseActualKind() : 'postgres',
     url: config.databaseUrl!,
     poolMax: config.dbPoolMax,
+    owned: true,
     close: async () => undefined,
   });
   await app.listen(port, '127.0.0.1');

@@ -6,8 +6,9 @@ import { withSilenceTimeout } from './silence-timeout';
 /**
  * The model behind the agent, chosen by configuration alone:
  * - `offline`: our deterministic model, no network (the default without OPENAI_API_KEY);
- * - OpenAI with a key: the Responses API;
- * - any OpenAI-compatible server (OPENAI_BASE_URL): Chat Completions, which such servers speak.
+ * - OpenAI with a key: the Responses API by default;
+ * - any OpenAI-compatible server (OPENAI_BASE_URL): Chat Completions by default, which such servers speak;
+ * OPENAI_API picks the other API for either.
  */
 export function createModelProvider(config: AppConfig): ModelProvider {
   const choice = config.model;
@@ -15,9 +16,13 @@ export function createModelProvider(config: AppConfig): ModelProvider {
     case 'offline':
       return new OfflineModelProvider();
     case 'openai':
-      return new OpenAIProvider({ apiKey: choice.apiKey, useResponses: true });
+      return new OpenAIProvider({ apiKey: choice.apiKey, useResponses: choice.api === 'responses' });
     case 'openai-compatible':
-      return new OpenAIProvider({ apiKey: choice.apiKey, baseURL: choice.baseURL, useResponses: false });
+      return new OpenAIProvider({
+        apiKey: choice.apiKey,
+        baseURL: choice.baseURL,
+        useResponses: choice.api === 'responses',
+      });
   }
 }
 
