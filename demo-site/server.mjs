@@ -1,9 +1,13 @@
 // The demo host site: static pages of a fictional company, served from their own origin (DEMO_PORT, default
-// 8080) while the assistant's backend lives on another. `%API_URL%` in pages and scripts becomes the backend's URL.
+// 8080) while the assistant's backend lives on another, and Northwind's own server: its accounts and sign-in
+// (accounts.mjs) and the route that vouches for its signed-in user to the assistant (a host token signed with the
+// site secret). `%API_URL%`, `%NORTHWIND_SITE%` and `%HELPDESK_SITE%` in pages and scripts are filled in.
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SignJWT } from 'jose';
+import { NorthwindAccounts, publicUser } from './accounts.mjs';
 
 const PUBLIC = fileURLToPath(new URL('./public/', import.meta.url));
 const TYPES = {
@@ -21,7 +25,7 @@ export function strictPolicy(apiUrl) {
     "default-src 'none'",
     `script-src 'self' ${api}`,
     "style-src 'self'",
-    `connect-src ${api}`,
+    `connect-src 'self' ${api}`,
     "img-src 'self'",
     "base-uri 'none'",
     "form-action 'self'",
@@ -29,10 +33,84 @@ export function strictPolicy(apiUrl) {
   ].join('; ');
 }
 
-/** Serves the demo on `port` (0 = any free port) for the backend at `apiUrl`; resolves to the server and its URL. */
-export async function startDemoServer({ port, apiUrl, host = '0.0.0.0' }) {
+/**
+ * What Northwind's server does for the assistant, in one function: a short-lived JWT about its signed-in user,
+ * signed with the site secret (`npm run sites -- create` printed it). The assistant's backend verifies it.
+ */
+export function signHostToken(site, user) {
+  return new SignJWT({ name: user.name, email: user.email })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(user.id)
+    .setAudience(site.id)
+    .setIssuedAt()
+    .setExpirationTime('10m')
+    .sign(new TextEncoder().encode(site.secret));
+}
+
+async function readJson(req) {
+  let body = '';
+  for await (const chunk of req) {
+    body += chunk;
+    if (body.length > 10_000) break;
+  }
+  try {
+    return JSON.parse(body);
+  } catch {
+    return {};
+  }
+}
+
+function json(res, status, body, headers = {}) {
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+/**
+ * Serves the demo on `port` (0 = any free port) for the backend at `apiUrl`; resolves to the server and its URL.
+ * `northwind`: its site id and secret (the task board's host identity); `helpdesk`: the id of the help desk's site
+ * (guests and accounts); `dataDir`: where Northwind keeps its accounts.
+ */
+export async function startDemoServer({
+  port,
+  apiUrl,
+  host = '0.0.0.0',
+  northwind = { id: 'northwind', secret: '' },
+  helpdesk = { id: 'helpdesk' },
+  dataDir = '.data',
+}) {
+  const accounts = new NorthwindAccounts(dataDir);
+  const routes = {
+    'POST /api/signup': async (req, res) => {
+      const { user, error } = await accounts.signUp(await readJson(req));
+      if (error) return json(res, 400, { error });
+      json(res, 200, { user: publicUser(user) }, { 'set-cookie': accounts.startSession(user) });
+    },
+    'POST /api/login': async (req, res) => {
+      const { user, error } = await accounts.signIn(await readJson(req));
+      if (error) return json(res, 401, { error });
+      json(res, 200, { user: publicUser(user) }, { 'set-cookie': accounts.startSession(user) });
+    },
+    'POST /api/logout': async (req, res) => json(res, 200, {}, { 'set-cookie': accounts.endSession(req) }),
+    'GET /api/me': async (req, res) => {
+      const user = accounts.userOf(req);
+      json(res, user ? 200 : 401, user ? { user: publicUser(user) } : { error: 'Not signed in.' });
+    },
+    // The assistant's getToken calls this: Northwind vouches for whoever is signed in here.
+    'GET /assistant-token': async (req, res) => {
+      const user = accounts.userOf(req);
+      if (!user) return json(res, 401, { error: 'Not signed in.' });
+      if (!northwind.secret) return json(res, 503, { error: 'The Northwind site secret is not configured.' });
+      res.writeHead(200, { 'content-type': 'text/plain', 'cache-control': 'no-store' });
+      res.end(await signHostToken(northwind, user));
+    },
+  };
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://demo');
+    const route = routes[`${req.method} ${url.pathname}`];
+    if (route) {
+      await route(req, res).catch(() => json(res, 500, { error: 'Something went wrong.' }));
+      return;
+    }
     const path = url.pathname === '/' ? '/index.html' : url.pathname;
     const file = join(PUBLIC, normalize(path).replace(/^(\.\.[/\\])+/, ''));
     const type = TYPES[extname(file)];
@@ -48,7 +126,11 @@ export async function startDemoServer({ port, apiUrl, host = '0.0.0.0' }) {
       return;
     }
     if (type.startsWith('text/html') || type.startsWith('text/javascript')) {
-      body = body.toString('utf8').replaceAll('%API_URL%', apiUrl);
+      body = body
+        .toString('utf8')
+        .replaceAll('%API_URL%', apiUrl)
+        .replaceAll('%NORTHWIND_SITE%', northwind.id)
+        .replaceAll('%HELPDESK_SITE%', helpdesk.id);
     }
     const headers = { 'content-type': type, 'cache-control': 'no-cache' };
     if (path === '/strict-csp.html') headers['content-security-policy'] = strictPolicy(apiUrl);
@@ -62,12 +144,17 @@ export async function startDemoServer({ port, apiUrl, host = '0.0.0.0' }) {
   return { server, url: `http://localhost:${actual}` };
 }
 
-// `node server.mjs`: DEMO_PORT and the backend's PUBLIC_URL (or PORT) from the environment.
+// `node server.mjs`: DEMO_PORT, the backend's PUBLIC_URL (or PORT), the sites (NORTHWIND_SITE and its
+// NORTHWIND_SITE_SECRET, HELPDESK_SITE) and DEMO_DATA_DIR from the environment.
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const apiUrl = (process.env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(
-    /\/+$/,
-    '',
-  );
-  const { url } = await startDemoServer({ port: Number(process.env.DEMO_PORT ?? 8080), apiUrl });
+  const env = process.env;
+  const apiUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/+$/, '');
+  const { url } = await startDemoServer({
+    port: Number(env.DEMO_PORT ?? 8080),
+    apiUrl,
+    northwind: { id: env.NORTHWIND_SITE ?? 'northwind', secret: env.NORTHWIND_SITE_SECRET ?? '' },
+    helpdesk: { id: env.HELPDESK_SITE ?? 'helpdesk' },
+    dataDir: env.DEMO_DATA_DIR ?? '.data',
+  });
   console.log(`demo site on ${url} (assistant backend: ${apiUrl})`);
 }

@@ -47,6 +47,14 @@ const allowed = new Set([
   `http://127.0.0.1:${demoPort}`,
 ]);
 
+// The demo's sites (Northwind's task board, the help desk), made or kept in step before the backend opens the
+// database; Northwind's secret is kept under the backend's data directory for the demo server.
+const { ensureDemoSites } = await import('./demo-sites.mjs');
+const demoSites = await ensureDemoSites({
+  backendDir: join(root, 'backend'),
+  origins: [`http://localhost:${demoPort}`, `http://127.0.0.1:${demoPort}`],
+});
+
 const backend = spawn(process.execPath, ['dist/src/main.js'], {
   cwd: join(root, 'backend'),
   stdio: 'inherit',
@@ -54,7 +62,12 @@ const backend = spawn(process.execPath, ['dist/src/main.js'], {
   env: { LOG_LEVEL: 'warn', ...env, PORT: port, ALLOWED_ORIGINS: [...allowed].join(',') },
 });
 const { startDemoServer } = await import('../demo-site/server.mjs');
-const demo = await startDemoServer({ port: Number(demoPort), apiUrl });
+const demo = await startDemoServer({
+  port: Number(demoPort),
+  apiUrl,
+  ...demoSites,
+  dataDir: join(root, 'demo-site', '.data'),
+});
 
 let stopping = false;
 function stop(signal) {
@@ -79,7 +92,7 @@ for (let i = 0; i < 600 && !stopping && backend.exitCode === null; i++) {
   if (ok) {
     console.log(`
   Todo Assistant is running.
-    Demo site      ${demo.url}            (also /inline.html and /strict-csp.html)
+    Demo site      ${demo.url}            (Northwind's own sign-in; the help desk at /inline.html)
     Backend        ${apiUrl}            (API docs at /api/docs)
     Widget script  ${apiUrl}/widget/todo-assistant.js
   Press Ctrl-C to stop.

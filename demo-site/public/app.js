@@ -1,50 +1,56 @@
-// Northwind's own code for its task board pages: the site signs its users in with the assistant backend's
-// better-auth, hands the assistant their token (getToken), and redraws its board whenever the assistant changes tasks.
+// Northwind's own code for its task board pages. Northwind signs its customers in itself (its server's
+// /api/login, a session cookie); its server vouches for the signed-in customer to the assistant with a host
+// token (/assistant-token, signed with the site secret), which the assistant exchanges on its own (getToken).
+// The board reads the same customer's tasks from the assistant's REST API with the same exchange, and redraws
+// whenever the assistant changes tasks.
 const API = '%API_URL%';
-const SESSION_KEY = 'northwind-session';
+const SITE = '%NORTHWIND_SITE%';
 const $ = (id) => document.getElementById(id);
 
-let session = JSON.parse(localStorage.getItem(SESSION_KEY) ?? 'null'); // { token, user }
-let jwt = null; // { value, exp }
+let user = null; // Northwind's signed-in customer, from its own server
+let access = null; // { value, exp }: an access token of the assistant's API for the board
 
-/** A short-lived JWT for the signed-in user from /api/auth/token (cached until a minute before it expires). */
-async function getToken({ refresh } = { refresh: false }) {
-  if (!session) return null;
-  if (!refresh && jwt && jwt.exp - 60 > Date.now() / 1000) return jwt.value;
-  const res = await fetch(`${API}/api/auth/token`, { headers: { authorization: `Bearer ${session.token}` } });
-  if (res.status === 401) return (signOut(), null);
-  const { token } = await res.json();
-  jwt = {
-    value: token,
-    exp: JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))).exp,
-  };
+/** The assistant asks for this: a host token about the signed-in customer, or null when nobody is. */
+async function getToken() {
+  const res = await fetch('/assistant-token');
+  return res.ok ? res.text() : null;
+}
+
+/** For the board's own REST calls: the host token exchanged for an access token (kept until shortly before it ends). */
+async function accessToken() {
+  if (access && access.exp - 30 > Date.now() / 1000) return access.value;
+  const hostToken = await getToken();
+  if (!hostToken) return null;
+  const res = await fetch(`${API}/api/sites/${SITE}/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token: hostToken }),
+  });
+  if (!res.ok) return null;
+  const { token, expires_in } = await res.json();
+  access = { value: token, exp: Date.now() / 1000 + expires_in };
   return token;
 }
 
 async function signIn(path, body) {
-  const res = await fetch(`${API}/api/auth/${path}`, {
+  const res = await fetch(path, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
   const data = await res.json().catch(() => ({}));
-  if (!res.ok) throw new Error(data.message ?? 'Sign-in failed.');
-  session = { token: res.headers.get('set-auth-token'), user: data.user };
-  localStorage.setItem(SESSION_KEY, JSON.stringify(session));
+  if (!res.ok) throw new Error(data.error ?? 'Sign-in failed.');
+  user = data.user;
+  access = null;
   $('signin-form').reset();
   render();
   assistant()?.authChanged(); // it starts over with the person now signed in
 }
 
-function signOut() {
-  if (session)
-    fetch(`${API}/api/auth/sign-out`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${session.token}` },
-    });
-  session = null;
-  jwt = null;
-  localStorage.removeItem(SESSION_KEY);
+async function signOut() {
+  await fetch('/api/logout', { method: 'POST' });
+  user = null;
+  access = null;
   render();
   assistant()?.authChanged(); // it clears the conversation at once
 }
@@ -100,7 +106,7 @@ function taskItem(task, changed) {
 
 /** Loads the user's tasks from the REST API and draws both columns. */
 async function loadBoard(changed = new Set()) {
-  const token = await getToken();
+  const token = await accessToken();
   if (!token) return;
   const res = await fetch(`${API}/api/tasks?status=all&sort=created&order=asc&limit=100`, {
     headers: { authorization: `Bearer ${token}` },
@@ -120,11 +126,11 @@ async function loadBoard(changed = new Set()) {
 }
 
 function render() {
-  const signedIn = session !== null;
+  const signedIn = user !== null;
   $('signin').hidden = signedIn;
   $('board').hidden = !signedIn;
   $('account').hidden = !signedIn;
-  $('account-name').textContent = signedIn ? session.user.name || session.user.email : '';
+  $('account-name').textContent = signedIn ? user.name || user.email : '';
   if (signedIn) void loadBoard();
 }
 
@@ -143,8 +149,8 @@ $('signin-form').addEventListener('submit', async (e) => {
   $('signin-error').hidden = true;
   try {
     await (creating
-      ? signIn('sign-up/email', { ...body, name: form.get('name') || 'Northwind user' })
-      : signIn('sign-in/email', body));
+      ? signIn('/api/signup', { ...body, name: form.get('name') || 'Northwind user' })
+      : signIn('/api/login', body));
   } catch (err) {
     $('signin-error').textContent = err.message;
     $('signin-error').hidden = false;
@@ -154,7 +160,7 @@ $('sign-out').addEventListener('click', signOut);
 
 // Changes made elsewhere (another tab, another device): the board catches up when the page is looked at again.
 document.addEventListener('visibilitychange', () => {
-  if (!document.hidden && session) void loadBoard();
+  if (!document.hidden && user) void loadBoard();
 });
 
 // The assistant changed tasks: redraw the board, highlighting what changed.
@@ -165,4 +171,10 @@ document.addEventListener('todo-assistant-tasks-changed', (e) => {
 customElements.whenDefined('todo-assistant').then(() => {
   document.querySelector('todo-assistant').getToken = getToken;
 });
-render();
+// Who is signed in to Northwind (its own session cookie).
+fetch('/api/me')
+  .then((r) => (r.ok ? r.json() : { user: null }))
+  .then((me) => {
+    user = me.user;
+    render();
+  });

@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import {
@@ -11,7 +12,6 @@ import {
   recordPageEvents,
   say,
   screenshot,
-  signUpInPanel,
   startBackend,
   widget,
   type RunningBackend,
@@ -29,13 +29,34 @@ let backend: RunningBackend;
 let demo: ChildProcess;
 let demoUrl = '';
 let browser: Browser;
+const demoData = mkdtempSync(join(tmpdir(), 'northwind-'));
 
 beforeAll(async () => {
   const demoPort = await freePort();
   demoUrl = `http://localhost:${demoPort}`;
-  backend = await startBackend({ allowedOrigins: [demoUrl, `http://127.0.0.1:${demoPort}`] });
+  const origins = [demoUrl, `http://127.0.0.1:${demoPort}`];
+  backend = await startBackend({ allowedOrigins: origins });
+  // What `npm start` provisions: Northwind's board vouches for its own users; the help desk has guests.
+  const origin = origins.flatMap((o) => ['--origin', o]);
+  const northwind = await backend.sites('create', '--name', 'Northwind', ...origin, '--identity', 'host');
+  const helpdesk = await backend.sites(
+    'create',
+    '--name',
+    'Help desk',
+    ...origin,
+    '--identity',
+    'guests,accounts',
+  );
   demo = spawn(process.execPath, [join(__dirname, '../server.mjs')], {
-    env: { PATH: process.env.PATH ?? '', DEMO_PORT: String(demoPort), PUBLIC_URL: backend.url },
+    env: {
+      PATH: process.env.PATH ?? '',
+      DEMO_PORT: String(demoPort),
+      PUBLIC_URL: backend.url,
+      NORTHWIND_SITE: northwind.id,
+      NORTHWIND_SITE_SECRET: northwind.secret,
+      HELPDESK_SITE: helpdesk.id,
+      DEMO_DATA_DIR: demoData,
+    },
     stdio: 'ignore',
   });
   process.once('exit', () => demo.kill());
@@ -56,6 +77,7 @@ afterAll(async () => {
   await browser?.close();
   demo?.kill();
   await backend?.stop();
+  rmSync(demoData, { recursive: true, force: true });
 });
 
 async function open(path: string): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
@@ -124,7 +146,7 @@ async function boardJourney(path: string, shots: string) {
   await signUpOnTheSite(page);
   await page.getByText('No tasks yet — ask the assistant to add one.').waitFor();
 
-  // The site handed its user's token over: the assistant opens signed in, no second sign-in.
+  // Northwind's server vouched for its user (a host token): the assistant opens signed in, no second sign-in.
   await w.locator('button.launcher').click();
   await w.getByLabel('Message').waitFor();
   await expect(w.locator('todo-assistant-sign-in').count()).resolves.toBe(0);
@@ -170,11 +192,14 @@ async function boardJourney(path: string, shots: string) {
 
   // A task added elsewhere (here: the REST API, as another tab would) shows when the page is looked at again.
   await page.evaluate(async (api) => {
-    const session = JSON.parse(localStorage.getItem('northwind-session')!) as { token: string };
-    const auth = { authorization: `Bearer ${session.token}` };
-    const { token } = (await (await fetch(`${api}/api/auth/token`, { headers: auth })).json()) as {
-      token: string;
-    };
+    const hostToken = await (await fetch('/assistant-token')).text();
+    const site = document.querySelector('todo-assistant')!.getAttribute('site');
+    const exchanged = await fetch(`${api}/api/sites/${site}/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: hostToken }),
+    });
+    const { token } = (await exchanged.json()) as { token: string };
     await fetch(`${api}/api/tasks`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -209,11 +234,13 @@ test('strict-csp.html: the same journey under a strict Content-Security-Policy, 
   await expect(boardJourney('/strict-csp.html', 'strict-csp')).resolves.toEqual([]);
 });
 
-test('inline.html: the assistant inline with its own sign-in, the page hears every change', async () => {
+test('inline.html, the help desk: a visitor types at once, then signs up and keeps the list', async () => {
   const { page, errors, close } = await open('/inline.html');
   const w = widget(page);
-  await screenshot(page, ARTIFACTS, 'inline-1-sign-in');
-  await signUpInPanel(page, w);
+  // No form first: a guest's conversation starts with the first message.
+  await w.getByLabel('Message').waitFor();
+  await expect(w.getByLabel('Password').count()).resolves.toBe(0);
+  await screenshot(page, ARTIFACTS, 'inline-1-start');
   await say(page, 'add book the studio');
   await say(page, 'add order film');
   await say(page, 'add print the call sheet');
@@ -236,8 +263,22 @@ test('inline.html: the assistant inline with its own sign-in, the page hears eve
     'Added task 2: Order film',
     'Added task 1: Book the studio',
   ]);
-  await screenshot(page, ARTIFACTS, 'inline-2-conversation');
+  await screenshot(page, ARTIFACTS, 'inline-2-guest');
   const transcript = await w.locator('.log').innerText();
+
+  // "Sign in to keep your tasks": an account, and the guest's list and conversation come along.
+  await w.getByRole('button', { name: 'Sign in to keep your tasks' }).click();
+  await w.getByRole('button', { name: 'Create an account' }).click();
+  const who = newCredentials();
+  await w.getByLabel('Name').fill(who.name);
+  await w.getByLabel('Email').fill(who.email);
+  await w.getByLabel('Password').fill(who.password);
+  await w.getByRole('button', { name: 'Create account' }).click();
+  await w.getByRole('button', { name: 'Sign out' }).waitFor();
+  await w.locator('.widget-item').last().waitFor();
+  await expect(w.locator('.log').innerText()).resolves.toBe(transcript);
+  await screenshot(page, ARTIFACTS, 'inline-3-signed-up');
+
   await page.reload();
   await w.locator('.widget-item').last().waitFor();
   await expect(w.locator('.log').innerText()).resolves.toBe(transcript);
@@ -245,6 +286,7 @@ test('inline.html: the assistant inline with its own sign-in, the page hears eve
     'Order film',
     'Print the call sheet',
   ]);
+  await expect(w.getByRole('button', { name: 'Sign out' }).count()).resolves.toBe(1);
   expect(errors).toEqual([]);
   await close();
 });

@@ -1,4 +1,4 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -12,8 +12,12 @@ export interface RunningBackend {
   url: string;
   /** Everything the backend printed (for failure messages). */
   output(): string;
+  /** Runs `npm run sites -- <args> --json` against this backend's database and answers the parsed JSON. */
+  sites(...args: string[]): Promise<any>;
   stop(): Promise<void>;
 }
+
+const SITES_CLI = join(__dirname, '../../backend/dist/src/sites/sites.cli.js');
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -63,24 +67,29 @@ export async function startBackend(options: {
   const db = await postgresDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'todo-widget-backend-'));
   let output = '';
-  const child: ChildProcess = spawn(process.execPath, [MAIN], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PUBLIC_URL: url,
-      DATA_DIR: dataDir,
-      BETTER_AUTH_SECRET: 'widget-tests-secret-0123456789abcdefghijkl',
-      ALLOWED_ORIGINS: options.allowedOrigins.join(','),
-      AUTH_RATE_LIMIT_PER_MINUTE: '0',
-      CHAT_RATE_LIMIT_PER_MINUTE: '1000',
-      LOG_LEVEL: 'warn',
-      WEB_CONCURRENCY: '1', // one process is enough for a browser journey; the cluster has suites of its own
-      ...(db.url ? { DATABASE_URL: db.url } : {}),
-      ...options.env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    PUBLIC_URL: url,
+    DATA_DIR: dataDir,
+    BETTER_AUTH_SECRET: 'widget-tests-secret-0123456789abcdefghijkl',
+    ALLOWED_ORIGINS: options.allowedOrigins.join(','),
+    AUTH_RATE_LIMIT_PER_MINUTE: '0',
+    CHAT_RATE_LIMIT_PER_MINUTE: '1000',
+    LOG_LEVEL: 'warn',
+    WEB_CONCURRENCY: '1', // one process is enough for a browser journey; the cluster has suites of its own
+    ...(db.url ? { DATABASE_URL: db.url } : {}),
+    ...options.env,
+  };
+  const child: ChildProcess = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const sites = (...args: string[]) =>
+    new Promise<any>((resolve, reject) => {
+      execFile(process.execPath, [SITES_CLI, ...args, '--json'], { env }, (err, stdout, stderr) => {
+        if (err) reject(new Error(`sites ${args.join(' ')} failed: ${stdout}${stderr}`));
+        else resolve(JSON.parse(stdout));
+      });
+    });
   // A test run that ends without stop() (a crash, a timeout) must not leave the backend running.
   const orphanGuard = () => child.kill('SIGKILL');
   process.once('exit', orphanGuard);
@@ -103,7 +112,7 @@ export async function startBackend(options: {
       throw new Error(`the backend exited with ${child.exitCode}:\n${output}`);
     }
     try {
-      if ((await fetch(`${url}/health`)).status === 200) return { url, output: () => output, stop };
+      if ((await fetch(`${url}/health`)).status === 200) return { url, output: () => output, sites, stop };
     } catch {
       /* not listening yet */
     }

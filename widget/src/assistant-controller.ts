@@ -1,3 +1,4 @@
+import { guestFor, type GuestSession } from './auth/guest-session.js';
 import { sessionFor, type Session } from './auth/session.js';
 import { SignInPanel } from './auth/sign-in-panel.js';
 import { originRefusal, WidgetError } from './auth/widget-error.js';
@@ -5,16 +6,23 @@ import { authorizedFetch, hostTokenSource, userFromJwt, type TokenSource } from 
 import { defineOnce } from './define.js';
 import { emit, type AuthUser } from './events.js';
 import type { ThreadMemory } from './options.js';
+import { fetchSiteConfig, type SiteConfig } from './site-config.js';
 import type { TodoAssistant } from './todo-assistant.js';
 
 export { panelStyles } from './panel.styles.js';
 
-/** What the panel shows; the element renders it. */
+/**
+ * What the panel shows; the element renders it. `ready`: `account` when the widget's own sign-in is in use (it
+ * offers Sign out), `offerSignIn` for a guest on a site that also has accounts ("Sign in to keep your tasks").
+ */
 export type PanelState =
   | { status: 'loading' }
-  | { status: 'sign-in' | 'ready'; view: HTMLElement }
+  | { status: 'sign-in'; view: HTMLElement }
+  | { status: 'ready'; view: HTMLElement; account?: boolean; offerSignIn?: boolean }
   | { status: 'host-signed-out' }
   | { status: 'failed'; problem: string };
+
+type Who = 'host' | 'account' | 'guest';
 
 /** A conversation view either renderer provides. */
 export type ConversationView = HTMLElement & { focusComposer(): void | Promise<void> };
@@ -30,16 +38,24 @@ function storage(): Storage | null {
 }
 
 /**
- * What happens once the assistant is opened (loaded on first use, with the sign-in code): who is signed in —
- * the host's `getToken` or the widget's own session — and which renderer shows the conversation: ChatKit when
- * asked for (or `auto` with a domain key) and its script loads in time, else the built-in renderer.
+ * What happens once the assistant is opened (loaded on first use, with the sign-in code): on a site, its
+ * configuration is read; then who is using it — the host's `getToken` (a host token, exchanged, or a backend
+ * token), the widget's own account session, or a guest on a site that allows guests (started with the first
+ * message) — and which renderer shows the conversation: ChatKit when asked for (or `auto` with a domain key)
+ * and its script loads in time, else the built-in renderer.
  */
 export class AssistantController {
   private tokens?: TokenSource;
   private session?: Session;
+  private guest?: GuestSession;
+  private config?: SiteConfig;
+  private who: Who = 'account';
   private unsubscribe?: () => void;
   private user: AuthUser | null = null;
   private signingOut = false;
+  /** A guest's conversation, kept while the guest looks at the sign-in form. */
+  private guestView?: ConversationView;
+  private showing: PanelState['status'] = 'loading';
   private ready!: Promise<ConversationView>;
   private markReady!: (view: ConversationView) => void;
 
@@ -66,12 +82,26 @@ export class AssistantController {
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     this.session = undefined;
+    this.guest = undefined;
+    this.guestView = undefined;
+    try {
+      if (host.site && this.config?.id !== host.site) {
+        this.config = await fetchSiteConfig(apiUrl, host.site);
+        host.applySiteConfig(this.config);
+      }
+    } catch (err) {
+      this.fail(err instanceof WidgetError ? err : new WidgetError('server', String(err)));
+      return;
+    }
     if (host.getToken) {
-      this.tokens = hostTokenSource(host.getToken);
+      this.who = 'host';
+      this.tokens = hostTokenSource(host.getToken, host.site ? { apiUrl, id: host.site } : undefined);
       let token: string | null = null;
       try {
         token = await this.tokens.token();
-      } catch {
+      } catch (err) {
+        // The site's server or its secret is wrong (a refused host token): its developer must hear why.
+        if (err instanceof WidgetError) return this.fail(err);
         token = null;
       }
       this.user = token ? (userFromJwt(token) ?? null) : null;
@@ -80,9 +110,18 @@ export class AssistantController {
       else this.show({ status: 'host-signed-out' });
       return;
     }
+    const identity = this.config?.identity ?? { accounts: true, host: false, guests: false };
     const session = (this.session = sessionFor(apiUrl));
-    this.tokens = session;
+    this.unsubscribe = session.subscribe((user) => void this.onSessionChange(user));
     const remembered = session.user !== null;
+    if (identity.guests && !(identity.accounts && remembered))
+      return this.startGuest(apiUrl, identity.accounts);
+    if (!identity.accounts) {
+      this.show({ status: 'host-signed-out' });
+      return;
+    }
+    this.who = 'account';
+    this.tokens = session;
     if (remembered) {
       // Check the remembered session now (and get the first JWT), rather than fail on the first message.
       try {
@@ -100,11 +139,41 @@ export class AssistantController {
         return;
       }
     }
-    this.unsubscribe = session.subscribe((user) => void this.onSessionChange(user));
     this.user = session.user;
     this.announceAuth();
     if (this.user) await this.mountRenderer();
     else this.showSignIn(remembered ? SESSION_ENDED : '');
+  }
+
+  /** "Sign in to keep your tasks": the form, with the guest's session so their tasks come along. */
+  offerSignIn(): void {
+    if (this.who !== 'guest') return;
+    this.showSignIn('Your tasks and conversations come with you.', this.guest?.sessionToken ?? null);
+  }
+
+  /**
+   * A visitor without an account: the chat opens at once, and the guest is started by the first message (the
+   * guest session's first token). On a site that also has accounts, the panel offers to sign in.
+   */
+  private async startGuest(apiUrl: string, accounts: boolean): Promise<void> {
+    const guest = (this.guest = guestFor(apiUrl, this.host.site));
+    this.who = 'guest';
+    this.tokens = guest;
+    this.user = guest.user;
+    const unsubscribeSession = this.unsubscribe;
+    const unsubscribeGuest = guest.subscribe((user) => {
+      this.user = user;
+      this.announceAuth();
+      // The first message started the guest: now there is something to keep, and the offer shows.
+      if (this.guestView && user && this.showing === 'ready')
+        this.show({ status: 'ready', view: this.guestView, offerSignIn: accounts });
+    });
+    this.unsubscribe = () => {
+      unsubscribeSession?.();
+      unsubscribeGuest();
+    };
+    this.announceAuth();
+    await this.mountRenderer(accounts);
   }
 
   /** A failure that stops the assistant: shown in the panel, told to the host page and to its developer. */
@@ -127,13 +196,14 @@ export class AssistantController {
   }
 
   private show(state: PanelState): void {
+    this.showing = state.status;
     this.host.showPanelState(state);
   }
 
   private announceAuth(): void {
     emit(this.host, 'todo-assistant-auth-change', {
       signedIn: !!this.user,
-      ...(this.user ? { user: this.user } : {}),
+      ...(this.user ? { user: this.user, kind: this.who } : {}),
     });
   }
 
@@ -142,21 +212,42 @@ export class AssistantController {
   }
 
   private async onSessionChange(user: AuthUser | null): Promise<void> {
+    if (this.who === 'guest') {
+      if (!user) return;
+      // The guest signed up or in: the server moved their tasks and conversations; so does what is remembered.
+      const open = this.memory().get();
+      this.guest?.forget();
+      this.guest = undefined;
+      this.guestView = undefined;
+      this.who = 'account';
+      this.tokens = this.session;
+      this.user = user;
+      if (open) this.memory().set(open);
+      this.announceAuth();
+      await this.mountRenderer();
+      return;
+    }
     const was = this.user;
     this.user = user;
     if (user?.id === was?.id) return;
     this.announceAuth();
     if (user) await this.mountRenderer();
+    else if (this.config && !this.config.identity.accounts) void this.start();
+    else if (this.config?.identity.guests && this.signingOut) void this.start();
     else this.showSignIn(this.signingOut ? '' : SESSION_ENDED);
     this.signingOut = false;
   }
 
-  private showSignIn(notice: string): void {
+  private showSignIn(notice: string, guestSession: string | null = null): void {
     defineOnce('todo-assistant-sign-in', SignInPanel);
     const panel = document.createElement('todo-assistant-sign-in') as SignInPanel;
     panel.session = this.session!;
     panel.notice = notice;
-    this.resetReady();
+    panel.guestSession = guestSession;
+    panel.addEventListener('cancel', () => {
+      if (this.guestView) this.showView(this.guestView, true);
+    });
+    if (!guestSession) this.resetReady();
     this.show({ status: 'sign-in', view: panel });
   }
 
@@ -173,7 +264,8 @@ export class AssistantController {
     this.show({ status: 'host-signed-out' });
   }
 
-  private async mountRenderer(): Promise<void> {
+  /** `offerSignIn`: a guest on a site with accounts is offered the sign-in form. */
+  private async mountRenderer(offerSignIn = false): Promise<void> {
     const host = this.host;
     this.show({ status: 'loading' });
     const fetchWithToken = authorizedFetch(this.tokens!, () => this.signedOut());
@@ -197,7 +289,7 @@ export class AssistantController {
           heading: host.heading,
           memory: this.memory(),
         });
-        this.showView(el);
+        this.showView(el, offerSignIn);
         return;
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
@@ -224,7 +316,7 @@ export class AssistantController {
         prompts: host.prompts,
         locale: host.locale || undefined,
       });
-      this.showView(chat);
+      this.showView(chat, offerSignIn);
       emit(host, 'todo-assistant-ready', { renderer: 'builtin' });
     } catch {
       this.show({
@@ -234,15 +326,23 @@ export class AssistantController {
     }
   }
 
-  private showView(view: ConversationView): void {
-    this.show({ status: 'ready', view });
+  private showView(view: ConversationView, offerSignIn = false): void {
+    if (this.who === 'guest') this.guestView = view;
+    // A guest's offer shows once the guest exists: a visitor who has not written yet has nothing to keep.
+    this.show({
+      status: 'ready',
+      view,
+      account: this.who === 'account',
+      offerSignIn: offerSignIn && this.user !== null,
+    });
     this.markReady(view);
   }
 
-  /** Remembers this instance's open conversation per API, storage key and user. */
+  /** Remembers this instance's open conversation per API, storage key and user (a site's guest: per site). */
   private memory(): ThreadMemory {
     const scope = this.host.storageKey || this.host.id || 'default';
-    const key = `todo-assistant:thread:${this.host.api()}:${scope}:${this.user?.id ?? 'anonymous'}`;
+    const who = this.who === 'guest' ? `guest:${this.host.site}` : (this.user?.id ?? 'anonymous');
+    const key = `todo-assistant:thread:${this.host.api()}:${scope}:${who}`;
     return {
       get: () => storage()?.getItem(key) ?? null,
       set: (id) => {

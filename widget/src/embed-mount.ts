@@ -14,6 +14,7 @@ const ATTRIBUTES = [
   'heading',
   'greeting',
   'storage-key',
+  'site',
 ] as const;
 
 const SCRIPT_NAME = /\/todo-assistant\.js(?:[?#].*)?$/;

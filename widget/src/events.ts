@@ -47,8 +47,13 @@ export interface AuthUser {
 
 export interface AuthChangeDetail {
   signedIn: boolean;
-  /** The signed-in user when the widget's own panel signed them in (unknown when the host hands a token over). */
+  /** Who is using the assistant (from the access token's claims; a guest's name is "Guest" and email empty). */
   user?: AuthUser;
+  /**
+   * How: `host` (your `getToken`), `account` (the widget's own sign-in) or `guest` (a visitor without an account,
+   * on a site that allows guests: known once they have written).
+   */
+  kind?: 'host' | 'account' | 'guest';
 }
 
 export type ErrorCode =

@@ -133,6 +133,24 @@ export const panelStyles = css`
     width: 18px;
     height: 18px;
   }
+  /* A guest's quiet way to an account, between the header and the conversation. */
+  .offer {
+    padding: 6px 16px;
+    border-bottom: 1px solid var(--ta-border);
+    font-size: 13px;
+    line-height: 18px;
+    text-align: center;
+    color: var(--ta-muted);
+  }
+  .offer button {
+    border: 0;
+    background: none;
+    padding: 0;
+    font: inherit;
+    color: var(--ta-accent-text);
+    text-decoration: underline;
+    cursor: pointer;
+  }
   .body {
     flex: 1;
     min-height: 0;

@@ -4,6 +4,7 @@ import type { AssistantController, ConversationView, PanelState } from './assist
 import type { GetToken } from './auth/token-source.js';
 import { defineOnce } from './define.js';
 import { emit } from './events.js';
+import type { SiteConfig } from './site-config.js';
 import {
   DEFAULT_GREETING,
   DEFAULT_PROMPTS,
@@ -17,6 +18,9 @@ import { styles } from './todo-assistant.styles.js';
 
 // Everything past the launcher loads on first use, so a page pays only for the launcher until someone opens it.
 const loadController = () => import('./assistant-controller.js');
+
+const DEFAULT_HEADING = 'Todo Assistant';
+const DEFAULT_PLACEHOLDER = 'Ask me to add, list or finish tasks…';
 
 const CHAT_ICON = svg`<path d="M21 12a8 8 0 0 1-11.6 7.1L4 20.5l1.4-4.9A8 8 0 1 1 21 12Z"/><path d="M8.5 10.5h7M8.5 14h4.5"/>`;
 const CLOSE_ICON = svg`<path d="M18 6 6 18M6 6l12 12"/>`;
@@ -46,6 +50,7 @@ const SIGN_OUT_ICON = svg`<path d="M9 4H6a2 2 0 0 0-2 2v12a2 2 0 0 0 2 2h3M16 17
  * @csspart header - The panel's title bar.
  * @csspart title - The title text.
  * @csspart body - The area below the header that shows sign-in or the conversation.
+ * @csspart sign-in-offer - A guest's "Sign in to keep your tasks" line under the header.
  *
  * @cssprop [--todo-assistant-accent=#4338ca] - Launcher, header, buttons and the user's messages.
  * @cssprop [--todo-assistant-accent-foreground=#ffffff] - Text on the accent colour.
@@ -87,6 +92,7 @@ export class TodoAssistant extends LitElement {
     heading: {},
     greeting: {},
     storageKey: { attribute: 'storage-key' },
+    site: {},
     open: { type: Boolean, reflect: true },
     prompts: { attribute: false },
     getToken: { attribute: false },
@@ -116,15 +122,24 @@ export class TodoAssistant extends LitElement {
   declare greeting: string;
   /** Scopes what this instance remembers (its open conversation) when a page has several. Default: the element's id. */
   declare storageKey: string;
+  /**
+   * The site this page belongs to (`npm run sites -- create` gives its id). Its settings (heading, greeting,
+   * placeholder, prompts, accent, theme, locale) are read when the panel first opens, under the page's own
+   * attributes; its identity modes decide who may use the assistant: the site's signed-in users (`getToken`
+   * returning a host token), the widget's accounts, or guests, who can write at once.
+   */
+  declare site: string;
   /** Whether the panel is open (launcher mode). */
   declare open: boolean;
   /** Starter prompts on the new-conversation screen. */
   declare prompts: StartPrompt[];
   /**
-   * For hosts that sign their users in themselves: returns a JWT from the backend's `/api/auth/token`, or null when
-   * nobody is signed in. Called with `{ refresh: true }` after the server refused a token. Without it the widget
-   * shows its own sign-in panel. When your site signs someone in or out, call `authChanged()` (or set another
-   * function): the widget starts over.
+   * For hosts that sign their users in themselves: returns a token for the signed-in user, or null when nobody is
+   * signed in — on a site, a host token your server signed with the site secret (the widget exchanges it);
+   * otherwise a JWT from the backend's `/api/auth/token`. Asked again before the access token expires and with
+   * `{ refresh: true }` after the server refused one. Without it the widget shows its own sign-in panel (or, on a
+   * site with guests, the chat at once). When your site signs someone in or out, call `authChanged()` (or set
+   * another function): the widget starts over.
    */
   declare getToken: GetToken | undefined;
 
@@ -133,6 +148,8 @@ export class TodoAssistant extends LitElement {
 
   private controller?: Promise<AssistantController>;
   private panelStyled = false;
+  /** The attributes the page itself gave (before any reflection): a site's settings never override them. */
+  private pageAttributes: ReadonlySet<string> | null = null;
 
   constructor() {
     super();
@@ -144,10 +161,11 @@ export class TodoAssistant extends LitElement {
     this.chatkitTimeout = 8000;
     this.theme = 'light';
     this.locale = '';
-    this.placeholder = 'Ask me to add, list or finish tasks…';
-    this.heading = 'Todo Assistant';
+    this.placeholder = DEFAULT_PLACEHOLDER;
+    this.heading = DEFAULT_HEADING;
     this.greeting = DEFAULT_GREETING;
     this.storageKey = '';
+    this.site = '';
     this.open = false;
     this.prompts = DEFAULT_PROMPTS;
     this.getToken = undefined;
@@ -202,11 +220,37 @@ export class TodoAssistant extends LitElement {
       });
   }
 
+  /** A guest's way to an account: the sign-in form, after which their tasks and conversations are theirs. */
+  private async offerSignIn(): Promise<void> {
+    (await this.controller)?.offerSignIn();
+    this.focusPanel();
+  }
+
   /** @internal The controller's way to change what the panel shows. */
   showPanelState(state: PanelState | null): void {
     const before = this.panel;
     this.panel = state;
     this.requestUpdate('panel', before);
+  }
+
+  /**
+   * @internal A site's settings, where the page set nothing of its own: an attribute it gave, or a property it
+   * changed from the default, wins.
+   */
+  applySiteConfig(config: SiteConfig): void {
+    const own = (attribute: string, changed: boolean) => changed || !!this.pageAttributes?.has(attribute);
+    const a = config.appearance;
+    if (a.heading && !own('heading', this.heading !== DEFAULT_HEADING)) this.heading = a.heading;
+    if (a.greeting && !own('greeting', this.greeting !== DEFAULT_GREETING)) this.greeting = a.greeting;
+    if (a.placeholder && !own('placeholder', this.placeholder !== DEFAULT_PLACEHOLDER))
+      this.placeholder = a.placeholder;
+    if (a.theme && !own('theme', this.theme !== 'light')) this.theme = a.theme;
+    if (config.locale && !own('locale', this.locale !== '')) this.locale = config.locale;
+    if (config.prompts.length && this.prompts === DEFAULT_PROMPTS) this.prompts = config.prompts;
+    if (a.accent && !getComputedStyle(this).getPropertyValue('--todo-assistant-accent').trim()) {
+      this.style.setProperty('--todo-assistant-accent', a.accent);
+      this.fitAccentForeground();
+    }
   }
 
   /** @internal The API base URL without a trailing slash. */
@@ -223,6 +267,7 @@ export class TodoAssistant extends LitElement {
   // ---- lifecycle ----
 
   override connectedCallback(): void {
+    this.pageAttributes ??= new Set(this.getAttributeNames());
     super.connectedCallback();
     if (this.mode === 'inline' || this.open) void this.start();
   }
@@ -351,7 +396,7 @@ export class TodoAssistant extends LitElement {
             <div class="header" part="header">
               <h2 id="title" part="title">${this.heading}</h2>
               ${
-                this.panel?.status === 'ready' && !this.getToken
+                this.panel?.status === 'ready' && this.panel.account
                   ? html`<button type="button" @click=${() => void this.signOut()}>
                       ${svgIcon(SIGN_OUT_ICON)}<span>Sign out</span>
                     </button>`
@@ -365,6 +410,15 @@ export class TodoAssistant extends LitElement {
                     </button>`
               }
             </div>
+            ${
+              this.panel?.status === 'ready' && this.panel.offerSignIn
+                ? html`<div class="offer" part="sign-in-offer">
+                    <button type="button" class="link" @click=${() => void this.offerSignIn()}>
+                      Sign in to keep your tasks
+                    </button>
+                  </div>`
+                : nothing
+            }
             <div class="body" part="body">${this.renderBody()}</div>
           </section>`
         : nothing;

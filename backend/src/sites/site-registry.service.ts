@@ -5,6 +5,8 @@ import { originMatches, SiteRecord } from './site.model';
 import { newSiteSecret, SiteSecretBox } from './site-secrets';
 import { SitesStore } from './sites.store';
 
+const MISS_RELOAD_INTERVAL_MS = 1_000;
+
 /** The secrets of a site that verify host tokens now, decrypted once per version of the site. */
 export interface SiteKeys {
   current: string | null;
@@ -36,6 +38,7 @@ export class SiteRegistry implements OnModuleInit, OnModuleDestroy {
   private readonly ownOrigin: string;
   private view: View = { sites: new Map(), exact: new Map(), wildcards: [], accountOrigins: [] };
   private version = '';
+  private loadedAt = 0;
   private timer: NodeJS.Timeout | undefined;
   private loading: Promise<void> | null = null;
   private readonly keys = new Map<string, { at: number; keys: Promise<SiteKeys> }>();
@@ -61,6 +64,18 @@ export class SiteRegistry implements OnModuleInit, OnModuleDestroy {
   }
 
   get(id: string): SiteRecord | undefined {
+    return this.view.sites.get(id);
+  }
+
+  /**
+   * A site by id for the public routes: one not in the view may have been made a moment ago (by the CLI or on
+   * another instance), so the view is reloaded first — at most once a second, so made-up ids cannot hammer the
+   * database.
+   */
+  async find(id: string): Promise<SiteRecord | undefined> {
+    const known = this.view.sites.get(id);
+    if (known || Date.now() - this.loadedAt < MISS_RELOAD_INTERVAL_MS) return known;
+    await this.reload();
     return this.view.sites.get(id);
   }
 
@@ -119,6 +134,7 @@ export class SiteRegistry implements OnModuleInit, OnModuleDestroy {
         const version = await this.store.version();
         this.build(await this.store.all());
         this.version = version;
+        this.loadedAt = Date.now();
       } finally {
         this.loading = null;
       }

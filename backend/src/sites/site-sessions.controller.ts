@@ -48,13 +48,13 @@ export class SiteSessionsController {
   @Get('config')
   @ApiOperation({ summary: "The widget's configuration of this site (ETag; 304 when unchanged)" })
   @ApiOkResponse({ description: '{ id, name, identity, appearance, prompts, locale }' })
-  config(
+  async config(
     @Param('siteId') siteId: string,
     @Headers('origin') origin: string | undefined,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res({ passthrough: true }) res: Response,
-  ): SiteConfig | undefined {
-    const { body, etag } = this.sessions.configOf(siteId, origin);
+  ): Promise<SiteConfig | undefined> {
+    const { body, etag } = await this.sessions.configOf(siteId, origin);
     res.setHeader('ETag', etag);
     res.setHeader('Cache-Control', 'no-cache');
     res.setHeader('Vary', 'Origin');

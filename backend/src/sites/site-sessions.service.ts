@@ -64,7 +64,7 @@ export class SiteSessionsService {
   }
 
   async exchange(siteId: string, hostToken: string, origin: string | undefined): Promise<SiteSession> {
-    const site = this.registry.get(siteId);
+    const site = await this.registry.find(siteId);
     if (!site) throw unauthorized(`There is no site "${siteId.slice(0, 80)}".`);
     if (site.status !== 'active') throw unauthorized(`The site ${site.id} is disabled.`);
     if (!site.identity.includes('host'))
@@ -91,7 +91,7 @@ export class SiteSessionsService {
   }
 
   async startGuest(siteId: string, clientIp: string, origin: string | undefined): Promise<GuestSession> {
-    const site = this.registry.get(siteId);
+    const site = await this.registry.find(siteId);
     if (!site) throw new DomainError('not_found', `There is no site "${siteId.slice(0, 80)}".`);
     if (site.status !== 'active') throw new DomainError('forbidden', `The site ${site.id} is disabled.`);
     if (!site.identity.includes('guests'))
@@ -115,8 +115,8 @@ export class SiteSessionsService {
   }
 
   /** The site's public configuration and its ETag (a hash of it). */
-  configOf(siteId: string, origin: string | undefined): { body: SiteConfig; etag: string } {
-    const site = this.registry.get(siteId);
+  async configOf(siteId: string, origin: string | undefined): Promise<{ body: SiteConfig; etag: string }> {
+    const site = await this.registry.find(siteId);
     if (!site) throw new DomainError('not_found', `There is no site "${siteId.slice(0, 80)}".`);
     if (site.status !== 'active') throw new DomainError('forbidden', `The site ${site.id} is disabled.`);
     this.checkOrigin(site, origin);
@@ -161,7 +161,7 @@ export class SiteSessionsService {
     const presented = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1];
     if (!presented)
       throw unauthorized('Send the site secret as Authorization: Bearer <secret> (server to server only).');
-    const site = this.registry.get(siteId);
+    const site = await this.registry.find(siteId);
     if (!site) throw unauthorized(`There is no site "${siteId.slice(0, 80)}".`);
     const { current, previous } = await this.registry.secretsOf(site);
     const matches = [current, previous].some((s) => s !== null && sameSecret(presented, s));

@@ -1,9 +1,7 @@
 import type { AuthUser } from '../events.js';
 import { errorFromResponse, reach, WidgetError } from './widget-error.js';
-import { jwtClaims, type TokenSource } from './token-source.js';
-
-/** Refresh the JWT this long before it expires, so a request never leaves with a token about to lapse. */
-const REFRESH_MARGIN_S = 60;
+import { storageGet, storageSet } from './storage.js';
+import { jwtClaims, renewAt, type TokenSource } from './token-source.js';
 
 interface StoredSession {
   /** better-auth's session token (bearer plugin); exchanged for short-lived JWTs. */
@@ -13,23 +11,6 @@ interface StoredSession {
 
 type Listener = (user: AuthUser | null) => void;
 
-function storageGet(key: string): string | null {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null; // storage disabled (privacy mode, sandboxed frame): the session lasts as long as the page
-  }
-}
-
-function storageSet(key: string, value: string | null): void {
-  try {
-    if (value === null) localStorage.removeItem(key);
-    else localStorage.setItem(key, value);
-  } catch {
-    /* see storageGet */
-  }
-}
-
 /**
  * The widget's own sign-in against the backend's better-auth: email + password through the bearer plugin, then a
  * JWT from `/api/auth/token` for every API call. The session token is kept in localStorage (per API), the JWT in
@@ -37,7 +18,7 @@ function storageSet(key: string, value: string | null): void {
  */
 export class Session implements TokenSource {
   private stored: StoredSession | null;
-  private jwt: { value: string; exp: number } | null = null;
+  private jwt: { value: string; exp: number; lifetime: number } | null = null;
   private pending: Promise<string | null> | null = null;
   private readonly listeners = new Set<Listener>();
   private readonly key: string;
@@ -63,12 +44,13 @@ export class Session implements TokenSource {
     return () => this.listeners.delete(listener);
   }
 
-  async signIn(email: string, password: string): Promise<AuthUser> {
-    return this.start('/api/auth/sign-in/email', { email, password });
+  /** `guestSession`: a guest's session on this site, whose tasks and conversations move into the account. */
+  async signIn(email: string, password: string, guestSession?: string): Promise<AuthUser> {
+    return this.start('/api/auth/sign-in/email', { email, password }, guestSession);
   }
 
-  async signUp(name: string, email: string, password: string): Promise<AuthUser> {
-    return this.start('/api/auth/sign-up/email', { name, email, password });
+  async signUp(name: string, email: string, password: string, guestSession?: string): Promise<AuthUser> {
+    return this.start('/api/auth/sign-up/email', { name, email, password }, guestSession);
   }
 
   async signOut(): Promise<void> {
@@ -83,7 +65,7 @@ export class Session implements TokenSource {
   }
 
   async token(): Promise<string | null> {
-    if (this.jwt && this.jwt.exp - REFRESH_MARGIN_S > Date.now() / 1000) return this.jwt.value;
+    if (this.jwt && renewAt(this.jwt) > Date.now() / 1000) return this.jwt.value;
     return this.refresh();
   }
 
@@ -105,17 +87,16 @@ export class Session implements TokenSource {
     }
     if (!res.ok) throw await errorFromResponse(res);
     const { token } = (await res.json()) as { token: string };
-    this.jwt = { value: token, exp: jwtClaims(token).exp ?? 0 };
+    const exp = jwtClaims(token).exp ?? 0;
+    this.jwt = { value: token, exp, lifetime: Math.max(0, exp - Date.now() / 1000) };
     return token;
   }
 
-  private async start(path: string, body: Record<string, string>): Promise<AuthUser> {
+  private async start(path: string, body: Record<string, string>, guestSession?: string): Promise<AuthUser> {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (guestSession) headers.authorization = `Bearer ${guestSession}`;
     const res = await reach(this.apiUrl, () =>
-      fetch(`${this.apiUrl}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      }),
+      fetch(`${this.apiUrl}${path}`, { method: 'POST', headers, body: JSON.stringify(body) }),
     );
     if (!res.ok) throw await authError(res);
     const token = res.headers.get('set-auth-token');

@@ -14,6 +14,7 @@ export class SignInPanel extends LitElement {
   static override properties = {
     session: { attribute: false },
     notice: { attribute: false },
+    guestSession: { attribute: false },
     mode: { state: true },
     busy: { state: true },
     error: { state: true },
@@ -55,6 +56,11 @@ export class SignInPanel extends LitElement {
   declare session: Session;
   /** A note shown above the form, e.g. why the user must sign in again. */
   declare notice: string;
+  /**
+   * A guest's session: signing up or in moves the guest's tasks and conversations into the account, and a
+   * "Continue as a guest" button goes back to the chat (`cancel` event).
+   */
+  declare guestSession: string | null;
   declare mode: Mode;
   declare busy: boolean;
   declare error: string;
@@ -65,6 +71,7 @@ export class SignInPanel extends LitElement {
     this.busy = false;
     this.error = '';
     this.notice = '';
+    this.guestSession = null;
   }
 
   override render() {
@@ -112,6 +119,15 @@ export class SignInPanel extends LitElement {
             ${signUp ? 'Sign in' : 'Create an account'}
           </button>
         </div>
+        ${
+          this.guestSession
+            ? html`<div class="switch">
+                <button class="link" type="button" @click=${() => this.dispatchEvent(new Event('cancel'))}>
+                  Continue as a guest
+                </button>
+              </div>`
+            : null
+        }
       </form>
     `;
   }
@@ -143,8 +159,9 @@ export class SignInPanel extends LitElement {
     this.busy = true;
     this.error = '';
     try {
-      if (this.mode === 'sign-up') await this.session.signUp(name, email, password);
-      else await this.session.signIn(email, password);
+      const guest = this.guestSession ?? undefined;
+      if (this.mode === 'sign-up') await this.session.signUp(name, email, password, guest);
+      else await this.session.signIn(email, password, guest);
       this.dispatchEvent(new Event('signed-in'));
     } catch (err) {
       this.error = err instanceof WidgetError ? err.message : 'Something went wrong. Please try again.';

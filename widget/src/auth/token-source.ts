@@ -1,9 +1,11 @@
 import type { AuthUser } from '../events.js';
+import { errorFromResponse, reach } from './widget-error.js';
 
 /**
- * What the host page may hand over instead of the widget's own sign-in: a function returning a JWT from the
- * backend's `/api/auth/token` (or null when nobody is signed in). `refresh: true` means the last token was refused
- * (HTTP 401): return a new one.
+ * What the host page may hand over instead of the widget's own sign-in: a function returning a token for its
+ * signed-in user (or null when nobody is signed in). On a site (`site` attribute) that is a host token its server
+ * signed, which the widget exchanges for an access token; otherwise a JWT from the backend's `/api/auth/token`.
+ * `refresh: true` means the last token was refused or has expired: return a new one.
  */
 export type GetToken = (options: { refresh: boolean }) => Promise<string | null> | string | null;
 
@@ -15,10 +17,56 @@ export interface TokenSource {
   refresh(): Promise<string | null>;
 }
 
-export function hostTokenSource(getToken: GetToken): TokenSource {
+/** An access token is renewed when this little of its life is left (a fifth of it, at most a minute). */
+export function renewAt(token: { exp: number; lifetime: number }): number {
+  return token.exp - Math.min(60, token.lifetime / 5);
+}
+
+/** A host token names the site as its audience; the backend's own tokens name the backend. */
+export function isHostToken(token: string, site: string): boolean {
+  const { aud } = jwtClaims(token) as { aud?: unknown };
+  return aud === site || (Array.isArray(aud) && aud.includes(site));
+}
+
+/**
+ * The host page's `getToken`. On a site, a host token is exchanged (`POST /api/sites/:site/session`) and the
+ * access token kept until shortly before it expires; then, and after a 401, `getToken` is asked again. A host
+ * token refused as stale is asked for once more with `refresh: true`.
+ */
+export function hostTokenSource(getToken: GetToken, site?: { apiUrl: string; id: string }): TokenSource {
+  let current: { value: string; exp: number; lifetime: number } | null = null;
+  let pending: Promise<string | null> | null = null;
+
+  const exchange = async (hostToken: string): Promise<Response> =>
+    reach(site!.apiUrl, () =>
+      fetch(`${site!.apiUrl}/api/sites/${encodeURIComponent(site!.id)}/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ token: hostToken }),
+      }),
+    );
+
+  const obtain = async (refresh: boolean): Promise<string | null> => {
+    const given = (await getToken({ refresh })) || null;
+    if (!given || !site || !isHostToken(given, site.id)) return given;
+    const res = await exchange(given);
+    if (res.status === 401 && !refresh) return obtain(true);
+    if (!res.ok) throw await errorFromResponse(res);
+    const { token, expires_in } = (await res.json()) as { token: string; expires_in: number };
+    current = { value: token, exp: Date.now() / 1000 + expires_in, lifetime: expires_in };
+    return token;
+  };
+  const shared = (refresh: boolean) => {
+    pending ??= obtain(refresh).finally(() => (pending = null));
+    return pending;
+  };
+
   return {
-    token: async () => (await getToken({ refresh: false })) || null,
-    refresh: async () => (await getToken({ refresh: true })) || null,
+    token: async () => (current && renewAt(current) > Date.now() / 1000 ? current.value : shared(false)),
+    refresh: async () => {
+      current = null;
+      return shared(true);
+    },
   };
 }
 

@@ -132,7 +132,7 @@ test('a site the backend does not allow is told so on opening, with the setting 
   const warnings: string[] = [];
   page.on('console', (m) => void (m.type() === 'warning' && warnings.push(m.text())));
   await widget(page).locator('button.launcher').click();
-  const message = `The origin ${stranger.url} is not allowed. Add it to ALLOWED_ORIGINS on the backend.`;
+  const message = `The origin ${stranger.url} is not allowed. Add it to ALLOWED_ORIGINS on the backend, or to a site's origins (npm run sites -- update <site> --origin ${stranger.url}).`;
   // Before anyone fills in a form for nothing.
   await expect(widget(page).getByRole('alert').locator('p').innerText()).resolves.toBe(message);
   await expect(widget(page).locator('todo-assistant-sign-in').count()).resolves.toBe(0);

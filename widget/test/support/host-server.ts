@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { freePort } from '@todo-assistant/testing';
 
@@ -28,6 +28,8 @@ export class HostSite {
   private server?: Server;
   url = '';
   readonly files = new Map<string, HostedFile>();
+  /** Routes of the site's own server (e.g. one that signs host tokens for its signed-in user). */
+  readonly routes = new Map<string, (req: IncomingMessage, res: ServerResponse) => void>();
   /** Every path requested, in order. */
   readonly requests: string[] = [];
 
@@ -37,6 +39,11 @@ export class HostSite {
     this.server = createServer((req, res) => {
       const path = new URL(req.url ?? '/', this.url).pathname;
       this.requests.push(path);
+      const route = this.routes.get(path);
+      if (route) {
+        route(req, res);
+        return;
+      }
       const file = this.files.get(path);
       if (file) {
         res.writeHead(file.status ?? 200, {

@@ -1,4 +1,4 @@
-import { authorizedFetch, jwtClaims, type TokenSource } from '../../src/auth/token-source';
+import { authorizedFetch, hostTokenSource, jwtClaims, type TokenSource } from '../../src/auth/token-source';
 
 function jwt(claims: Record<string, unknown>): string {
   const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
@@ -89,5 +89,78 @@ describe('jwtClaims', () => {
     });
     expect(jwtClaims('not-a-jwt')).toEqual({});
     expect(jwtClaims('a.%%%.c')).toEqual({});
+  });
+});
+
+describe('hostTokenSource on a site: host tokens are exchanged, backend tokens pass through', () => {
+  const realFetch = global.fetch;
+  let exchanges: Array<{ url: string; token: string }>;
+  let answers: Array<{ status: number; body: unknown }>;
+  const now = () => Math.floor(Date.now() / 1000);
+
+  beforeEach(() => {
+    exchanges = [];
+    answers = [];
+    global.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+      const body = JSON.parse(String(init?.body)) as { token: string };
+      exchanges.push({ url: String(input), token: body.token });
+      const a = answers.shift() ?? {
+        status: 200,
+        body: { token: `access-${exchanges.length}`, expires_in: 900 },
+      };
+      return new Response(JSON.stringify(a.body), { status: a.status });
+    };
+  });
+  afterEach(() => {
+    global.fetch = realFetch;
+  });
+
+  const site = { apiUrl: 'http://api.test', id: 'northwind' };
+
+  it('exchanges a host token (aud = the site) once and keeps the access token until shortly before it expires', async () => {
+    const asked: boolean[] = [];
+    const host = jwt({ sub: 'c-1', aud: 'northwind', exp: now() + 600 });
+    const s = hostTokenSource(({ refresh }) => (asked.push(refresh), host), site);
+    const [a, b] = await Promise.all([s.token(), s.token()]);
+    expect([a, b]).toEqual(['access-1', 'access-1']);
+    expect(await s.token()).toBe('access-1');
+    expect(exchanges).toEqual([{ url: 'http://api.test/api/sites/northwind/session', token: host }]);
+    expect(asked).toEqual([false]);
+  });
+
+  it('asks the page again when the access token nears its end (a fifth of its life left)', async () => {
+    let calls = 0;
+    answers = [{ status: 200, body: { token: 'short', expires_in: 2 } }];
+    const s = hostTokenSource(() => (calls++, jwt({ sub: 'c-1', aud: 'northwind' })), site);
+    expect(await s.token()).toBe('short');
+    await new Promise((r) => setTimeout(r, 1700));
+    expect(await s.token()).toBe('access-2');
+    expect(calls).toBe(2);
+  });
+
+  it('a host token refused as stale is asked for again with refresh: true, once', async () => {
+    const asked: boolean[] = [];
+    answers = [{ status: 401, body: { error: { code: 'unauthorized', message: 'The host token expired' } } }];
+    const s = hostTokenSource(({ refresh }) => (asked.push(refresh), jwt({ aud: 'northwind' })), site);
+    expect(await s.token()).toBe('access-2');
+    expect(asked).toEqual([false, true]);
+  });
+
+  it("says what the backend said when the page's fresh token is refused too (a wrong secret)", async () => {
+    const refusal = {
+      status: 401,
+      body: { error: { code: 'unauthorized', message: 'The host token’s signature does not match' } },
+    };
+    answers = [refusal, refusal];
+    const s = hostTokenSource(() => jwt({ aud: 'northwind' }), site);
+    await expect(s.token()).rejects.toThrow('The host token’s signature does not match');
+  });
+
+  it("passes the backend's own tokens through untouched (no exchange), and null as signed out", async () => {
+    const backendToken = jwt({ sub: 'u1', aud: 'http://api.test' });
+    expect(await hostTokenSource(() => backendToken, site).token()).toBe(backendToken);
+    expect(await hostTokenSource(() => null, site).token()).toBeNull();
+    expect(await hostTokenSource(() => jwt({ aud: 'northwind' })).token()).toContain('.'); // no site: as given
+    expect(exchanges).toEqual([]);
   });
 });
