@@ -13,9 +13,12 @@ export interface RunningBackend {
   /** Everything the backend printed (for failure messages). */
   output(): string;
   /** Runs `npm run sites -- <args> --json` against this backend's database and answers the parsed JSON. */
-  sites(...args: string[]): Promise<any>;
+  sites(...args: string[]): Promise<SitesAnswer>;
   stop(): Promise<void>;
 }
+
+/** What `sites … --json` prints: `{ id, secret, snippet }` for create, a site or a report otherwise. */
+export type SitesAnswer = { id: string; secret: string } & Record<string, unknown>;
 
 const SITES_CLI = join(__dirname, '../../backend/dist/src/sites/sites.cli.js');
 
@@ -84,10 +87,10 @@ export async function startBackend(options: {
   };
   const child: ChildProcess = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const sites = (...args: string[]) =>
-    new Promise<any>((resolve, reject) => {
+    new Promise<SitesAnswer>((resolve, reject) => {
       execFile(process.execPath, [SITES_CLI, ...args, '--json'], { env }, (err, stdout, stderr) => {
         if (err) reject(new Error(`sites ${args.join(' ')} failed: ${stdout}${stderr}`));
-        else resolve(JSON.parse(stdout));
+        else resolve(JSON.parse(stdout) as SitesAnswer);
       });
     });
   // A test run that ends without stop() (a crash, a timeout) must not leave the backend running.
