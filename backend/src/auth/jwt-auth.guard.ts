@@ -19,24 +19,22 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     super();
   }
 
-  override canActivate(ctx: ExecutionContext) {
+  override async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [ctx.getHandler(), ctx.getClass()]);
-    return isPublic ? true : super.canActivate(ctx);
+    if (isPublic) return true;
+    if (!(await super.canActivate(ctx))) return false;
+    const req = ctx.switchToHttp().getRequest<Request & { user: AuthUser }>();
+    await this.sites.check(req.user, req.headers.origin);
+    return true;
   }
 
-  override handleRequest<TUser>(
-    err: unknown,
-    user: TUser | false,
-    info: unknown,
-    ctx: ExecutionContext,
-  ): TUser {
+  override handleRequest<TUser>(err: unknown, user: TUser | false, info: unknown): TUser {
     if (err || !user) {
       const reason = info instanceof Error ? info.message : 'missing or invalid access token';
       throw new UnauthorizedException(
         `Unauthorized: ${reason}. Send Authorization: Bearer <JWT from /api/auth/token>.`,
       );
     }
-    this.sites.check(user as unknown as AuthUser, ctx.switchToHttp().getRequest<Request>().headers.origin);
     return user;
   }
 }

@@ -32,13 +32,13 @@ export function mountMcp(
   // The site rules of the REST guard, here too: a site user's token from an origin its site does not list…
   const siteRules = (req: Request & { auth?: AuthInfo }, res: Response, next: NextFunction) => {
     const user = req.auth && principalOfAuthInfo(req.auth);
-    try {
-      if (user) sites.check(user, req.headers.origin);
-      next();
-    } catch (err) {
-      if (!(err instanceof DomainError)) throw err;
-      jsonRpcError(res, err.code === 'forbidden' ? 403 : 401, -32001, err.message);
-    }
+    (user ? sites.check(user, req.headers.origin) : Promise.resolve()).then(
+      () => next(),
+      (err: unknown) => {
+        if (!(err instanceof DomainError)) return next(err);
+        jsonRpcError(res, err.code === 'forbidden' ? 403 : 401, -32001, err.message);
+      },
+    );
   };
 
   http.post(MCP_PATH, auth, siteRules, async (req: Request, res: Response) => {

@@ -26,9 +26,10 @@ export class SiteAccess {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  check(user: AuthUser, origin: string | undefined): void {
+  async check(user: AuthUser, origin: string | undefined): Promise<void> {
     if (!user.site || user.kind === 'account') return;
-    const site = this.registry.get(user.site);
+    // Usually in the view; a site made a moment ago on another instance is looked up (at most once a second).
+    const site = this.registry.get(user.site) ?? (await this.registry.find(user.site));
     if (!site)
       throw new DomainError('unauthorized', `The site ${user.site} of this access token no longer exists.`);
     if (site.status !== 'active')
