@@ -112,8 +112,9 @@ export class HostTokenVerifier {
         'The host token expires more than 24 hours ahead: sign short-lived tokens (10 minutes is plenty; the widget asks for a new one).',
       );
     const { sub } = payload;
-    if (typeof sub !== 'string' || sub.length === 0)
-      throw refuse("The host token has no sub: put your user's id in it.");
+    if (sub === undefined || sub === '') throw refuse("The host token has no sub: put your user's id in it.");
+    if (typeof sub !== 'string')
+      throw refuse("The host token's sub is not a string: put your user's id in it as one.");
     if (sub.length > SUB_MAX)
       throw refuse(`The host token's sub is ${sub.length} characters long; at most ${SUB_MAX} are allowed.`);
     return {
@@ -142,7 +143,11 @@ export class HostTokenVerifier {
           `The host token's issuer ${JSON.stringify(value ?? null).slice(0, 200)} is not the site's issuer "${site.issuer ?? ''}".`,
         );
       if (err.claim === 'exp')
-        return refuse('The host token has no exp: give it an expiry (at most 24 hours ahead).');
+        return refuse(
+          err.reason === 'missing'
+            ? 'The host token has no exp: give it an expiry (at most 24 hours ahead).'
+            : "The host token's exp is not a number: give it in seconds since the epoch (at most 24 hours ahead).",
+        );
       if (err.claim === 'nbf' || err.claim === 'iat')
         return refuse(`The host token is not valid yet (its ${err.claim} is in the future).`);
       return refuse(`The host token's ${err.claim} claim is not valid: ${err.message}.`);
@@ -170,5 +175,8 @@ function optionalText(value: unknown, claim: string, max: number): string | unde
 }
 
 function isFetchFailure(err: unknown): boolean {
-  return err instanceof TypeError || (err instanceof errors.JOSEError && err.code === 'ERR_JOSE_GENERIC');
+  // fetch rejects with a TypeError ("fetch failed", the socket error as its cause): told by its name, because the
+  // fetch in use may belong to another realm (a vm context, as under jest), where `instanceof TypeError` is false.
+  const name = typeof err === 'object' && err !== null ? (err as { name?: unknown }).name : undefined;
+  return name === 'TypeError' || (err instanceof errors.JOSEError && err.code === 'ERR_JOSE_GENERIC');
 }

@@ -41,7 +41,8 @@ export class SiteRegistry implements OnModuleInit, OnModuleDestroy {
   private loadedAt = 0;
   private timer: NodeJS.Timeout | undefined;
   private loading: Promise<void> | null = null;
-  private readonly keys = new Map<string, { at: number; keys: Promise<SiteKeys> }>();
+  private queued: Promise<void> | null = null;
+  private readonly keys = new Map<string, { site: SiteRecord; keys: Promise<SiteKeys> }>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -107,18 +108,19 @@ export class SiteRegistry implements OnModuleInit, OnModuleDestroy {
 
   /** The site's valid HMAC secrets (the previous one only until it expires). */
   secretsOf(site: SiteRecord): Promise<SiteKeys> {
+    // Keyed by the record itself (each reload makes new ones), not by updated_at: two writes can share a
+    // millisecond.
     const cached = this.keys.get(site.id);
-    const at = site.updatedAt.getTime();
     const previousValid =
       site.secretPrevious !== null &&
       (site.secretPreviousExpiresAt === null || site.secretPreviousExpiresAt.getTime() > Date.now());
-    if (cached && cached.at === at)
+    if (cached && cached.site === site)
       return previousValid ? cached.keys : cached.keys.then((k) => ({ ...k, previous: null }));
     const keys = (async () => ({
       current: site.secretCurrent ? await this.box.open(site.secretCurrent) : null,
       previous: previousValid && site.secretPrevious ? await this.box.open(site.secretPrevious) : null,
     }))();
-    this.keys.set(site.id, { at, keys });
+    this.keys.set(site.id, { site, keys });
     return keys;
   }
 
@@ -127,9 +129,22 @@ export class SiteRegistry implements OnModuleInit, OnModuleDestroy {
     return this.box;
   }
 
-  /** After a change made by this process: the new view at once, not at the next poll. */
+  /**
+   * After a change made by this process: the new view at once, not at the next poll. A reload already running
+   * (a poll, another request's change) may have read the sites before this change: the caller then waits for
+   * the next one, which starts after it.
+   */
   async reload(): Promise<void> {
-    this.loading ??= (async () => {
+    if (this.loading) {
+      this.queued ??= this.loading
+        .catch(() => undefined)
+        .then(() => {
+          this.queued = null;
+          return this.reload();
+        });
+      return this.queued;
+    }
+    this.loading = (async () => {
       try {
         const version = await this.store.version();
         this.build(await this.store.all());

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import type { Pool, PoolClient } from 'pg';
+import { DatabaseError, type Pool, type PoolClient } from 'pg';
+import { DomainError } from '../common/domain-error';
 import { Sql } from '../database/sql.service';
 import { toTaskView } from '../tasks/task.view';
 import { TasksService } from '../tasks/tasks.service';
@@ -42,6 +43,16 @@ async function inTransaction<T>(pool: Pool, body: (client: PoolClient) => Promis
   }
 }
 
+/**
+ * A write for a site that is gone: deleted (by another instance, or `npm run sites`) after this instance's
+ * in-memory view last read it, which can lag by SITES_REFRESH_MS.
+ */
+function isDeletedSite(err: unknown): boolean {
+  return err instanceof DatabaseError && err.code === '23503' && err.constraint === 'site_users_site_id_fkey';
+}
+
+const noSuchSite = (siteId: string) => `There is no site "${siteId.slice(0, 80)}".`;
+
 /** A better-auth-style user id (32 base62-ish characters). */
 function newUserId(): string {
   return randomBytes(24).toString('base64url').replace(/[-_]/g, '').slice(0, 32).padEnd(32, '0');
@@ -66,7 +77,22 @@ export class SiteUsersService {
   }
 
   /** The host user `(siteId, sub)`: made on first sight, its name and email refreshed on later ones. */
-  hostUser(
+  async hostUser(
+    siteId: string,
+    sub: string,
+    name: string | undefined,
+    email: string | undefined,
+  ): Promise<string> {
+    try {
+      return await this.findOrAddHostUser(siteId, sub, name, email);
+    } catch (err) {
+      // The same refusal as for a site this instance already knows is gone, not a 500.
+      if (isDeletedSite(err)) throw new DomainError('unauthorized', noSuchSite(siteId));
+      throw err;
+    }
+  }
+
+  private findOrAddHostUser(
     siteId: string,
     sub: string,
     name: string | undefined,
@@ -103,12 +129,21 @@ export class SiteUsersService {
     });
   }
 
-  /** Records a guest (a better-auth anonymous user just made) as the site's. */
+  /**
+   * Records a guest (a better-auth anonymous user just made) as the site's. When the site is gone, the user is
+   * deleted again: a guest of no site would never be swept.
+   */
   async addGuest(siteId: string, userId: string): Promise<void> {
-    await this.pool.query(`INSERT INTO site_users (user_id, site_id, kind) VALUES ($1, $2, 'guest')`, [
-      userId,
-      siteId,
-    ]);
+    try {
+      await this.pool.query(`INSERT INTO site_users (user_id, site_id, kind) VALUES ($1, $2, 'guest')`, [
+        userId,
+        siteId,
+      ]);
+    } catch (err) {
+      if (!isDeletedSite(err)) throw err;
+      await this.pool.query(`DELETE FROM "user" WHERE id = $1`, [userId]);
+      throw new DomainError('not_found', noSuchSite(siteId));
+    }
   }
 
   /**

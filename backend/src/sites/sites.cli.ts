@@ -4,7 +4,6 @@ import { Pool } from 'pg';
 import { DomainError } from '../common/domain-error';
 import { loadConfig } from '../config/app-config';
 import { openDatabase } from '../database/database-endpoint';
-import { runMigrations } from '../database/migrate';
 import { IDENTITY_MODES, SiteSummary } from './site.model';
 import { SiteSecretBox } from './site-secrets';
 import type { UsageReport } from './site-usage';
@@ -25,6 +24,19 @@ const USAGE = `Usage: npm run sites -- <command> [options]    (every command tak
 
 Settings: heading, greeting, placeholder, accent (#rrggbb), theme (light|dark|auto), locale, chat_rate_limit,
 instructions (for real models), prompts (JSON: [{"label":"…","prompt":"…"}]).`;
+
+const COMMANDS = [
+  'create',
+  'list',
+  'show',
+  'update',
+  'rotate-secret',
+  'revoke-secret',
+  'disable',
+  'enable',
+  'delete',
+  'usage',
+] as const;
 
 class UsageError extends Error {}
 
@@ -54,6 +66,8 @@ export async function runSitesCli(argv: string[]): Promise<Output> {
   });
   const [command, id, ...extra] = positionals;
   if (values.help || !command) throw new UsageError(USAGE);
+  if (!(COMMANDS as readonly string[]).includes(command))
+    throw new UsageError(`Unknown command "${command}". ${hint()}`);
   if (extra.length) throw new UsageError(`Unexpected argument "${extra[0]}". ${hint()}`);
   const needsId = command !== 'create' && command !== 'list';
   if (needsId && !id) throw new UsageError(`"${command}" needs a site id: npm run sites -- ${command} <id>`);
@@ -67,7 +81,9 @@ export async function runSitesCli(argv: string[]): Promise<Output> {
   });
   const pool = new Pool({ connectionString: db.url, max: 2 });
   try {
-    if (db.owned) await runMigrations(config, db.url);
+    // Only the embedded database may need migrating here; loading the migrations (TypeORM, better-auth) costs
+    // most of a second, so the commands on DATABASE_URL never load them.
+    if (db.owned) await (await import('../database/migrate.js')).runMigrations(config, db.url);
     const sites = new SitesService(pool, new SiteSecretBox(config.authSecret), config.publicUrl);
     return await run(sites, command, id, values);
   } finally {

@@ -90,10 +90,14 @@ export class SitesStore {
     return rows[0] && toSite(rows[0]);
   }
 
-  /** What changes when any site changes: a cheap check before reloading them all. */
+  /**
+   * What changes when any site changes: a cheap check before reloading them all. `updated_at` keeps milliseconds
+   * and two writes close together share one, so the rows' xmin (the transaction that wrote each) is summed in.
+   */
   async version(): Promise<string> {
     const { rows } = await this.db.query<{ v: string }>(
-      `SELECT count(*)::text || '/' || coalesce(max(updated_at)::text, '') AS v FROM sites`,
+      `SELECT count(*)::text || '/' || coalesce(max(updated_at)::text, '') || '/' ||
+              coalesce(sum(xmin::text::bigint), 0)::text AS v FROM sites`,
     );
     return rows[0].v;
   }

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
+import { Pool } from 'pg';
+import { SiteSecretBox } from '../../src/sites/site-secrets';
 import { CreatedSite, CreateSiteInput, SitesService, UpdateSiteInput } from '../../src/sites/sites.service';
-import { TestApp } from './test-app';
+import { TestApp, testDatabaseUrl } from './test-app';
+import { TEST_AUTH_SECRET } from './test-database';
 
 /** A page origin no other spec uses, for a site of its own. */
 export function uniqueOrigin(label = 'shop'): string {
@@ -77,4 +80,32 @@ export async function guestSession(
   const body = (await res.json()) as any;
   if (res.status !== 200) throw new Error(`guest failed: ${res.status} ${JSON.stringify(body)}`);
   return { id: body.user.id, jwt: body.token, session: body.session };
+}
+
+/** `POST /api/sites/:siteId/session` as the widget sends it, answered whole (refusals included). */
+export async function postSession(
+  baseUrl: string,
+  siteId: string,
+  token: string,
+  origin?: string,
+): Promise<{ status: number; body: any; headers: Headers }> {
+  const res = await fetch(`${baseUrl}/api/sites/${siteId}/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(origin ? { origin } : {}) },
+    body: JSON.stringify({ token }),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
+}
+
+/**
+ * The sites service as `npm run sites` runs it: a pool of its own on the test database and no HTTP app, so a
+ * change made here reaches running backends only through their refresh (as an operator's would).
+ */
+export function sitesOutsideTheApp(publicUrl: string): { sites: SitesService; close(): Promise<void> } {
+  const pool = new Pool({ connectionString: testDatabaseUrl(), max: 2 });
+  return {
+    sites: new SitesService(pool, new SiteSecretBox(TEST_AUTH_SECRET), publicUrl),
+    close: () => pool.end(),
+  };
 }

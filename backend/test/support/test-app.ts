@@ -52,6 +52,8 @@ export function testEnv(port: number, overrides: Record<string, string> = {}): R
     BETTER_AUTH_SECRET: TEST_AUTH_SECRET,
     ALLOWED_ORIGINS: 'http://localhost:8080',
     AUTH_RATE_LIMIT_PER_MINUTE: '0',
+    // Guests per client address: every spec's guests come from loopback, counted in the one test database.
+    GUEST_RATE_LIMIT_PER_MINUTE: '100000',
     LOG_LEVEL: 'error',
     ...overrides,
   };

@@ -8,9 +8,15 @@ export interface TestUser {
   jwt: string;
 }
 
-/** Signs a new user up through better-auth and exchanges the session for a JWT, as a client would. */
-export async function signUp(baseUrl: string, name = 'Test User'): Promise<TestUser> {
-  const email = `user-${randomUUID()}@example.test`;
+/**
+ * Signs a new user up through better-auth and exchanges the session for a JWT, as a client would. The email is
+ * unique unless given (an address in ADMIN_EMAILS, an address a site's host token also names).
+ */
+export async function signUp(
+  baseUrl: string,
+  name = 'Test User',
+  email = `user-${randomUUID()}@example.test`,
+): Promise<TestUser> {
   const password = `pw-${randomUUID()}`;
   const res = await fetch(`${baseUrl}/api/auth/sign-up/email`, {
     method: 'POST',

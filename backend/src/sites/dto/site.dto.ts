@@ -17,26 +17,28 @@ import { IDENTITY_MODES } from '../site.model';
 
 // Shapes only: what an id, an origin, an identity mode or a setting may be is the sites service's to say, so
 // the CLI and the API refuse the same things with the same words.
+// A field's type check is its last decorator: class-validator runs the nearest one first and the pipe stops at
+// the first error, so a number given as a name is "not a string", never "too long".
 
 /** `POST /api/sites/:siteId/session`. */
 export class HostSessionDto {
   @ApiProperty({ description: "The JWT the site's server signed for its signed-in user" })
-  @IsString({ message: 'token must be a string: the JWT your server signed' })
   @MaxLength(8_192, { message: 'token must be at most 8192 characters' })
+  @IsString({ message: 'token must be a string: the JWT your server signed' })
   token: string;
 }
 
 /** `POST /api/admin/sites`. */
 export class CreateSiteDto {
   @ApiProperty({ example: 'Northwind Studio' })
-  @IsString({ message: 'name must be a string' })
   @MaxLength(200, { message: 'name must be at most 200 characters' })
+  @IsString({ message: 'name must be a string' })
   name: string;
 
   @ApiProperty({ example: ['https://shop.example.com', 'https://*.example.com'] })
-  @IsArray({ message: 'origins must be an array of origins' })
   @ArrayMaxSize(50, { message: 'origins must list at most 50 origins' })
   @IsString({ each: true, message: 'each origin must be a string' })
+  @IsArray({ message: 'origins must be an array of origins' })
   origins: string[];
 
   @ApiPropertyOptional({ enum: IDENTITY_MODES, isArray: true, default: ['host'] })
@@ -47,8 +49,8 @@ export class CreateSiteDto {
 
   @ApiPropertyOptional({ example: 'northwind', description: 'Default: site_ and 8 random characters' })
   @IsOptional()
-  @IsString({ message: 'id must be a string' })
   @MaxLength(100, { message: 'id must be at most 100 characters' })
+  @IsString({ message: 'id must be a string' })
   id?: string;
 }
 
@@ -56,15 +58,15 @@ export class CreateSiteDto {
 export class UpdateSiteDto {
   @ApiPropertyOptional()
   @IsOptional()
-  @IsString({ message: 'name must be a string' })
   @MaxLength(200, { message: 'name must be at most 200 characters' })
+  @IsString({ message: 'name must be a string' })
   name?: string;
 
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
-  @IsArray({ message: 'origins must be an array of origins' })
   @ArrayMaxSize(50, { message: 'origins must list at most 50 origins' })
   @IsString({ each: true, message: 'each origin must be a string' })
+  @IsArray({ message: 'origins must be an array of origins' })
   origins?: string[];
 
   @ApiPropertyOptional({ enum: IDENTITY_MODES, isArray: true })
@@ -88,15 +90,15 @@ export class UpdateSiteDto {
   })
   @IsOptional()
   @ValidateIf((_o, v) => v !== null)
-  @IsString({ message: 'jwks_url must be a URL or null' })
   @MaxLength(2_000, { message: 'jwks_url must be at most 2000 characters' })
+  @IsString({ message: 'jwks_url must be a URL or null' })
   jwks_url?: string | null;
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
   @ValidateIf((_o, v) => v !== null)
-  @IsString({ message: 'issuer must be a string or null' })
   @MaxLength(500, { message: 'issuer must be at most 500 characters' })
+  @IsString({ message: 'issuer must be a string or null' })
   issuer?: string | null;
 
   @ApiPropertyOptional({ enum: ['active', 'disabled'] })
