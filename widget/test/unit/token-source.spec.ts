@@ -102,8 +102,9 @@ describe('hostTokenSource on a site: host tokens are exchanged, backend tokens p
     exchanges = [];
     answers = [];
     global.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-      const body = JSON.parse(String(init?.body)) as { token: string };
-      exchanges.push({ url: String(input), token: body.token });
+      const body = JSON.parse(init?.body as string) as { token: string };
+      const url = input instanceof Request ? input.url : input instanceof URL ? input.href : input;
+      exchanges.push({ url, token: body.token });
       const a = answers.shift() ?? {
         status: 200,
         body: { token: `access-${exchanges.length}`, expires_in: 900 },
