@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { parseArgs } from 'node:util';
 import { Pool } from 'pg';
 import { DomainError } from '../common/domain-error';
-import { loadConfig } from '../config/app-config';
+import { AppConfig, loadConfig } from '../config/app-config';
 import { openDatabase } from '../database/database-endpoint';
 import { IDENTITY_MODES, SiteSummary } from './site.model';
 import { SiteSecretBox } from './site-secrets';
@@ -72,6 +72,14 @@ export async function runSitesCli(argv: string[]): Promise<Output> {
   const needsId = command !== 'create' && command !== 'list';
   if (needsId && !id) throw new UsageError(`"${command}" needs a site id: npm run sites -- ${command} <id>`);
 
+  return withSites((sites) => run(sites, command, id, values));
+}
+
+/**
+ * The sites service on the database `npm start` uses (embedded — shared with a running backend — or
+ * DATABASE_URL), without the HTTP app: for this CLI and the demo's provisioning.
+ */
+export async function withSites<T>(body: (sites: SitesService, config: AppConfig) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const db = await openDatabase({
     databaseUrl: config.databaseUrl,
@@ -84,8 +92,7 @@ export async function runSitesCli(argv: string[]): Promise<Output> {
     // Only the embedded database may need migrating here; loading the migrations (TypeORM, better-auth) costs
     // most of a second, so the commands on DATABASE_URL never load them.
     if (db.owned) await (await import('../database/migrate.js')).runMigrations(config, db.url);
-    const sites = new SitesService(pool, new SiteSecretBox(config.authSecret), config.publicUrl);
-    return await run(sites, command, id, values);
+    return await body(new SitesService(pool, new SiteSecretBox(config.authSecret), config.publicUrl), config);
   } finally {
     await pool.end();
     await db.close();
