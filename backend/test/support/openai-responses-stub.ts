@@ -1,4 +1,5 @@
-import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
+import { LocalStub, type RecordedRequest } from './local-stub';
 // Types only (erased at run time): the stub's events are checked against the `openai` package the SDK uses.
 import type {
   Response,
@@ -10,15 +11,13 @@ import type {
 } from 'openai/resources/responses/responses';
 
 /** One recorded request to the stub (the parsed JSON body). */
-export interface ResponsesStubRequest {
-  path: string;
-  headers: IncomingMessage['headers'];
-  body: Record<string, unknown> & {
+export type ResponsesStubRequest = RecordedRequest<
+  Record<string, unknown> & {
     instructions?: string;
     input?: Array<Record<string, unknown>>;
     tools?: Array<Record<string, unknown>>;
-  };
-}
+  }
+>;
 
 /** What the stub answers to one Responses call: a message in text pieces, function calls, or an HTTP error. */
 export type ResponsesStubReply =
@@ -30,55 +29,23 @@ export type ResponsesStubReply =
  * A local HTTP server speaking OpenAI's Responses wire format (POST /v1/responses: streaming SSE events and plain
  * JSON), so the real @openai/agents Responses code runs against it with no network.
  */
-export class OpenAIResponsesStub {
-  readonly requests: ResponsesStubRequest[] = [];
-  private server: Server | null = null;
-  private replies: Array<(req: ResponsesStubRequest) => ResponsesStubReply> = [];
-  url = '';
+export class OpenAIResponsesStub extends LocalStub<ResponsesStubRequest['body'], ResponsesStubReply> {
+  protected readonly basePath = '/v1';
 
-  /** Queue the next replies; a function sees the request it answers. */
-  reply(...replies: Array<ResponsesStubReply | ((req: ResponsesStubRequest) => ResponsesStubReply)>): this {
-    this.replies.push(...replies.map((r) => (typeof r === 'function' ? r : () => r)));
-    return this;
-  }
-
-  /** Forget queued replies and recorded requests. */
-  reset(): void {
-    this.replies = [];
-    this.requests.length = 0;
-  }
-
-  async start(): Promise<void> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    const addr = this.server.address();
-    this.url = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}/v1`;
-  }
-
-  async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-  }
-
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    let raw = '';
-    for await (const chunk of req) raw += String(chunk);
-    const request: ResponsesStubRequest = {
-      path: req.url ?? '',
-      headers: req.headers,
-      body: raw ? (JSON.parse(raw) as ResponsesStubRequest['body']) : {},
-    };
-    this.requests.push(request);
-    if (req.method !== 'POST' || request.path !== '/v1/responses') {
+  protected answer(
+    request: ResponsesStubRequest,
+    next: ResponsesStubReply | undefined,
+    res: ServerResponse,
+  ): void {
+    if (request.method !== 'POST' || request.path !== '/v1/responses') {
       const error = {
-        message: `stub: no route ${req.method} ${request.path}`,
+        message: `stub: no route ${request.method} ${request.path}`,
         type: 'invalid_request_error',
       };
       res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error }));
       return;
     }
-    const next = this.replies.shift();
-    const reply: ResponsesStubReply = next ? next(request) : { text: ['(no reply queued)'] };
+    const reply: ResponsesStubReply = next ?? { text: ['(no reply queued)'] };
     if ('status' in reply) {
       res.writeHead(reply.status, { 'content-type': 'application/json' }).end(reply.body);
       return;

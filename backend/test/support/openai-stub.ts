@@ -1,14 +1,13 @@
-import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
+import { LocalStub, type RecordedRequest } from './local-stub';
 
 /** One recorded request to the stub (the parsed JSON body). */
-export interface StubRequest {
-  path: string;
-  headers: IncomingMessage['headers'];
-  body: Record<string, unknown> & {
+export type StubRequest = RecordedRequest<
+  Record<string, unknown> & {
     messages?: Array<Record<string, unknown>>;
     tools?: Array<Record<string, unknown>>;
-  };
-}
+  }
+>;
 
 /** What the stub answers to one Chat Completions call: text pieces, or tool calls. */
 export type StubReply =
@@ -24,55 +23,15 @@ export type StubReply =
  * A local HTTP server speaking OpenAI's Chat Completions wire format (streaming SSE chunks and plain JSON),
  * so the real @openai/agents OpenAI code runs against it with no network.
  */
-export class OpenAIChatStub {
-  readonly requests: StubRequest[] = [];
-  private server: Server | null = null;
-  private replies: Array<(req: StubRequest) => StubReply> = [];
-  private open = 0;
-  url = '';
+export class OpenAIChatStub extends LocalStub<StubRequest['body'], StubReply> {
+  protected readonly basePath = '/v1';
 
-  /** Requests whose response has not closed yet (answered in full, or given up by the client). */
-  get inFlight(): number {
-    return this.open;
-  }
-
-  /** Queue the next replies; a function sees the request it answers. */
-  reply(...replies: Array<StubReply | ((req: StubRequest) => StubReply)>): this {
-    this.replies.push(...replies.map((r) => (typeof r === 'function' ? r : () => r)));
-    return this;
-  }
-
-  /** Forget queued replies and recorded requests. */
-  reset(): void {
-    this.replies = [];
-    this.requests.length = 0;
-  }
-
-  async start(): Promise<void> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    const addr = this.server.address();
-    this.url = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}/v1`;
-  }
-
-  async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-  }
-
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    this.open++;
-    res.once('close', () => this.open--);
-    let raw = '';
-    for await (const chunk of req) raw += String(chunk);
-    const request: StubRequest = {
-      path: req.url ?? '',
-      headers: req.headers,
-      body: raw ? (JSON.parse(raw) as StubRequest['body']) : {},
-    };
-    this.requests.push(request);
-    const next = this.replies.shift();
-    let reply: StubReply = next ? next(request) : { text: ['(no reply queued)'] };
+  protected async answer(
+    request: StubRequest,
+    next: StubReply | undefined,
+    res: ServerResponse,
+  ): Promise<void> {
+    let reply: StubReply = next ?? { text: ['(no reply queued)'] };
     while ('wait' in reply) {
       const held = reply;
       await held.wait.catch(() => undefined);
