@@ -16,12 +16,20 @@ import { McpTokenVerifier } from './mcp/mcp-token.verifier';
 import { mountMcp } from './mcp/mcp.mount';
 import { OriginPolicy, originRefusal } from './origins/origin-policy';
 import { SiteAccess } from './sites/site-access';
+import { mountOAuthPages } from './oauth/oauth-pages';
 import { mountWidgetAssets } from './widget/widget-assets';
+
+/**
+ * What browser-based MCP clients (MCP Inspector…) call from pages of their own: discovery, client registration,
+ * the token and revocation endpoints and /mcp itself. Bearer tokens only, never cookies: any origin.
+ */
+const OPEN_PATHS = /^\/(\.well-known\/|mcp$|api\/auth\/oauth2\/(register|token|revoke)$)/;
 
 /**
  * CORS for embedding sites: only allowed origins get a grant. A refused preflight answers 403 with the reason
  * instead of a silent 204: the page cannot read it (it learns why from GET /api/origin-check), but the site
- * owner sees it in the browser's network panel and in curl.
+ * owner sees it in the browser's network panel and in curl. The paths MCP clients use are open to any origin,
+ * without credentials.
  */
 export function corsMiddleware(policy: OriginPolicy): RequestHandler {
   const grant = cors({
@@ -31,7 +39,16 @@ export function corsMiddleware(policy: OriginPolicy): RequestHandler {
     exposedHeaders: ['set-auth-token', 'set-auth-jwt', 'Retry-After', 'WWW-Authenticate'],
     maxAge: 600,
   });
+  const open = cors({
+    origin: true,
+    credentials: false,
+    methods: ['GET', 'POST', 'OPTIONS'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'Accept', 'mcp-protocol-version', 'mcp-session-id'],
+    exposedHeaders: ['WWW-Authenticate', 'mcp-session-id'],
+    maxAge: 600,
+  });
   return (req, res, next) => {
+    if (OPEN_PATHS.test(req.path)) return open(req, res, next);
     const origin = req.headers.origin;
     const preflight = req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined;
     if (preflight && origin !== undefined && !policy.allows(origin)) {
@@ -56,6 +73,7 @@ export async function createApp(config: AppConfig, db: DatabaseEndpoint): Promis
   http.disable('x-powered-by');
   app.use(corsMiddleware(app.get(OriginPolicy)));
   mountWidgetAssets(http, config.widgetDir);
+  mountOAuthPages(http);
   if (logs(config, 'log')) app.use(requestLogger(new Logger('HTTP')));
   app.use(jsonBodyParser(config.bodyLimit));
   app.use(bodyParserErrors);

@@ -14,6 +14,7 @@ import { DATABASE_ENDPOINT, DatabaseEndpoint } from './database/database-endpoin
 import { Sql } from './database/sql.service';
 import { HealthModule } from './health/health.module';
 import { McpModule } from './mcp/mcp.module';
+import { OAuthModule } from './oauth/oauth.module';
 import { OriginsModule } from './origins/origins.module';
 import { SitesModule } from './sites/sites.module';
 import { TasksModule } from './tasks/tasks.module';
@@ -49,6 +50,7 @@ export class AppModule {
         OriginsModule,
         TasksModule,
         McpModule,
+        OAuthModule,
         AgentModule,
         ChatModule,
         ChatKitModule,

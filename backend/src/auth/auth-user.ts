@@ -11,6 +11,8 @@ export interface AuthUser {
   kind: PrincipalKind;
   site?: string;
   email?: string;
+  /** An OAuth client acting for the account (an MCP client the user allowed), with what it was allowed. */
+  client?: { id: string; scopes: string[] };
 }
 
 /** The principal that verified claims name; undefined when they name none (no subject). */

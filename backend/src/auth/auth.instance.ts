@@ -1,8 +1,10 @@
+import { fetchClientMetadataResource } from '@better-auth/cimd/node';
 import { betterAuth } from 'better-auth';
 import { anonymous, bearer, jwt } from 'better-auth/plugins';
 import { Logger } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { AppConfig } from '../config/app-config';
+import { CimdFetch, oauthHooks, oauthPlugins } from '../oauth/oauth-provider.options';
 
 /**
  * better-auth options, shared by the running instance and the migrate step (`getMigrations`).
@@ -10,30 +12,32 @@ import { AppConfig } from '../config/app-config';
  */
 const authLogger = new Logger('BetterAuth');
 
-/** What better-auth needs from sites (none for the migrate step, which only reads the schema). */
-export interface AuthSiteHooks {
+/** What better-auth needs from the rest of the backend (none for the migrate step, which reads the schema only). */
+export interface AuthDeps {
   /** Where sign-up and sign-in may come from: the backend's own origin and those of sites with accounts. */
   trustedOrigins(): string[];
   /** The claims that tie a user's access token to its site (guests), and marks the user as seen. */
   siteClaims(userId: string): Promise<{ site: string; kind: 'host' | 'guest' } | undefined>;
   /** A guest signed up or in: their tasks and conversations move into the account, once. */
   moveGuest(guestId: string, accountId: string): Promise<void>;
+  /** How Client ID Metadata Documents are fetched (tests map a https client id to a local server). */
+  cimdFetch?: CimdFetch;
 }
 
-const NO_SITES: AuthSiteHooks = {
+const NO_DEPS: AuthDeps = {
   trustedOrigins: () => [],
   siteClaims: async () => undefined,
   moveGuest: async () => undefined,
 };
 
-export function authOptions(config: AppConfig, pool: Pool, sites: AuthSiteHooks = NO_SITES) {
+export function authOptions(config: AppConfig, pool: Pool, deps: AuthDeps = NO_DEPS) {
   return {
     database: pool,
     baseURL: config.publicUrl,
     basePath: '/api/auth',
     secret: config.authSecret,
     // Read on every request from the sites' in-memory view: a site's change needs no restart.
-    trustedOrigins: () => sites.trustedOrigins(),
+    trustedOrigins: () => deps.trustedOrigins(),
     telemetry: { enabled: false },
     logger: {
       level: 'warn' as const,
@@ -61,6 +65,7 @@ export function authOptions(config: AppConfig, pool: Pool, sites: AuthSiteHooks 
       // suites prove what production does and no environment variable turns the check off.
       disableOriginCheck: false,
     },
+    hooks: { before: oauthHooks(config) },
     plugins: [
       bearer(),
       jwt({
@@ -71,7 +76,7 @@ export function authOptions(config: AppConfig, pool: Pool, sites: AuthSiteHooks 
           expirationTime: config.jwtExpiresIn,
           // A guest's token names its site (and no placeholder email); an account's names its email.
           definePayload: async ({ user }) => {
-            const site = await sites.siteClaims(user.id);
+            const site = await deps.siteClaims(user.id);
             return site ? { name: user.name, ...site } : { email: user.email, name: user.name };
           },
         },
@@ -80,15 +85,16 @@ export function authOptions(config: AppConfig, pool: Pool, sites: AuthSiteHooks 
       anonymous({
         emailDomainName: 'guests.invalid',
         generateName: () => 'Guest',
-        onLinkAccount: ({ anonymousUser, newUser }) =>
-          sites.moveGuest(anonymousUser.user.id, newUser.user.id),
+        onLinkAccount: ({ anonymousUser, newUser }) => deps.moveGuest(anonymousUser.user.id, newUser.user.id),
       }),
+      // /mcp's authorization server (OAuth 2.1 for MCP clients); its access tokens use the jwt plugin's keys.
+      ...oauthPlugins(config, deps.cimdFetch ?? fetchClientMetadataResource),
     ],
   };
 }
 
-export function createAuth(config: AppConfig, pool: Pool, sites?: AuthSiteHooks) {
-  return betterAuth(authOptions(config, pool, sites));
+export function createAuth(config: AppConfig, pool: Pool, deps?: AuthDeps) {
+  return betterAuth(authOptions(config, pool, deps));
 }
 
 export type Auth = ReturnType<typeof createAuth>;

@@ -1,4 +1,5 @@
 import type { Express, NextFunction, Request, Response } from 'express';
+import { oauthProviderAuthServerMetadata } from '@better-auth/oauth-provider';
 import { toNodeHandler } from 'better-auth/node';
 import { originRefusal } from '../origins/origin-policy';
 import { Auth, CLIENT_IP_HEADER } from './auth.instance';
@@ -10,6 +11,13 @@ import { Auth, CLIENT_IP_HEADER } from './auth.instance';
  * header the client could forge.
  */
 export function mountAuth(http: Express, auth: Auth): void {
+  // RFC 8414 metadata of /mcp's authorization server at the addresses MCP clients look for (better-auth's own
+  // route serves only server code): the issuer is PUBLIC_URL, so both the root and the path-inserted form.
+  const metadata = toNodeHandler(oauthProviderAuthServerMetadata(auth));
+  http.get(
+    ['/.well-known/oauth-authorization-server', '/.well-known/oauth-authorization-server/api/auth'],
+    (req: Request, res: Response, next: NextFunction) => void metadata(req, res).catch(next),
+  );
   const handler = toNodeHandler(async (request) =>
     explainOriginRefusal(request, await auth.handler(request)),
   );

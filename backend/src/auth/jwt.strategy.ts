@@ -18,6 +18,8 @@ interface AccessTokenPayload {
 
 const bearerToken = ExtractJwt.fromAuthHeaderAsBearerToken();
 
+const MCP_ONLY = "this is an MCP client's OAuth token, which works on /mcp only";
+
 /**
  * Verifies `Authorization: Bearer <JWT>` against better-auth's JWKS, in process. A token that passed is
  * remembered until it expires (as on MCP), so a client's later requests skip the signature check.
@@ -56,6 +58,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   override authenticate(req: Request, options?: unknown): void {
     const token = bearerToken(req);
     const known = token ? this.verified.get(token) : undefined;
+    // An MCP client's OAuth token (remembered by /mcp, which shares this memory) is for /mcp alone.
+    if (known?.user.client) return this.fail(new Error(MCP_ONLY), 401);
     if (known) return this.success(known.user);
     super.authenticate(req, options);
   }

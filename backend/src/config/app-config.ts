@@ -48,6 +48,7 @@ export interface AppConfig {
   guestRetentionDays: number;
   guestRateLimitPerMinute: number;
   sitesRefreshMs: number;
+  oauthAccessTokenTtlSeconds: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -135,6 +136,7 @@ export function buildConfig(env: Env): AppConfig {
     guestRetentionDays: env.GUEST_RETENTION_DAYS,
     guestRateLimitPerMinute: env.GUEST_RATE_LIMIT_PER_MINUTE,
     sitesRefreshMs: env.SITES_REFRESH_MS,
+    oauthAccessTokenTtlSeconds: env.OAUTH_ACCESS_TOKEN_TTL_SECONDS,
   };
 }
 

@@ -5,9 +5,11 @@ import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
 import jwt from 'jsonwebtoken';
 import { AuthUser, principalOf } from '../auth/auth-user';
 import { JwksKeysService } from '../auth/jwks-keys.service';
-import { accessTokenChecks, tokenKid } from '../auth/token-verification';
-import { VerifiedAccessTokens } from '../auth/verified-tokens';
+import { tokenKid } from '../auth/token-verification';
+import { VerifiedAccessTokens, VerifiedClaims } from '../auth/verified-tokens';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { Sql } from '../database/sql.service';
+import { MCP_SCOPES, mcpResource } from '../oauth/oauth-provider.options';
 
 export const MCP_CLIENT_ID = 'todo-assistant';
 
@@ -17,7 +19,7 @@ export const MCP_CLIENT_ID = 'todo-assistant';
  */
 export function authInfoFor(userId: string, token: string, expiresAt: number, timeZone?: string): AuthInfo {
   const extra = timeZone ? { userId, timeZone } : { userId };
-  return { token, clientId: MCP_CLIENT_ID, scopes: [], expiresAt, extra };
+  return { token, clientId: MCP_CLIENT_ID, scopes: [...MCP_SCOPES], expiresAt, extra };
 }
 
 /** The principal the bearer middleware verified (MCP over HTTP; the in-process connection carries none). */
@@ -25,37 +27,97 @@ export function principalOfAuthInfo(info: AuthInfo): AuthUser | undefined {
   return info.extra?.principal as AuthUser | undefined;
 }
 
-function withPrincipal(user: AuthUser, token: string, expiresAt: number): AuthInfo {
+function withPrincipal(user: AuthUser, token: string, expiresAt: number, resource?: URL): AuthInfo {
   const info = authInfoFor(user.id, token, expiresAt);
-  return { ...info, extra: { ...info.extra, principal: user } };
+  return {
+    ...info,
+    ...(user.client ? { clientId: user.client.id, scopes: user.client.scopes, resource } : {}),
+    extra: { ...info.extra, principal: user },
+  };
 }
 
-/** Verifies the same access tokens as the REST guard (same keys, same checks) for the MCP SDK's bearer middleware. */
+// The consent the token's client still has (a revoked client has none), given no later than the token: a
+// consent given again after a revocation does not revive tokens issued before it.
+const CONSENT = `SELECT scopes FROM "oauthConsent"
+  WHERE "userId" = $1 AND "clientId" = $2 AND "createdAt" <= to_timestamp($3::double precision + 1)`;
+
+/**
+ * Verifies the bearer tokens `/mcp` accepts, with the same keys as the REST guard:
+ * - the backend's own access tokens (`/api/auth/token`, a site's session or guest): full access, as ever;
+ * - OAuth access tokens of MCP clients (`typ: at+jwt`, audience the `/mcp` resource): for the account that
+ *   allowed the client, with the scopes it allowed, and only while that consent stands — checked on every
+ *   request, so revoking a connected app stops its tokens at once.
+ */
 @Injectable()
 export class McpTokenVerifier implements OAuthTokenVerifier {
+  private readonly resource: string;
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly keys: JwksKeysService,
     private readonly verified: VerifiedAccessTokens,
-  ) {}
+    private readonly sql: Sql,
+  ) {
+    this.resource = mcpResource(config);
+  }
 
   async verifyAccessToken(token: string): Promise<AuthInfo> {
-    const known = this.verified.get(token);
-    if (known) return withPrincipal(known.user, token, known.exp);
+    const { user, exp } = this.verified.get(token) ?? (await this.verify(token));
+    if (!user.client) return withPrincipal(user, token, exp);
+    const [consent] = await this.sql.rows<{ scopes: string[] }>(CONSENT, [user.id, user.client.id, exp]);
+    if (!consent)
+      throw new InvalidTokenError(
+        'This app is no longer connected: the user revoked it (or its consent was withdrawn). Authorize again.',
+      );
+    const scopes = user.client.scopes.filter((s) => consent.scopes.includes(s));
+    return withPrincipal(
+      { ...user, client: { id: user.client.id, scopes } },
+      token,
+      exp,
+      new URL(this.resource),
+    );
+  }
+
+  /** Checks the signature and claims once; the principal is remembered until the token expires. */
+  private async verify(token: string): Promise<VerifiedClaims> {
     const kid = tokenKid(token);
     const key = kid ? await this.keys.getKey(kid) : undefined;
     if (!key) throw new InvalidTokenError('Unknown or malformed access token');
-    let payload: jwt.JwtPayload | string;
+    let decoded: jwt.Jwt;
     try {
-      payload = jwt.verify(token, key, accessTokenChecks(this.config));
+      decoded = jwt.verify(token, key, {
+        algorithms: ['ES256'],
+        issuer: this.config.publicUrl,
+        audience: [this.config.publicUrl, this.resource],
+        complete: true,
+      });
     } catch (err) {
       throw new InvalidTokenError(err instanceof Error ? err.message : 'Invalid access token');
     }
-    const user = typeof payload === 'string' ? undefined : principalOf(payload);
-    if (typeof payload === 'string' || !user || typeof payload.exp !== 'number') {
+    const payload = decoded.payload;
+    if (typeof payload === 'string' || typeof payload.exp !== 'number' || typeof payload.sub !== 'string')
       throw new InvalidTokenError('The access token has no subject or expiry');
+    const audiences = [payload.aud ?? []].flat();
+    let user: AuthUser | undefined;
+    if (decoded.header.typ === 'at+jwt') {
+      // An OAuth access token: only for this resource, and only as what its client was allowed.
+      if (!audiences.includes(this.resource))
+        throw new InvalidTokenError(`This access token is for another resource, not ${this.resource}.`);
+      const claims = payload as { azp?: unknown; client_id?: unknown; scope?: unknown };
+      const client = typeof claims.azp === 'string' ? claims.azp : claims.client_id;
+      if (typeof client !== 'string') throw new InvalidTokenError('The access token names no client');
+      const scopes = (typeof claims.scope === 'string' ? claims.scope : '')
+        .split(' ')
+        .filter((s) => (MCP_SCOPES as readonly string[]).includes(s));
+      user = { id: payload.sub, kind: 'account', client: { id: client, scopes } };
+    } else {
+      if (!audiences.includes(this.config.publicUrl))
+        throw new InvalidTokenError(`This access token is not for ${this.config.publicUrl}.`);
+      user = principalOf(payload);
     }
-    this.verified.set(token, { user, exp: payload.exp }, payload.exp);
-    return withPrincipal(user, token, payload.exp);
+    if (!user) throw new InvalidTokenError('The access token has no subject or expiry');
+    const claims = { user, exp: payload.exp };
+    this.verified.set(token, claims, payload.exp);
+    return claims;
   }
 }

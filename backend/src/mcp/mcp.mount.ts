@@ -5,6 +5,7 @@ import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/
 import type { Express, NextFunction, Request, Response } from 'express';
 import { DomainError } from '../common/domain-error';
 import { SiteAccess } from '../sites/site-access';
+import { requireToolScopes } from './mcp-scopes';
 import { McpServerFactory } from './mcp-server.factory';
 import { McpTokenVerifier, principalOfAuthInfo } from './mcp-token.verifier';
 
@@ -41,22 +42,28 @@ export function mountMcp(
     );
   };
 
-  http.post(MCP_PATH, auth, siteRules, async (req: Request, res: Response) => {
-    const server = factory.acquire();
-    const transport = new StreamableHTTPServerTransport({
-      sessionIdGenerator: undefined,
-      enableJsonResponse: true,
-    });
-    // Closing the transport disconnects the server (it forgets the request), which can then serve another.
-    res.on('close', () => void transport.close().finally(() => factory.release(server)));
-    try {
-      await server.connect(transport);
-      await transport.handleRequest(req, res, req.body);
-    } catch (err) {
-      logger.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
-      if (!res.headersSent) jsonRpcError(res, 500, -32603, 'Internal server error');
-    }
-  });
+  http.post(
+    MCP_PATH,
+    auth,
+    siteRules,
+    requireToolScopes(resourceMetadataUrl),
+    async (req: Request, res: Response) => {
+      const server = factory.acquire();
+      const transport = new StreamableHTTPServerTransport({
+        sessionIdGenerator: undefined,
+        enableJsonResponse: true,
+      });
+      // Closing the transport disconnects the server (it forgets the request), which can then serve another.
+      res.on('close', () => void transport.close().finally(() => factory.release(server)));
+      try {
+        await server.connect(transport);
+        await transport.handleRequest(req, res, req.body);
+      } catch (err) {
+        logger.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+        if (!res.headersSent) jsonRpcError(res, 500, -32603, 'Internal server error');
+      }
+    },
+  );
 
   const notAllowed = (_req: Request, res: Response) => {
     res.setHeader('Allow', 'POST');

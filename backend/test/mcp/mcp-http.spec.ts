@@ -65,7 +65,8 @@ describe('MCP over Streamable HTTP (POST /mcp)', () => {
       expect(res.status).toBe(200);
       expect((await res.json()) as any).toMatchObject({
         resource: `${t.url}/mcp`,
-        authorization_servers: [`${t.url}/api/auth`],
+        authorization_servers: [t.url],
+        scopes_supported: ['tasks:read', 'tasks:write'],
         bearer_methods_supported: ['header'],
       });
     }

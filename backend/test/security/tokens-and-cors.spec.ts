@@ -216,7 +216,6 @@ describe('access tokens on every protected surface (REST tasks, REST chat, ChatK
       '/api/chat/stream',
       '/api/chat/conversations',
       '/api/chatkit',
-      '/mcp',
       '/api/auth/sign-in/email',
       '/api/auth/sign-up/email',
       '/api/auth/token',
@@ -273,6 +272,41 @@ describe('access tokens on every protected surface (REST tasks, REST chat, ChatK
       }
     });
 
+    // What browser-based MCP clients (MCP Inspector) call: open to any origin, bearer tokens only, no cookies.
+    it.each([
+      '/mcp',
+      '/.well-known/oauth-protected-resource/mcp',
+      '/api/auth/oauth2/token',
+      '/api/auth/oauth2/register',
+    ])(
+      'preflight on %s (an MCP client route): granted to any origin, never with credentials',
+      async (path) => {
+        for (const origin of [SHOP, ...FOREIGN.filter((o) => o !== 'null')]) {
+          const res = await fetch(`${t.url}${path}`, {
+            method: 'OPTIONS',
+            headers: {
+              origin,
+              'access-control-request-method': 'POST',
+              'access-control-request-headers': 'authorization,content-type,mcp-protocol-version',
+            },
+          });
+          expect({
+            origin,
+            status: res.status,
+            acao: res.headers.get('access-control-allow-origin'),
+          }).toEqual({
+            origin,
+            status: 204,
+            acao: origin,
+          });
+          expect(res.headers.get('access-control-allow-headers')?.toLowerCase().split(',')).toEqual(
+            expect.arrayContaining(['authorization', 'content-type', 'mcp-protocol-version']),
+          );
+          expect(res.headers.get('access-control-allow-credentials')).toBeNull();
+        }
+      },
+    );
+
     it('actual answers (2xx, SSE, 401, 429 alike) carry the grant only for an allowed origin', async () => {
       const rateLimited = await startTestApp({ ALLOWED_ORIGINS: SHOP, CHAT_RATE_LIMIT_PER_MINUTE: '1' });
       try {
@@ -307,7 +341,8 @@ describe('access tokens on every protected surface (REST tasks, REST chat, ChatK
             route: req.name,
             origin,
             token: !!token,
-            acao: origin === SHOP ? SHOP : null,
+            // /mcp answers any origin (browser MCP clients); a site user's token is refused by its site's rules.
+            acao: origin === SHOP || req.name.startsWith('MCP') ? origin : null,
           });
         }
       }
