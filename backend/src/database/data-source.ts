@@ -9,6 +9,7 @@ import { TaskListIndexes1764200000000 } from './migrations/1764200000000-task-li
 import { CreateChatRateWindows1764400000000 } from './migrations/1764400000000-create-chat-rate-windows';
 import { TaskFields1764500000000 } from './migrations/1764500000000-task-fields';
 import { CreateSites1764600000000 } from './migrations/1764600000000-create-sites';
+import { SiteOwners1764700000000 } from './migrations/1764700000000-site-owners';
 
 export const ENTITIES = [Task, TaskCounter, UserSettings, ChatThread, ChatThreadItem];
 export const MIGRATIONS = [
@@ -18,6 +19,7 @@ export const MIGRATIONS = [
   CreateChatRateWindows1764400000000,
   TaskFields1764500000000,
   CreateSites1764600000000,
+  SiteOwners1764700000000,
 ];
 
 /** TypeORM options: migrations only, never synchronize. */

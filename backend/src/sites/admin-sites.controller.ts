@@ -4,10 +4,10 @@ import { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../common/current-user.decorator';
 import { DomainError } from '../common/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { CreateSiteDto, UpdateSiteDto, UsageQueryDto } from './dto/site.dto';
+import { AddOwnerDto, CreateSiteDto, ListSitesQueryDto, UpdateSiteDto, UsageQueryDto } from './dto/site.dto';
 import type { SiteSummary } from './site.model';
 import type { UsageReport } from './site-usage';
-import { CreatedSite, SitesService } from './sites.service';
+import { CreatedSite, SiteOwner, SitesService } from './sites.service';
 
 /**
  * `/api/admin/sites…`: the operations of `npm run sites`, for accounts. An account in ADMIN_EMAILS manages every
@@ -30,8 +30,9 @@ export class AdminSitesController {
   }
 
   @Get()
-  list(@CurrentUser() user: AuthUser): Promise<SiteSummary[]> {
-    return this.sites.list(this.scope(user));
+  @ApiOperation({ summary: 'The sites you manage; with ?days=N, each with its turns per day (turns_by_day)' })
+  list(@CurrentUser() user: AuthUser, @Query() query: ListSitesQueryDto): Promise<SiteSummary[]> {
+    return this.sites.list(this.scope(user), query.days);
   }
 
   @Get(':id')
@@ -77,6 +78,38 @@ export class AdminSitesController {
   @ApiOperation({ summary: 'End the previous secret now' })
   revoke(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<SiteSummary> {
     return this.sites.revokeSecret(id, this.scope(user));
+  }
+
+  @Get(':id/owners')
+  @ApiOperation({ summary: 'The accounts that own the site' })
+  owners(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<SiteOwner[]> {
+    return this.sites.owners(id, this.scope(user));
+  }
+
+  @Post(':id/owners')
+  @ApiOperation({ summary: 'Add an owner by the email of their account' })
+  addOwner(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() body: AddOwnerDto,
+  ): Promise<SiteOwner[]> {
+    return this.sites.addOwner(id, body.email, this.scope(user));
+  }
+
+  @Delete(':id/owners/:userId')
+  @ApiOperation({ summary: 'Remove an owner (a site keeps at least one)' })
+  removeOwner(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Param('userId') userId: string,
+  ): Promise<SiteOwner[]> {
+    return this.sites.removeOwner(id, userId, this.scope(user));
+  }
+
+  @Get(':id/impact')
+  @ApiOperation({ summary: 'What deleting the site takes with it: host users, guests, tasks' })
+  impact(@CurrentUser() user: AuthUser, @Param('id') id: string) {
+    return this.sites.impactOf(id, this.scope(user));
   }
 
   @Get(':id/usage')

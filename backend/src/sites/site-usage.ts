@@ -49,6 +49,20 @@ export class SiteUsage {
     await this.db.query(RECORD, [usage.siteId, usage.userId, usage.failed ? 1 : 0, JSON.stringify(tools)]);
   }
 
+  /** Turns per day of several sites over the last `days` days (UTC), oldest first: the console's small charts. */
+  async turnsByDay(siteIds: string[], days: number): Promise<Record<string, number[]>> {
+    const { rows } = await this.db.query<{ site_id: string; turns: number[] }>(
+      `SELECT id AS site_id, array_agg(coalesce(u.turns, 0) ORDER BY g.day) AS turns
+       FROM unnest($1::text[]) AS id
+       CROSS JOIN generate_series((now() AT TIME ZONE 'UTC')::date - ($2::int - 1), (now() AT TIME ZONE 'UTC')::date,
+                                  interval '1 day') AS g(day)
+       LEFT JOIN site_usage_days u ON u.site_id = id AND u.day = g.day::date
+       GROUP BY id`,
+      [siteIds, days],
+    );
+    return Object.fromEntries(rows.map((r) => [r.site_id, r.turns]));
+  }
+
   /** The last `days` days up to today (UTC), oldest first, days without use included as zeros. */
   async report(siteId: string, days: number): Promise<UsageReport> {
     const { rows } = await this.db.query<{

@@ -59,7 +59,8 @@ export interface SiteRecord {
   issuer: string | null;
   settings: SiteSettings;
   status: SiteStatus;
-  ownerUserId: string | null;
+  /** The accounts that manage it (besides the admins); none for a site an admin or the CLI made. */
+  owners: string[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -75,7 +76,7 @@ export interface SiteSummary {
   jwks_url: string | null;
   issuer: string | null;
   settings: SiteSettings;
-  owner_user_id: string | null;
+  owners: string[];
   created_at: string;
   updated_at: string;
 }
@@ -98,7 +99,7 @@ export function summarize(site: SiteRecord, now = new Date()): SiteSummary {
     jwks_url: site.jwksUrl,
     issuer: site.issuer,
     settings: site.settings,
-    owner_user_id: site.ownerUserId,
+    owners: site.owners,
     created_at: site.createdAt.toISOString(),
     updated_at: site.updatedAt.toISOString(),
   };

@@ -47,6 +47,14 @@ export interface CreatedSite {
 
 export const USAGE_DAYS_MAX = 366;
 
+/** An account that manages a site. */
+export interface SiteOwner {
+  id: string;
+  email: string;
+  name: string;
+  added_at: string;
+}
+
 const notFound = (id: string) => new DomainError('not_found', `There is no site "${id.slice(0, 80)}".`);
 
 /**
@@ -68,15 +76,26 @@ export class SitesService {
     this.usage = new SiteUsage(pool);
   }
 
-  async list(ownerUserId?: string): Promise<SiteSummary[]> {
+  /** With `turnDays`, each site also has its turns per day over those days (`turns_by_day`, oldest first). */
+  async list(
+    ownerUserId?: string,
+    turnDays?: number,
+  ): Promise<Array<SiteSummary & { turns_by_day?: number[] }>> {
     const sites = ownerUserId === undefined ? await this.store.all() : await this.store.ownedBy(ownerUserId);
-    return sites.map((s) => summarize(s));
+    const summaries = sites.map((s) => summarize(s));
+    if (turnDays === undefined) return summaries;
+    checkDays(turnDays);
+    const turns = await this.usage.turnsByDay(
+      summaries.map((s) => s.id),
+      turnDays,
+    );
+    return summaries.map((s) => ({ ...s, turns_by_day: turns[s.id] ?? [] }));
   }
 
   /** A site; with `ownerUserId`, only one that account owns (another owner's site is "not found"). */
   async get(id: string, ownerUserId?: string): Promise<SiteRecord> {
     const site = await this.store.get(id);
-    if (!site || (ownerUserId !== undefined && site.ownerUserId !== ownerUserId)) throw notFound(id);
+    if (!site || (ownerUserId !== undefined && !site.owners.includes(ownerUserId))) throw notFound(id);
     return site;
   }
 
@@ -188,16 +207,67 @@ export class SitesService {
     await this.afterWrite();
   }
 
+  /** The accounts that own the site, with their emails. */
+  async owners(id: string, ownerUserId?: string): Promise<SiteOwner[]> {
+    await this.get(id, ownerUserId);
+    return (await this.store.owners(id)).map((o) => ({ ...o, added_at: o.added_at.toISOString() }));
+  }
+
+  /** Adds an owner by the email of their account (which must exist: they sign up first). */
+  async addOwner(id: string, email: string, ownerUserId?: string): Promise<SiteOwner[]> {
+    await this.get(id, ownerUserId);
+    const { rows } = await this.pool.query<{ id: string }>(
+      `SELECT u.id FROM "user" u WHERE lower(u.email) = lower($1)
+         AND NOT EXISTS (SELECT 1 FROM site_users su WHERE su.user_id = u.id)`,
+      [email.trim()],
+    );
+    if (!rows[0])
+      throw new DomainError(
+        'not_found',
+        `There is no account with the email ${email.trim().slice(0, 200)}: ask them to create one first.`,
+      );
+    await this.store.addOwner(id, rows[0].id);
+    await this.afterWrite();
+    return this.owners(id);
+  }
+
+  /** Removes an owner; a site keeps at least one (or it could be managed by admins only). */
+  async removeOwner(id: string, userId: string, ownerUserId?: string): Promise<SiteOwner[]> {
+    const site = await this.get(id, ownerUserId);
+    if (!site.owners.includes(userId))
+      throw new DomainError('not_found', `That account is not an owner of the site ${id}.`);
+    if (!(await this.store.removeOwner(id, userId)))
+      throw new DomainError(
+        'invalid_input',
+        `The site ${id} must keep at least one owner: add another first.`,
+      );
+    await this.afterWrite();
+    return this.owners(id);
+  }
+
+  /** What deleting the site would take with it (the console says so before asking). */
+  async impactOf(
+    id: string,
+    ownerUserId?: string,
+  ): Promise<{ host_users: number; guests: number; tasks: number }> {
+    await this.get(id, ownerUserId);
+    return this.store.impact(id);
+  }
+
   async usageOf(id: string, days: number, ownerUserId?: string): Promise<UsageReport> {
     await this.get(id, ownerUserId);
-    if (!Number.isInteger(days) || days < 1 || days > USAGE_DAYS_MAX)
-      throw new DomainError('invalid_input', `days must be a whole number from 1 to ${USAGE_DAYS_MAX}.`);
+    checkDays(days);
     return this.usage.report(id, days);
   }
 
   snippetOf(site: SiteRecord): string {
     return embedSnippet(this.publicUrl, site);
   }
+}
+
+function checkDays(days: number): void {
+  if (!Number.isInteger(days) || days < 1 || days > USAGE_DAYS_MAX)
+    throw new DomainError('invalid_input', `days must be a whole number from 1 to ${USAGE_DAYS_MAX}.`);
 }
 
 function mergeSettings(current: SiteSettings, changes: Record<string, unknown>): SiteSettings {

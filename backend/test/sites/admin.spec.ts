@@ -119,7 +119,7 @@ describe('admin sites API', () => {
         status: 'active',
         settings: {},
         secrets: { current: true, previous: false, previous_expires_at: null },
-        owner_user_id: null, // an admin's site belongs to nobody in particular
+        owners: [], // an admin's site belongs to nobody in particular
       });
       expect(await exchange(t.url, { id, origin }, secret)).toMatchObject({ status: 200 });
       expect(
@@ -159,7 +159,7 @@ describe('admin sites API', () => {
           'jwks_url',
           'name',
           'origins',
-          'owner_user_id',
+          'owners',
           'secrets',
           'settings',
           'snippet',
@@ -527,7 +527,7 @@ describe('admin sites API', () => {
       const aliceSite = await make(asAlice);
       const bobSite = await make(asBob);
 
-      expect((await asAlice.get(`/api/admin/sites/${aliceSite}`)).body.owner_user_id).toBe(alice.id);
+      expect((await asAlice.get(`/api/admin/sites/${aliceSite}`)).body.owners).toEqual([alice.id]);
       expect((await asAlice.get('/api/admin/sites')).body.map((s: any) => s.id)).toEqual([aliceSite]);
       expect((await asBob.get('/api/admin/sites')).body.map((s: any) => s.id)).toEqual([bobSite]);
 
@@ -557,6 +557,48 @@ describe('admin sites API', () => {
       expect(all).toEqual(expect.arrayContaining([aliceSite, bobSite, 'default']));
       expect((await asAlice.delete(path)).status).toBe(204);
       expect((await asBob.get('/api/admin/sites')).body.map((s: any) => s.id)).toEqual([bobSite]);
+    });
+
+    it('an owner adds another owner by the email of their account; a site keeps at least one', async () => {
+      const alice = await signUpAs(t2.url, newEmail('alice'), 'Alice');
+      const carol = await signUpAs(t2.url, newEmail('carol'), 'Carol');
+      const mallory = await signUpAs(t2.url, newEmail('mallory'), 'Mallory');
+      const asAlice = api(t2.url, alice.jwt);
+      const asCarol = api(t2.url, carol.jwt);
+      const created = await asAlice.post('/api/admin/sites', { name: 'Shared', origins: [uniqueOrigin()] });
+      const path = `/api/admin/sites/${created.body.id}`;
+      expect((await asCarol.get(path)).status).toBe(404);
+      const unknown = await asAlice.post(`${path}/owners`, { email: 'nobody-here@example.test' });
+      expect(unknown.status).toBe(404);
+      expect(unknown.body.error.message).toBe(
+        'There is no account with the email nobody-here@example.test: ask them to create one first.',
+      );
+      const added = await asAlice.post(`${path}/owners`, { email: carol.email.toUpperCase() });
+      expect(added.status).toBe(201);
+      expect(added.body.map((o: any) => o.email)).toEqual([alice.email, carol.email]);
+      // Carol manages it now, and sees it in her list; Mallory still does not.
+      expect((await asCarol.get(path)).body.owners).toEqual([alice.id, carol.id]);
+      expect((await asCarol.get('/api/admin/sites')).body.map((x: any) => x.id)).toEqual([created.body.id]);
+      expect((await api(t2.url, mallory.jwt).post(`${path}/owners`, { email: mallory.email })).status).toBe(
+        404,
+      );
+      // A site keeps at least one owner.
+      expect((await asCarol.delete(`${path}/owners/${alice.id}`)).body.map((o: any) => o.id)).toEqual([
+        carol.id,
+      ]);
+      expect((await asAlice.get(path)).status).toBe(404);
+      const last = await asCarol.delete(`${path}/owners/${carol.id}`);
+      expect(last.status).toBe(400);
+      expect(last.body.error.message).toBe(
+        `The site ${created.body.id} must keep at least one owner: add another first.`,
+      );
+      expect((await asCarol.get(`${path}/impact`)).body).toEqual({ host_users: 0, guests: 0, tasks: 0 });
+      // The console's list: each site with its turns per day.
+      const listed = await asCarol.get('/api/admin/sites?days=7');
+      expect(listed.body.map((x: any) => [x.id, x.turns_by_day])).toEqual([
+        [created.body.id, [0, 0, 0, 0, 0, 0, 0]],
+      ]);
+      expect((await asCarol.get('/api/admin/sites?days=0')).status).toBe(400);
     });
 
     it('still refuses site users there', async () => {

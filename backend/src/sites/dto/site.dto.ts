@@ -107,6 +107,24 @@ export class UpdateSiteDto {
   status?: 'active' | 'disabled';
 }
 
+/** `POST /api/admin/sites/:id/owners`. */
+export class AddOwnerDto {
+  @ApiProperty({ example: 'ops@example.com', description: "The email of the new owner's account" })
+  @MaxLength(320, { message: 'email must be at most 320 characters' })
+  @IsString({ message: 'email must be a string: the email of an account' })
+  email: string;
+}
+
+export class ListSitesQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 366, description: "Add each site's turns per day over N days" })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'days must be a whole number from 1 to 366' })
+  @Min(1, { message: 'days must be a whole number from 1 to 366' })
+  @Max(366, { message: 'days must be a whole number from 1 to 366' })
+  days?: number;
+}
+
 export class UsageQueryDto {
   @ApiPropertyOptional({ default: 30, minimum: 1, maximum: 366 })
   @IsOptional()
