@@ -16,6 +16,7 @@ import { McpTokenVerifier } from './mcp/mcp-token.verifier';
 import { mountMcp } from './mcp/mcp.mount';
 import { OriginPolicy, originRefusal } from './origins/origin-policy';
 import { SiteAccess } from './sites/site-access';
+import { mountConsole } from './console/console-assets';
 import { mountOAuthPages } from './oauth/oauth-pages';
 import { mountWidgetAssets } from './widget/widget-assets';
 
@@ -74,6 +75,7 @@ export async function createApp(config: AppConfig, db: DatabaseEndpoint): Promis
   app.use(corsMiddleware(app.get(OriginPolicy)));
   mountWidgetAssets(http, config.widgetDir);
   mountOAuthPages(http);
+  mountConsole(http, config.consoleDir);
   if (logs(config, 'log')) app.use(requestLogger(new Logger('HTTP')));
   app.use(jsonBodyParser(config.bodyLimit));
   app.use(bodyParserErrors);

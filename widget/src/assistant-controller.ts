@@ -29,6 +29,15 @@ export type ConversationView = HTMLElement & { focusComposer(): void | Promise<v
 
 const SESSION_ENDED = 'Your session ended. Please sign in again.';
 
+/** A preview talks to nobody: every request is answered with what a preview is. */
+const previewFetch: typeof fetch = () =>
+  Promise.resolve(
+    new Response(
+      JSON.stringify({ error: { code: 'preview', message: 'This is a preview: messages are not sent.' } }),
+      { status: 400, headers: { 'content-type': 'application/json' } },
+    ),
+  );
+
 function storage(): Storage | null {
   try {
     return localStorage;
@@ -84,6 +93,11 @@ export class AssistantController {
     this.session = undefined;
     this.guest = undefined;
     this.guestView = undefined;
+    if (host.preview) {
+      this.tokens = undefined;
+      await this.mountRenderer();
+      return;
+    }
     try {
       if (host.site && this.config?.id !== host.site) {
         this.config = await fetchSiteConfig(apiUrl, host.site);
@@ -268,8 +282,14 @@ export class AssistantController {
   private async mountRenderer(offerSignIn = false): Promise<void> {
     const host = this.host;
     this.show({ status: 'loading' });
-    const fetchWithToken = authorizedFetch(this.tokens!, () => this.signedOut());
-    const choice = host.renderer === 'chatkit' || host.renderer === 'builtin' ? host.renderer : 'auto';
+    const fetchWithToken = host.preview
+      ? previewFetch
+      : authorizedFetch(this.tokens!, () => this.signedOut());
+    const choice = host.preview
+      ? 'builtin'
+      : host.renderer === 'chatkit' || host.renderer === 'builtin'
+        ? host.renderer
+        : 'auto';
     if (choice === 'chatkit' || (choice === 'auto' && host.domainKey)) {
       try {
         const chatkit = await import('./chatkit/chatkit-renderer.js');
@@ -340,6 +360,7 @@ export class AssistantController {
 
   /** Remembers this instance's open conversation per API, storage key and user (a site's guest: per site). */
   private memory(): ThreadMemory {
+    if (this.host.preview) return { get: () => null, set: () => undefined };
     const scope = this.host.storageKey || this.host.id || 'default';
     const who = this.who === 'guest' ? `guest:${this.host.site}` : (this.user?.id ?? 'anonymous');
     const key = `todo-assistant:thread:${this.host.api()}:${scope}:${who}`;

@@ -16,6 +16,7 @@ const ATTRIBUTES = [
   'storage-key',
   'site',
 ] as const;
+// (`preview` is not one: a script tag is for real visitors.)
 
 const SCRIPT_NAME = /\/todo-assistant\.js(?:[?#].*)?$/;
 

@@ -93,6 +93,7 @@ export class TodoAssistant extends LitElement {
     greeting: {},
     storageKey: { attribute: 'storage-key' },
     site: {},
+    preview: { type: Boolean },
     open: { type: Boolean, reflect: true },
     prompts: { attribute: false },
     getToken: { attribute: false },
@@ -129,6 +130,11 @@ export class TodoAssistant extends LitElement {
    * returning a host token), the widget's accounts, or guests, who can write at once.
    */
   declare site: string;
+  /**
+   * A look at the assistant without a backend conversation (a site owner's console shows its settings this way):
+   * the built-in renderer's start screen, nobody signed in, and a message answered with "This is a preview".
+   */
+  declare preview: boolean;
   /** Whether the panel is open (launcher mode). */
   declare open: boolean;
   /** Starter prompts on the new-conversation screen. */
@@ -166,6 +172,7 @@ export class TodoAssistant extends LitElement {
     this.greeting = DEFAULT_GREETING;
     this.storageKey = '';
     this.site = '';
+    this.preview = false;
     this.open = false;
     this.prompts = DEFAULT_PROMPTS;
     this.getToken = undefined;

@@ -24,6 +24,8 @@ export interface AppConfig {
   dataDir: string;
   /** The widget's script-tag build, served at /widget/ (unset when the widget package is not installed). */
   widgetDir?: string;
+  /** The site owner console's build, served at /console/ (unset when the console package is not installed). */
+  consoleDir?: string;
   authSecret: string;
   publicUrl: string;
   allowedOrigins: string[];
@@ -79,10 +81,10 @@ function modelChoice(env: Env): ModelChoice {
   return { kind: 'openai', model: wanted, apiKey: env.OPENAI_API_KEY, api };
 }
 
-/** The built script-tag widget of the workspace's `@todo-assistant/widget` package. */
-function defaultWidgetDir(): string | undefined {
+/** The built files of a workspace package (`dist/<sub>`), when it is installed. */
+function builtDir(pkg: string, sub: string): string | undefined {
   try {
-    return join(dirname(require.resolve('@todo-assistant/widget/package.json')), 'dist', 'embed');
+    return join(dirname(require.resolve(`${pkg}/package.json`)), 'dist', sub);
   } catch {
     return undefined;
   }
@@ -113,7 +115,8 @@ export function buildConfig(env: Env): AppConfig {
     dbPoolMax: env.DB_POOL_MAX,
     webConcurrency: env.WEB_CONCURRENCY,
     dataDir,
-    widgetDir: env.WIDGET_DIR ? resolve(env.WIDGET_DIR) : defaultWidgetDir(),
+    widgetDir: env.WIDGET_DIR ? resolve(env.WIDGET_DIR) : builtDir('@todo-assistant/widget', 'embed'),
+    consoleDir: env.CONSOLE_DIR ? resolve(env.CONSOLE_DIR) : builtDir('@todo-assistant/console', 'app'),
     authSecret: env.BETTER_AUTH_SECRET ?? localSecret(dataDir),
     // The backend's own origin: issuer and audience of its JWTs, better-auth's base URL and trusted origin.
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,

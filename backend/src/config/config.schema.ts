@@ -24,6 +24,7 @@ export const envSchema = z.object({
   WEB_CONCURRENCY: positiveInt.max(64).optional(),
   DATA_DIR: z.string().default('.data'),
   WIDGET_DIR: z.string().optional(),
+  CONSOLE_DIR: z.string().optional(),
   BETTER_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Unset → http://localhost:$PORT (see buildConfig). */
   PUBLIC_URL: z
