@@ -31,10 +31,12 @@ export class VerifiedTokens<T> {
   }
 }
 
-/** What a verified access token says: whose it is, and until when. */
+/** What a verified access token says: whose it is, and until when (and since when, for OAuth tokens). */
 export interface VerifiedClaims {
   user: AuthUser;
   exp: number;
+  /** When it was issued (`iat`): an OAuth token is good only under a consent given no later. */
+  iat?: number;
 }
 
 /** The process's one memory of verified access tokens, shared by REST, ChatKit (passport-jwt) and MCP. */

@@ -65,9 +65,9 @@ export const envSchema = z.object({
   SITE_CREATION: z.enum(['admins', 'anyone'], { message: 'must be admins or anyone' }).default('admins'),
   GUEST_RETENTION_DAYS: positiveInt.max(3650).default(30),
   GUEST_RATE_LIMIT_PER_MINUTE: positiveInt.default(10),
-  /** How often each instance looks for site changes made elsewhere (another instance, `npm run sites`). */
   /** Lifetime of the access tokens MCP clients get through OAuth (they refresh them). */
   OAUTH_ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(3_600),
+  /** How often each instance looks for site changes made elsewhere (another instance, `npm run sites`). */
   SITES_REFRESH_MS: z.coerce.number().int().min(100).max(600_000).default(2_000),
   LOG_LEVEL: z.enum(['debug', 'log', 'warn', 'error', 'silent']).default('log'),
 });

@@ -36,10 +36,13 @@ function withPrincipal(user: AuthUser, token: string, expiresAt: number, resourc
   };
 }
 
-// The consent the token's client still has (a revoked client has none), given no later than the token: a
-// consent given again after a revocation does not revive tokens issued before it.
-const CONSENT = `SELECT scopes FROM "oauthConsent"
-  WHERE "userId" = $1 AND "clientId" = $2 AND "createdAt" <= to_timestamp($3::double precision + 1)`;
+// The consent the token's client still has (a revoked client has none), given no later than the token was
+// issued ($3 = iat, a second of leeway for instances' clocks): a consent given again after a revocation does not
+// revive tokens issued before it. And whether the user belongs to a site (a guest has a session, so it can go
+// through the consent): site users act under their site's rules, which an OAuth token does not carry.
+const CONSENT = `SELECT c.scopes, EXISTS (SELECT 1 FROM site_users s WHERE s.user_id = $1) AS site_user
+  FROM "oauthConsent" c
+  WHERE c."userId" = $1 AND c."clientId" = $2 AND c."createdAt" <= to_timestamp($3::double precision + 1)`;
 
 /**
  * Verifies the bearer tokens `/mcp` accepts, with the same keys as the REST guard:
@@ -62,12 +65,20 @@ export class McpTokenVerifier implements OAuthTokenVerifier {
   }
 
   async verifyAccessToken(token: string): Promise<AuthInfo> {
-    const { user, exp } = this.verified.get(token) ?? (await this.verify(token));
+    const { user, exp, iat } = this.verified.get(token) ?? (await this.verify(token));
     if (!user.client) return withPrincipal(user, token, exp);
-    const [consent] = await this.sql.rows<{ scopes: string[] }>(CONSENT, [user.id, user.client.id, exp]);
+    const [consent] = await this.sql.rows<{ scopes: string[]; site_user: boolean }>(CONSENT, [
+      user.id,
+      user.client.id,
+      iat,
+    ]);
     if (!consent)
       throw new InvalidTokenError(
         'This app is no longer connected: the user revoked it (or its consent was withdrawn). Authorize again.',
+      );
+    if (consent.site_user)
+      throw new InvalidTokenError(
+        "Only accounts can connect apps: this token's user is a site's user. Sign in with an account.",
       );
     const scopes = user.client.scopes.filter((s) => consent.scopes.includes(s));
     return withPrincipal(
@@ -109,6 +120,7 @@ export class McpTokenVerifier implements OAuthTokenVerifier {
       const scopes = (typeof claims.scope === 'string' ? claims.scope : '')
         .split(' ')
         .filter((s) => (MCP_SCOPES as readonly string[]).includes(s));
+      if (typeof payload.iat !== 'number') throw new InvalidTokenError('The access token has no issue time');
       user = { id: payload.sub, kind: 'account', client: { id: client, scopes } };
     } else {
       if (!audiences.includes(this.config.publicUrl))
@@ -116,7 +128,7 @@ export class McpTokenVerifier implements OAuthTokenVerifier {
       user = principalOf(payload);
     }
     if (!user) throw new InvalidTokenError('The access token has no subject or expiry');
-    const claims = { user, exp: payload.exp };
+    const claims: VerifiedClaims = { user, exp: payload.exp, iat: payload.iat };
     this.verified.set(token, claims, payload.exp);
     return claims;
   }

@@ -28,14 +28,22 @@ const PAGE_POLICY = [
  */
 export function mountOAuthPages(http: Express): void {
   const dir = pagesDir();
-  const page = (file: string) => (_req: Request, res: Response) => {
+  const secure = (res: Response) => {
     res.setHeader('Content-Security-Policy', PAGE_POLICY);
     res.setHeader('X-Frame-Options', 'DENY');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
+  };
+  const page = (file: string) => (_req: Request, res: Response) => {
+    secure(res);
     res.setHeader('Cache-Control', 'no-store');
     res.sendFile(join(dir, file));
   };
   http.get(OAUTH_LOGIN_PAGE, page('login.html'));
   http.get(OAUTH_CONSENT_PAGE, page('consent.html'));
-  http.use('/oauth/assets', express.static(dir, { index: false, maxAge: '5m' }));
+  // The scripts, the stylesheet and the icon only: the pages themselves never go out without their own headers.
+  const assets = express.static(dir, { index: false, maxAge: '5m', setHeaders: secure });
+  http.use('/oauth/assets', (req, res, next) =>
+    /\.(js|css|svg)$/.test(req.path) ? assets(req, res, next) : next(),
+  );
 }
