@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { DomainError } from '../common/domain-error';
 import { Sql } from '../database/sql.service';
+import { inTransaction } from '../database/transaction';
 
 /** An app a user allowed at the consent page (an MCP client). */
 export interface ConnectedApp {
@@ -50,9 +51,7 @@ export class ConnectedAppsService {
   }
 
   async disconnect(userId: string, id: string): Promise<void> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    await inTransaction(this.pool, async (client) => {
       const { rows } = await client.query<{ clientId: string }>(
         `DELETE FROM "oauthConsent" WHERE id = $1 AND "userId" = $2 RETURNING "clientId"`,
         [id, userId],
@@ -63,12 +62,6 @@ export class ConnectedAppsService {
           rows[0].clientId,
           userId,
         ]);
-      await client.query('COMMIT');
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      client.release();
-    }
+    });
   }
 }

@@ -4,7 +4,7 @@ import { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../common/current-user.decorator';
 import { DomainError } from '../common/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { AddOwnerDto, CreateSiteDto, ListSitesQueryDto, UpdateSiteDto, UsageQueryDto } from './dto/site.dto';
+import { AddOwnerDto, CreateSiteDto, UpdateSiteDto, UsageQueryDto } from './dto/site.dto';
 import type { SiteSummary } from './site.model';
 import type { UsageReport } from './site-usage';
 import { CreatedSite, SiteOwner, SitesService } from './sites.service';
@@ -31,7 +31,7 @@ export class AdminSitesController {
 
   @Get()
   @ApiOperation({ summary: 'The sites you manage; with ?days=N, each with its turns per day (turns_by_day)' })
-  list(@CurrentUser() user: AuthUser, @Query() query: ListSitesQueryDto): Promise<SiteSummary[]> {
+  list(@CurrentUser() user: AuthUser, @Query() query: UsageQueryDto): Promise<SiteSummary[]> {
     return this.sites.list(this.scope(user), query.days);
   }
 

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { DatabaseError, type Pool, type PoolClient } from 'pg';
+import { DatabaseError, type Pool } from 'pg';
 import { DomainError } from '../common/domain-error';
 import { Sql } from '../database/sql.service';
+import { inTransaction } from '../database/transaction';
 import { toTaskView } from '../tasks/task.view';
 import { TasksService } from '../tasks/tasks.service';
 
@@ -26,21 +27,6 @@ export interface SiteUserExport {
     updated_at: string;
     items: Array<{ id: string; type: string; created_at: string; content: unknown }>;
   }>;
-}
-
-async function inTransaction<T>(pool: Pool, body: (client: PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const result = await body(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
 }
 
 /**

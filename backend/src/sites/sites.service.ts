@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Pool } from 'pg';
 import { DomainError } from '../common/domain-error';
+import { inTransaction } from '../database/transaction';
 import {
   checkIdentity,
   checkJwksUrl,
@@ -193,17 +194,7 @@ export class SitesService {
   /** Deletes the site, its host users and its guests with everything they own (accounts are not the site's). */
   async delete(id: string, ownerUserId?: string): Promise<void> {
     await this.get(id, ownerUserId);
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      await this.store.delete(client, id);
-      await client.query('COMMIT');
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      client.release();
-    }
+    await inTransaction(this.pool, (client) => this.store.delete(client, id));
     await this.afterWrite();
   }
 

@@ -115,18 +115,9 @@ export class AddOwnerDto {
   email: string;
 }
 
-export class ListSitesQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 366, description: "Add each site's turns per day over N days" })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'days must be a whole number from 1 to 366' })
-  @Min(1, { message: 'days must be a whole number from 1 to 366' })
-  @Max(366, { message: 'days must be a whole number from 1 to 366' })
-  days?: number;
-}
-
+/** `?days=N` (1-366): usage over N days; on the list, each site's turns per day over N days. */
 export class UsageQueryDto {
-  @ApiPropertyOptional({ default: 30, minimum: 1, maximum: 366 })
+  @ApiPropertyOptional({ minimum: 1, maximum: 366 })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'days must be a whole number from 1 to 366' })
