@@ -1,4 +1,5 @@
 import { INestApplication } from '@nestjs/common';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { createApp } from '../src/app.factory';
@@ -6,6 +7,8 @@ import { AppConfig, buildConfig } from '../src/config/app-config';
 import { parseEnv } from '../src/config/config.schema';
 import { createTestDatabase, TEST_AUTH_SECRET, TestDatabase } from '../test/support/test-database';
 import { freePort } from '../test/support/test-app';
+
+import type { BackendProcess } from '../test/support/backend-process';
 
 export { signUp } from '../test/support/users';
 
@@ -124,4 +127,52 @@ export async function sqlFloor(url: string, total = 500): Promise<Stats> {
   });
   await c.end();
   return s;
+}
+
+/** The backend's processes: the one started and its children (the workers of a cluster). */
+export function backendPids(backend: BackendProcess): number[] {
+  const root = backend.pid!;
+  const children = readFileSync(`/proc/${root}/task/${root}/children`, 'utf8').trim();
+  return [root, ...(children ? children.split(/\s+/).map(Number) : [])];
+}
+
+/** CPU time (user + system, ms) the backend's processes have used so far. */
+export function backendCpuMs(backend: BackendProcess): number {
+  let ticks = 0;
+  for (const pid of backendPids(backend)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime, in clock ticks of 10 ms
+    } catch {
+      /* gone */
+    }
+  }
+  return ticks * 10;
+}
+
+/** Resident memory of the backend's processes, the peak of each, sampled while `work` runs. */
+export async function peakRss<T>(
+  backend: BackendProcess,
+  work: () => Promise<T>,
+): Promise<{ result: T; mb: number[] }> {
+  const peak = new Map<number, number>();
+  const sample = () => {
+    for (const pid of backendPids(backend)) {
+      try {
+        const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+        peak.set(pid, Math.max(peak.get(pid) ?? 0, kb / 1024));
+      } catch {
+        /* gone */
+      }
+    }
+  };
+  const timer = setInterval(sample, 250);
+  try {
+    const result = await work();
+    sample();
+    return { result, mb: [...peak.values()] };
+  } finally {
+    clearInterval(timer);
+  }
 }

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { MODEL_ITEM_TYPES } from '../src/conversations/thread-item';
 import { BackendProcess } from '../test/support/backend-process';
@@ -7,7 +6,7 @@ import { userInput } from '../test/support/chatkit-client';
 import { freePort } from '../test/support/test-app';
 import { TEST_AUTH_SECRET } from '../test/support/test-database';
 import { TestUser } from '../test/support/users';
-import { benchDatabase, measure, report, signUp, Stats } from './support';
+import { backendCpuMs, backendPids, benchDatabase, measure, peakRss, report, signUp, Stats } from './support';
 
 /**
  * The cost of a chat turn against the SQL it needs (issue 12). The backend runs as `npm start` runs it — the
@@ -169,54 +168,6 @@ async function sqlFloor(
 /** Each client its own user and conversation. */
 function byClient<T>(conversations: Conversation[], fn: (c: Conversation, i: number) => Promise<T>) {
   return (i: number, client: number) => fn(conversations[client], i);
-}
-
-/** The backend's processes: the one started and its children (the workers of a cluster). */
-function backendPids(backend: BackendProcess): number[] {
-  const root = backend.pid!;
-  const children = readFileSync(`/proc/${root}/task/${root}/children`, 'utf8').trim();
-  return [root, ...(children ? children.split(/\s+/).map(Number) : [])];
-}
-
-/** CPU time (user + system, ms) the backend's processes have used so far. */
-function backendCpuMs(backend: BackendProcess): number {
-  let ticks = 0;
-  for (const pid of backendPids(backend)) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime, in clock ticks of 10 ms
-    } catch {
-      /* gone */
-    }
-  }
-  return ticks * 10;
-}
-
-/** Resident memory of the backend's processes, the peak of each, sampled while `work` runs. */
-async function peakRss<T>(
-  backend: BackendProcess,
-  work: () => Promise<T>,
-): Promise<{ result: T; mb: number[] }> {
-  const peak = new Map<number, number>();
-  const sample = () => {
-    for (const pid of backendPids(backend)) {
-      try {
-        const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-        peak.set(pid, Math.max(peak.get(pid) ?? 0, kb / 1024));
-      } catch {
-        /* gone */
-      }
-    }
-  };
-  const timer = setInterval(sample, 250);
-  try {
-    const result = await work();
-    sample();
-    return { result, mb: [...peak.values()] };
-  } finally {
-    clearInterval(timer);
-  }
 }
 
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
