@@ -105,10 +105,10 @@ export async function run(): Promise<void> {
     // Every user once, with a thread of their own (made by a first turn), reused by every load.
     const most = Math.max(...USERS);
     const users: Array<{ user: TestUser; threadId: string }> = [];
-    for (let i = 0; i < most; i += 50) {
+    for (let i = 0; i < most; i += 10) {
       users.push(
         ...(await Promise.all(
-          Array.from({ length: Math.min(50, most - i) }, async (_, k) => {
+          Array.from({ length: Math.min(10, most - i) }, async (_, k) => {
             const user = await signUp(url, `Stream ${i + k}`);
             const res = await postJson(`${url}/api/chatkit`, user.jwt, {
               type: 'threads.create',
