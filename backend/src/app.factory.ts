@@ -77,6 +77,12 @@ export async function createApp(config: AppConfig, db: DatabaseEndpoint): Promis
   mountOAuthPages(http);
   mountConsole(http, config.consoleDir);
   if (logs(config, 'log')) app.use(requestLogger(new Logger('HTTP')));
+  // ChatKit's dictation sends a recording in base64 (4/3 of its bytes): that route alone takes one that large.
+  if (config.transcription)
+    app.use(
+      '/api/chatkit',
+      jsonBodyParser(String(Math.ceil((config.transcription.maxBytes * 4) / 3) + 64 * 1024)),
+    );
   app.use(jsonBodyParser(config.bodyLimit));
   app.use(bodyParserErrors);
   mountAuth(http, app.get<Auth>(AUTH));

@@ -13,6 +13,7 @@ import {
 } from './chatkit-request.schema';
 import { serializeItem, serializePage, serializeThread } from './chatkit.serializer';
 import { ChatKitEvent, ChatKitResult, STREAM_OPTIONS, TASKS_CHANGED_EFFECT } from './chatkit.types';
+import { TranscriptionService } from '../voice/transcription.service';
 import { TurnEventBridge } from './turn-bridge';
 import { ActionOutcome, PreparedAction, WidgetActionsService } from './widget-actions.service';
 
@@ -23,9 +24,8 @@ export interface ChatKitContext extends TurnOptions {
 
 type Answers = ChatKitRequestOf<'threads.add_structured_input'>['params']['input'];
 
-// A todo list needs neither; the client hides both unless they are enabled in its options.
+// A todo list needs none; the client hides them unless they are enabled in its options.
 const NO_ATTACHMENTS = 'Attachments are not supported by this server.';
-const NO_DICTATION = 'Dictation (input.transcribe) is not supported by this server.';
 
 /**
  * The client's time zone from the request's `metadata.timezone` (our widget sends the browser's on every request;
@@ -68,6 +68,7 @@ export class ChatKitService {
     private readonly store: ConversationStore,
     private readonly turns: ChatTurnService,
     private readonly actions: WidgetActionsService,
+    private readonly transcription: TranscriptionService,
   ) {}
 
   async process(userId: string, body: unknown, given: ChatKitContext): Promise<ChatKitResult> {
@@ -143,7 +144,7 @@ export class ChatKitService {
       case 'attachments.delete':
         throw new DomainError('not_supported', NO_ATTACHMENTS);
       case 'input.transcribe':
-        throw new DomainError('not_supported', NO_DICTATION);
+        return this.json(await this.transcription.transcribe(req.params.audio_base64, req.params.mime_type));
     }
   }
 

@@ -5,6 +5,7 @@ export const DOMAIN_ERROR_STATUS = {
   forbidden: 403,
   invalid_input: 400,
   conflict: 409,
+  payload_too_large: 413,
   not_supported: 400,
   service_unavailable: 503,
   rate_limited: 429,

@@ -51,6 +51,47 @@ export interface AppConfig {
   guestRateLimitPerMinute: number;
   sitesRefreshMs: number;
   oauthAccessTokenTtlSeconds: number;
+  /** Speech to text for dictation (`input.transcribe`); null: none configured, the widget offers no microphone. */
+  transcription: TranscriptionChoice | null;
+}
+
+export interface TranscriptionChoice {
+  model: string;
+  apiKey: string;
+  /** Unset: OpenAI. */
+  baseURL?: string;
+  maxBytes: number;
+}
+
+export const DEFAULT_TRANSCRIBE_MODEL = 'gpt-4o-mini-transcribe';
+
+function transcriptionChoice(env: Env): TranscriptionChoice | null {
+  if (env.TRANSCRIBE_MODEL === 'off') return null;
+  const apiKey = env.TRANSCRIBE_API_KEY ?? env.OPENAI_API_KEY;
+  if (env.TRANSCRIBE_BASE_URL) {
+    if (!env.TRANSCRIBE_MODEL)
+      throw new Error(
+        'Invalid configuration:\n  TRANSCRIBE_MODEL: name the model of TRANSCRIBE_BASE_URL (e.g. whisper-1)',
+      );
+    return {
+      model: env.TRANSCRIBE_MODEL,
+      apiKey: apiKey ?? 'unused',
+      baseURL: env.TRANSCRIBE_BASE_URL,
+      maxBytes: env.TRANSCRIBE_MAX_BYTES,
+    };
+  }
+  if (!apiKey) {
+    if (env.TRANSCRIBE_MODEL)
+      throw new Error(
+        'Invalid configuration:\n  TRANSCRIBE_MODEL: needs OPENAI_API_KEY (or TRANSCRIBE_BASE_URL)',
+      );
+    return null;
+  }
+  return {
+    model: env.TRANSCRIBE_MODEL ?? DEFAULT_TRANSCRIBE_MODEL,
+    apiKey,
+    maxBytes: env.TRANSCRIBE_MAX_BYTES,
+  };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -140,6 +181,7 @@ export function buildConfig(env: Env): AppConfig {
     guestRateLimitPerMinute: env.GUEST_RATE_LIMIT_PER_MINUTE,
     sitesRefreshMs: env.SITES_REFRESH_MS,
     oauthAccessTokenTtlSeconds: env.OAUTH_ACCESS_TOKEN_TTL_SECONDS,
+    transcription: transcriptionChoice(env),
   };
 }
 

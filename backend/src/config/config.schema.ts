@@ -43,6 +43,13 @@ export const envSchema = z.object({
     .enum(['responses', 'chat_completions'], { message: 'must be responses or chat_completions' })
     .optional(),
   AGENT_MODEL: z.string().min(1).optional(),
+  /** Speech to text for dictation: a model name, or "off". Unset → gpt-4o-mini-transcribe with OPENAI_API_KEY. */
+  TRANSCRIBE_MODEL: z.string().min(1).optional(),
+  /** An OpenAI-compatible /audio/transcriptions server (a local Whisper server); needs TRANSCRIBE_MODEL. */
+  TRANSCRIBE_BASE_URL: z.url().optional(),
+  TRANSCRIBE_API_KEY: z.string().min(1).optional(),
+  /** The largest recording accepted (bytes of audio): 413 above. */
+  TRANSCRIBE_MAX_BYTES: z.coerce.number().int().min(10_000).max(25_000_000).default(5_000_000),
   AGENT_MAX_TURNS: positiveInt.default(8),
   AGENT_MODEL_TIMEOUT_MS: positiveInt.default(60_000),
   AGENT_HISTORY_ITEMS: positiveInt.default(40),

@@ -553,7 +553,7 @@ describe('ChatKit protocol conformance (POST /api/chatkit)', () => {
       expect(shapeOf(asking)).toEqual(['stream_options', 'replaced:widget']); // no change, no effect
       const [question, other] = asking[1].item.widget.children;
       expect(question.key).toBe(`task-${rent}`);
-      expect(JSON.stringify(question)).toContain(`Delete task ${rent}? This cannot be undone.`);
+      expect(JSON.stringify(question)).toContain(`Delete task ${rent}? Saying “undo” brings it back.`);
       expect(buttonsOf(question)).toEqual([
         '"label":"Yes, delete"',
         '"onClickAction":{"type":"task.delete"',
@@ -909,13 +909,16 @@ describe('ChatKit protocol conformance (POST /api/chatkit)', () => {
       ['attachments.create', { name: 'a.txt', size: 12, mime_type: 'text/plain' }],
       ['attachments.delete', { attachment_id: 'atc_1' }],
       ['input.transcribe', { audio_base64: 'AAAA', mime_type: 'audio/webm;codecs=opus' }],
-    ])('%s answers a clean 400 not_supported', async (type, params) => {
-      const res = await ck.json(type, params);
-      expect(res.status).toBe(400);
-      expect(res.body).toEqual({
-        error: { code: 'not_supported', message: expect.stringContaining('not supported') },
-      });
-    });
+    ])(
+      '%s answers a clean 400 not_supported (dictation: when no transcription model is set up)',
+      async (type, params) => {
+        const res = await ck.json(type, params);
+        expect(res.status).toBe(400);
+        expect(res.body).toEqual({
+          error: { code: 'not_supported', message: expect.stringMatching(/not supported|not set up/) },
+        });
+      },
+    );
 
     it('a message with attachments is refused as not supported, before anything is stored', async () => {
       const before = (await ck.json('threads.list', { limit: 100 })).body.data.length;
