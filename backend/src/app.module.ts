@@ -12,6 +12,7 @@ import { APP_CONFIG, AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source';
 import { DATABASE_ENDPOINT, DatabaseEndpoint } from './database/database-endpoint';
 import { Sql } from './database/sql.service';
+import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { McpModule } from './mcp/mcp.module';
 import { OAuthModule } from './oauth/oauth.module';
@@ -51,6 +52,7 @@ export class AppModule {
         TasksModule,
         McpModule,
         OAuthModule,
+        EventsModule,
         AgentModule,
         ChatModule,
         ChatKitModule,

@@ -13,8 +13,9 @@ export function abortOnDisconnect(res: Response): AbortSignal {
   return controller.signal;
 }
 
-/** One Server-Sent Event: an optional `event:` name and one line of compact JSON. */
+/** One Server-Sent Event: an optional `id:` (what `Last-Event-ID` resumes from), `event:` name, one line of JSON. */
 export interface SseFrame {
+  id?: string;
   event?: string;
   data: object;
 }
@@ -50,9 +51,14 @@ export class SseWriter {
   async send(frame: SseFrame): Promise<void> {
     if (!this.isOpen) return;
     // JSON.stringify escapes CR and LF, so a frame is always exactly one `data:` line.
-    const text = `${frame.event ? `event: ${frame.event}\n` : ''}data: ${JSON.stringify(frame.data)}\n\n`;
+    const text = `${frame.id ? `id: ${frame.id}\n` : ''}${frame.event ? `event: ${frame.event}\n` : ''}data: ${JSON.stringify(frame.data)}\n\n`;
     this.coalesce();
     if (!this.res.write(text)) await this.drained();
+  }
+
+  /** A comment line (`: …`): keeps proxies and the client from taking a quiet stream for a dead one. */
+  comment(text: string): void {
+    if (this.isOpen) this.res.write(`: ${text}\n\n`);
   }
 
   end(): void {

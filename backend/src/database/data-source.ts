@@ -10,6 +10,7 @@ import { CreateChatRateWindows1764400000000 } from './migrations/1764400000000-c
 import { TaskFields1764500000000 } from './migrations/1764500000000-task-fields';
 import { CreateSites1764600000000 } from './migrations/1764600000000-create-sites';
 import { SiteOwners1764700000000 } from './migrations/1764700000000-site-owners';
+import { TaskEvents1764800000000 } from './migrations/1764800000000-task-events';
 
 export const ENTITIES = [Task, TaskCounter, UserSettings, ChatThread, ChatThreadItem];
 export const MIGRATIONS = [
@@ -20,6 +21,7 @@ export const MIGRATIONS = [
   TaskFields1764500000000,
   CreateSites1764600000000,
   SiteOwners1764700000000,
+  TaskEvents1764800000000,
 ];
 
 /** TypeORM options: migrations only, never synchronize. */

@@ -1,0 +1,59 @@
+import type { Pool } from 'pg';
+import type { TaskEvent, TaskEventType } from './task-event';
+import type { TaskView } from '../tasks/task.view';
+
+/** The channel every instance listens on; a notification carries the whole event (a task is well under 8 KB). */
+export const TASK_EVENTS_CHANNEL = 'task_events';
+
+/** How long events are kept for streams that reconnect. */
+export const REPLAY_WINDOW = '1 hour';
+
+interface EventRow {
+  id: string;
+  type: TaskEventType;
+  task: TaskView;
+  created_at: Date;
+}
+
+const toEvent = (r: EventRow): TaskEvent => ({
+  id: String(r.id),
+  type: r.type,
+  time: r.created_at.toISOString(),
+  task: r.task,
+});
+
+/** SQL of `task_events`. */
+export class TaskEventsStore {
+  constructor(private readonly pool: Pool) {}
+
+  /**
+   * Stores an event and notifies every instance in one statement (`origin`: this instance, which has delivered
+   * the event itself already and ignores its own notification).
+   */
+  async record(userId: string, type: TaskEventType, task: TaskView, origin: string): Promise<TaskEvent> {
+    const { rows } = await this.pool.query<EventRow>(
+      `WITH e AS (
+         INSERT INTO task_events (user_id, type, task) VALUES ($1, $2, $3::jsonb) RETURNING id, type, task, created_at
+       )
+       SELECT e.*, pg_notify($4, json_build_object('origin', $5::text, 'user', $1::text, 'id', e.id::text,
+         'type', e.type, 'time', e.created_at, 'task', e.task)::text) FROM e`,
+      [userId, type, JSON.stringify(task), TASK_EVENTS_CHANNEL, origin],
+    );
+    return toEvent(rows[0]);
+  }
+
+  /** The user's events after `afterId` within the replay window, oldest first. */
+  async after(userId: string, afterId: string): Promise<TaskEvent[]> {
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT id, type, task, created_at FROM task_events
+       WHERE user_id = $1 AND id > $2::bigint AND created_at > now() - interval '${REPLAY_WINDOW}'
+       ORDER BY id LIMIT 1000`,
+      [userId, afterId],
+    );
+    return rows.map(toEvent);
+  }
+
+  async prune(): Promise<void> {
+    await this.pool.query(`DELETE FROM task_events WHERE created_at < now() - interval '${REPLAY_WINDOW}'`);
+  }
+}
