@@ -8,6 +8,12 @@ const esmOnly = [
   'nanostores',
   'rou3',
   '@standard-schema',
+  'pg-boss',
+  'serialize-error',
+  'non-error',
+  'rrule-temporal',
+  'cron-parser',
+  'luxon',
 ];
 
 const base = {

@@ -14,11 +14,13 @@ import { DATABASE_ENDPOINT, DatabaseEndpoint } from './database/database-endpoin
 import { Sql } from './database/sql.service';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
+import { JobsModule } from './jobs/jobs.module';
 import { McpModule } from './mcp/mcp.module';
 import { OAuthModule } from './oauth/oauth.module';
 import { OriginsModule } from './origins/origins.module';
 import { SitesModule } from './sites/sites.module';
 import { TasksModule } from './tasks/tasks.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Global()
 @Module({})
@@ -52,7 +54,9 @@ export class AppModule {
         TasksModule,
         McpModule,
         OAuthModule,
+        JobsModule,
         EventsModule,
+        WebhooksModule,
         AgentModule,
         ChatModule,
         ChatKitModule,

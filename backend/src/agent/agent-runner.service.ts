@@ -52,7 +52,7 @@ function toTurnError(err: unknown, signal: AbortSignal): AgentTurnError {
 }
 
 /**
- * Runs one agent turn for one user: Agent + Runner of @openai/agents, the five task tools through an
+ * Runs one agent turn for one user: Agent + Runner of @openai/agents, the task tools through an
  * in-process MCP connection bound to that user, streamed as neutral AgentTurnEvents.
  */
 @Injectable()
@@ -83,7 +83,13 @@ export class AgentRunnerService implements AgentTurnRunner {
     if (signal.aborted) throw new AgentTurnError('aborted', 'The run was stopped.');
     const tools = new InProcessMcpServer(
       this.mcp,
-      authInfoFor(request.userId, IN_PROCESS_TOKEN, Math.floor(Date.now() / 1000) + 3600, request.timeZone),
+      authInfoFor(
+        request.userId,
+        IN_PROCESS_TOKEN,
+        Math.floor(Date.now() / 1000) + 3600,
+        request.timeZone,
+        request.conversation,
+      ),
       this.toolList,
     );
     try {

@@ -29,6 +29,11 @@ export interface AgentTurnRequest {
   listsShown?: boolean;
   /** What the embedding site asks of the assistant (its `instructions` setting), for real models. */
   siteInstructions?: string;
+  /**
+   * The conversation the turn runs in and the batch its task changes are logged under: the tools record changes
+   * with them, and `undo_last_change` reverses this conversation's changes only.
+   */
+  conversation?: { threadId: string; changeBatch: string };
 }
 
 /** What a streaming agent turn produces, in order. */

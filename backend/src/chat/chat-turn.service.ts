@@ -14,6 +14,7 @@ import {
   userMessageText,
 } from '../conversations/thread-item';
 import type { TurnSite } from '../sites/site-access';
+import { randomBatch } from '../tasks/task-changes';
 import { SiteUsage } from '../sites/site-usage';
 import { ChatRateLimiter } from './chat-rate-limit';
 import { titleFromMessage } from './thread-title';
@@ -233,8 +234,18 @@ export class ChatTurnService {
     });
     const pending = new Map<string, PendingMessage>(); // runner message id → message being streamed
     const calls = new Map<string, Record<string, unknown>>(); // call id → arguments
-    const flushChanges = (): TurnEvent | undefined =>
-      changes.length ? { type: 'tasks_changed', changes: changes.splice(0).map(toTaskChange) } : undefined;
+    // The turn's task changes are logged under one batch: one undo (or the turn's Undo button) reverses them all.
+    const changeBatch = randomBatch();
+    const flushChanges = (): TurnEvent | undefined => {
+      if (!changes.length) return undefined;
+      const flushed = changes.splice(0);
+      const own = flushed.filter((c) => c.batch === changeBatch).map(toTaskChange);
+      return {
+        type: 'tasks_changed',
+        changes: flushed.map(toTaskChange),
+        ...(own.length ? { undo: { batch: changeBatch, changes: own } } : {}),
+      };
+    };
     const toolsCalled: string[] = [];
     let failed = false;
 
@@ -257,6 +268,7 @@ export class ChatTurnService {
         timeZone: plan.options.timeZone,
         listsShown: plan.options.listsShown,
         siteInstructions: plan.options.site?.instructions,
+        conversation: { threadId: thread.id, changeBatch },
       });
       for await (const ev of run) {
         if (signal.aborted) break;

@@ -52,8 +52,11 @@ export type TurnEvent =
       /** The tool's structured result when it succeeded. */
       data?: unknown;
     }
-  /** Tasks of the turn's user changed (by a tool of this turn, or anywhere else meanwhile). */
-  | { type: 'tasks_changed'; changes: TaskChange[] }
+  /**
+   * Tasks of the turn's user changed (by a tool of this turn, or anywhere else meanwhile). `undo`: those that are
+   * this turn's own changes, and the batch that undoing them reverses.
+   */
+  | { type: 'tasks_changed'; changes: TaskChange[]; undo?: { batch: string; changes: TaskChange[] } }
   /** The thread's own fields changed (its title was set from the first message). */
   | { type: 'thread_updated'; thread: StoredThread }
   /** The run failed; what was completed is stored, the user message is kept, a retry may follow. */

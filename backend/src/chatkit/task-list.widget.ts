@@ -81,7 +81,7 @@ function confirmRow(task: TaskRow): WidgetNode {
         { type: 'Text', value: task.title, size: 'sm', weight: 'medium', maxLines: 2 },
         {
           type: 'Caption',
-          value: `Delete task ${task.id}? This cannot be undone.`,
+          value: `Delete task ${task.id}? Saying “undo” brings it back.`,
           size: 'sm',
           color: 'danger',
         },

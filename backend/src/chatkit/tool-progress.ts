@@ -5,7 +5,14 @@ import type { WorkflowTask } from '../conversations/thread-item';
  * ("Added “Buy milk” as task 1"). Tool names may carry a server prefix (`todo_add_task`).
  */
 
-const TOOLS = ['add_task', 'list_tasks', 'complete_task', 'update_task', 'delete_task'] as const;
+const TOOLS = [
+  'add_task',
+  'list_tasks',
+  'complete_task',
+  'update_task',
+  'delete_task',
+  'undo_last_change',
+] as const;
 type ToolName = (typeof TOOLS)[number];
 const QUOTE_MAX = 60;
 
@@ -85,6 +92,8 @@ export function toolStartedTask(name: string, args: Record<string, unknown>): Wo
         : loading(`Updating ${taskRef(args)}…`, 'write');
     case 'delete_task':
       return loading(`Deleting ${taskRef(args)}…`, 'empty-circle');
+    case 'undo_last_change':
+      return loading('Undoing your last change…', 'reload');
     default:
       return loading(`Running ${name}…`, 'bolt');
   }
@@ -109,9 +118,11 @@ export function toolFinishedTask(
         ? `add ${quoted(text(args.title))}`
         : tool === 'list_tasks'
           ? 'list your tasks'
-          : tool
-            ? `change ${taskRef(args)}`
-            : `run ${name}`;
+          : tool === 'undo_last_change'
+            ? 'undo your last change'
+            : tool
+              ? `change ${taskRef(args)}`
+              : `run ${name}`;
     return done(`Could not ${what}`, 'info', result.output.slice(0, 500));
   }
   const out = parseObject(result.output);
@@ -142,6 +153,10 @@ export function toolFinishedTask(
         : done(`Updated ${id ? `task ${id}: ` : ''}${title}`, 'write');
     case 'delete_task':
       return done(`Deleted ${title}`, 'check-circle');
+    case 'undo_last_change':
+      return out.status === 'undone' && typeof out.message === 'string'
+        ? done(out.message, 'reload')
+        : done('Nothing to undo', 'info');
     default:
       return done(`Ran ${name}`, 'check');
   }

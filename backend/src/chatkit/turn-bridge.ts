@@ -1,10 +1,11 @@
-import type { TurnEvent } from '../chat/turn-events';
+import type { TaskChange, TurnEvent } from '../chat/turn-events';
 import { ConversationStore, newItemId } from '../conversations/conversation-store.service';
 import type { AssistantMessageContent, ItemPayloads, WorkflowTask } from '../conversations/thread-item';
 import { serializeItem, serializeThread } from './chatkit.serializer';
 import { ChatKitEvent, TASKS_CHANGED_EFFECT, WireItem } from './chatkit.types';
 import { renderTaskList, TaskRow, toTaskRow } from './task-list.widget';
 import { listedTasks, toolFinishedTask, toolStartedTask } from './tool-progress';
+import { renderUndoBar } from './undo.widget';
 
 interface ActiveWorkflow {
   id: string;
@@ -28,6 +29,7 @@ function isListTasks(name: string): boolean {
  *   the workflow closes (done, persisted, with its duration) when the answer starts;
  * - after `list_tasks`, a task-list widget item (persisted) with buttons that act through custom actions;
  * - assistant text as added → content_part.added → text_delta… → content_part.done → done;
+ * - after the tool progress of changes the turn made, an Undo bar (a widget whose button reverses them, stored);
  * - `client_effect` `tasks.changed` whenever the user's tasks changed; `thread.updated` when it got a title;
  * - a failed run as an `error` event; nothing after the client left.
  * Widgets and workflows are ChatKit's presentation, so this bridge stores them itself; the turn's own items
@@ -36,6 +38,8 @@ function isListTasks(name: string): boolean {
 export class TurnEventBridge {
   private workflow?: ActiveWorkflow;
   private streamingMessageId?: string;
+  /** The turn's own changes not offered for undo yet, and their batch. */
+  private undoable?: { batch: string; changes: TaskChange[] };
 
   constructor(
     private readonly store: ConversationStore,
@@ -78,6 +82,11 @@ export class TurnEventBridge {
       }
       case 'tasks_changed':
         yield { type: 'client_effect', name: TASKS_CHANGED_EFFECT, data: { changes: ev.changes } };
+        if (ev.undo)
+          this.undoable = {
+            batch: ev.undo.batch,
+            changes: [...(this.undoable?.changes ?? []), ...ev.undo.changes],
+          };
         return;
       case 'text_delta':
         if (this.streamingMessageId !== ev.itemId) {
@@ -167,19 +176,33 @@ export class TurnEventBridge {
     };
   }
 
-  /** Ends the active workflow: stored with its duration, collapsed, and sent as done. */
+  /**
+   * Ends the active workflow: stored with its duration, collapsed, and sent as done; then the Undo bar of the
+   * changes it showed.
+   */
   private async *closeWorkflow(): AsyncGenerator<ChatKitEvent> {
     const wf = this.workflow;
-    if (!wf) return;
-    this.workflow = undefined;
-    const stored = await this.store.addItem(
+    if (wf) {
+      this.workflow = undefined;
+      const stored = await this.store.addItem(
+        this.userId,
+        this.threadId,
+        'workflow',
+        this.workflowPayload(wf, true),
+        wf.id,
+      );
+      yield { type: 'thread.item.done', item: serializeItem(stored) };
+    }
+    const undoable = this.undoable;
+    if (!undoable) return;
+    this.undoable = undefined;
+    const bar = await this.store.addItem(
       this.userId,
       this.threadId,
-      'workflow',
-      this.workflowPayload(wf, true),
-      wf.id,
+      'widget',
+      renderUndoBar(undoable.batch, undoable.changes),
     );
-    yield { type: 'thread.item.done', item: serializeItem(stored) };
+    yield { type: 'thread.item.done', item: serializeItem(bar) };
   }
 
   private async *taskListWidget(data: unknown, output: string): AsyncGenerator<ChatKitEvent> {

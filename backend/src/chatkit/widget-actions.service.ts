@@ -6,9 +6,11 @@ import { ConversationStore } from '../conversations/conversation-store.service';
 import { StoredItemOf } from '../conversations/thread-item';
 import { TaskNotFoundError } from '../tasks/tasks.errors';
 import { taskDetails } from '../tasks/task-details';
+import { UNDONE_AS, UndoConflictError, undoSummary, type UndoResult } from '../tasks/task-changes';
 import { ChangedTask, TasksService } from '../tasks/tasks.service';
 import type { CustomActionParams } from './chatkit-request.schema';
 import { renderTaskList, taskIdsOf, TaskRow } from './task-list.widget';
+import { isChangeBatch, isUndoWidget, renderUndone, UNDO_ACTION } from './undo.widget';
 
 const taskId = z
   .number()
@@ -24,12 +26,23 @@ const taskActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('task.confirm_delete'), payload: z.object({ task_id: taskId }) }),
   z.object({ type: z.literal('task.delete'), payload: z.object({ task_id: taskId }) }),
   z.object({ type: z.literal('task.keep'), payload: z.object({ task_id: taskId }) }),
+  // The Undo bar's button: the batch of changes it reverses (see undo.widget.ts).
+  z.object({
+    type: z.literal(UNDO_ACTION),
+    payload: z.object({
+      batch: z.string().refine(isChangeBatch, 'batch must be the change batch the Undo bar was drawn with'),
+    }),
+  }),
 ]);
 
 /** Actions that only redraw the list (the row asks whether to delete, or stops asking): no task changes. */
 const ASKING = new Set<TaskAction['type']>(['task.confirm_delete', 'task.keep']);
 
 export type TaskAction = z.infer<typeof taskActionSchema>;
+
+/** An action on one task of the task list. */
+type RowAction = Exclude<TaskAction, { type: typeof UNDO_ACTION }>;
+type UndoAction = Extract<TaskAction, { type: typeof UNDO_ACTION }>;
 
 /** A custom action that passed its checks, or one whose sender is not a widget (answered with an error event). */
 export type PreparedAction =
@@ -48,10 +61,17 @@ export interface ActionOutcome {
 function parseTaskAction(action: CustomActionParams['action']): TaskAction {
   const result = taskActionSchema.safeParse(action);
   if (result.success) return result.data;
+  // A known action with a bad payload: say what is wrong with it.
+  const known = taskActionSchema.options.some((o) => o.shape.type.value === action.type);
+  if (known)
+    throw new DomainError(
+      'invalid_input',
+      `${action.type}: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   throw new DomainError(
     'invalid_input',
     'action must be { type: "task.complete" | "task.reopen" | "task.confirm_delete" | "task.delete" | "task.keep", ' +
-      `payload: { task_id: <task number> } }` +
+      `payload: { task_id: <task number> } } or { type: "${UNDO_ACTION}", payload: { batch } }` +
       ` (got type "${action.type}")`,
   );
 }
@@ -64,7 +84,7 @@ const OUTCOME: Record<TaskChange['action'], string> = {
   deleted: 'it was deleted',
 };
 
-function contextNote(action: TaskAction, change: TaskChange | undefined): string {
+function contextNote(action: RowAction, change: TaskChange | undefined): string {
   const id = action.payload.task_id;
   if (!change)
     return `The user pressed ${action.type} on task ${id} in the task list, but that task no longer exists.`;
@@ -104,15 +124,18 @@ export class WidgetActionsService {
     timeZone?: string,
   ): Promise<ActionOutcome> {
     const { action, sender, threadId } = prepared;
+    if (action.type === UNDO_ACTION) return this.undo(userId, threadId, action, sender);
     const id = action.payload.task_id;
-    if (ASKING.has(action.type)) return this.ask(userId, prepared, timeZone);
+    if (ASKING.has(action.type)) return this.ask(userId, action, sender, timeZone);
     let change: TaskChange | undefined;
     const changes: TaskChange[] = [];
     try {
       const task: ChangedTask =
         action.type === 'task.delete'
-          ? await this.tasks.remove(userId, id)
-          : await this.tasks.setCompleted(userId, id, action.type === 'task.complete');
+          ? await this.tasks.remove(userId, id, { origin: { threadId } })
+          : await this.tasks.setCompleted(userId, id, action.type === 'task.complete', {
+              origin: { threadId },
+            });
       change = taskChange(
         action.type === 'task.delete' ? 'deleted' : task.completed ? 'completed' : 'reopened',
         task,
@@ -129,10 +152,44 @@ export class WidgetActionsService {
     return { updated, changes, notice: change ? undefined : `Task ${id} no longer exists.` };
   }
 
+  /**
+   * The Undo bar's button: reverses the changes of its turn (in this conversation only), says what it reversed in
+   * the bar, and tells the model. Refused, with the reason as a notice, when they were undone already or a later
+   * change touched the same tasks.
+   */
+  private async undo(
+    userId: string,
+    threadId: string,
+    action: UndoAction,
+    sender: StoredItemOf<'widget'> | undefined,
+  ): Promise<ActionOutcome> {
+    let result: UndoResult;
+    try {
+      result = await this.tasks.undoBatch(userId, { threadId }, action.payload.batch);
+    } catch (err) {
+      if (!(err instanceof UndoConflictError)) throw err;
+      return { changes: [], notice: err.message };
+    }
+    const summary = undoSummary(result);
+    const changes = result.changes.flatMap((c) => [
+      ...(c.task ? [taskChange(UNDONE_AS[c.action], c.task)] : []),
+      ...(c.removedNext ? [taskChange('deleted', c.removedNext)] : []),
+    ]);
+    await this.store.addItem(userId, threadId, 'hidden_context_item', {
+      content: `The user pressed Undo on the changes of an earlier answer. ${summary}`,
+    });
+    const updated =
+      sender && isUndoWidget(sender.payload.widget)
+        ? await this.store.replaceItem(userId, sender, renderUndone(summary))
+        : undefined;
+    return { updated, changes };
+  }
+
   /** Delete asks first: the sender's row becomes the question (or stops being it); nothing else changes. */
   private async ask(
     userId: string,
-    { action, sender }: Extract<PreparedAction, { kind: 'ready' }>,
+    action: RowAction,
+    sender: StoredItemOf<'widget'> | undefined,
     timeZone?: string,
   ): Promise<ActionOutcome> {
     const id = action.payload.task_id;

@@ -10,6 +10,8 @@ export interface TaskChangedEvent {
   title: string;
   /** The task as it is after the change (as it was, for a deletion). */
   task: Task;
+  /** The change log batch the change was recorded in (what an undo of it reverses); absent for an undo. */
+  batch?: string;
 }
 
 /** Typed map of the backend's in-process events. */

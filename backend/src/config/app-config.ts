@@ -51,6 +51,7 @@ export interface AppConfig {
   guestRateLimitPerMinute: number;
   sitesRefreshMs: number;
   oauthAccessTokenTtlSeconds: number;
+  webhookRetryDelaySeconds: number;
   /** Speech to text for dictation (`input.transcribe`); null: none configured, the widget offers no microphone. */
   transcription: TranscriptionChoice | null;
 }
@@ -181,6 +182,7 @@ export function buildConfig(env: Env): AppConfig {
     guestRateLimitPerMinute: env.GUEST_RATE_LIMIT_PER_MINUTE,
     sitesRefreshMs: env.SITES_REFRESH_MS,
     oauthAccessTokenTtlSeconds: env.OAUTH_ACCESS_TOKEN_TTL_SECONDS,
+    webhookRetryDelaySeconds: env.WEBHOOK_RETRY_DELAY_SECONDS,
     transcription: transcriptionChoice(env),
   };
 }

@@ -74,6 +74,8 @@ export const envSchema = z.object({
   GUEST_RATE_LIMIT_PER_MINUTE: positiveInt.default(10),
   /** Lifetime of the access tokens MCP clients get through OAuth (they refresh them). */
   OAUTH_ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(3_600),
+  /** The first retry of a failed webhook delivery waits this long; each next one twice as long (at most an hour). */
+  WEBHOOK_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3_600).default(5),
   /** How often each instance looks for site changes made elsewhere (another instance, `npm run sites`). */
   SITES_REFRESH_MS: z.coerce.number().int().min(100).max(600_000).default(2_000),
   LOG_LEVEL: z.enum(['debug', 'log', 'warn', 'error', 'silent']).default('log'),

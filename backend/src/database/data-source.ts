@@ -11,6 +11,8 @@ import { TaskFields1764500000000 } from './migrations/1764500000000-task-fields'
 import { CreateSites1764600000000 } from './migrations/1764600000000-create-sites';
 import { SiteOwners1764700000000 } from './migrations/1764700000000-site-owners';
 import { TaskEvents1764800000000 } from './migrations/1764800000000-task-events';
+import { Webhooks1764900000000 } from './migrations/1764900000000-webhooks';
+import { TaskChanges1764850000000 } from './migrations/1764850000000-task-changes';
 
 export const ENTITIES = [Task, TaskCounter, UserSettings, ChatThread, ChatThreadItem];
 export const MIGRATIONS = [
@@ -22,6 +24,8 @@ export const MIGRATIONS = [
   CreateSites1764600000000,
   SiteOwners1764700000000,
   TaskEvents1764800000000,
+  TaskChanges1764850000000,
+  Webhooks1764900000000,
 ];
 
 /** TypeORM options: migrations only, never synchronize. */

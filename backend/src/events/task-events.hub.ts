@@ -39,6 +39,8 @@ export class TaskEventsHub implements OnModuleInit, OnModuleDestroy {
   private readonly store: TaskEventsStore;
   private readonly instance = randomUUID();
   private readonly listeners = new Map<string, Set<EventListener>>();
+  /** Told of every event this instance made (each event once across instances): the webhook sender. */
+  private readonly publishedListeners = new Set<(userId: string, event: TaskEvent) => void>();
   private listenClient: Client | null = null;
   private timers: NodeJS.Timeout[] = [];
   private unsubscribe?: () => void;
@@ -84,6 +86,12 @@ export class TaskEventsHub implements OnModuleInit, OnModuleDestroy {
     };
   }
 
+  /** Hears every event made on this instance (not those of other instances: each is heard once, where it was made). */
+  onPublished(listener: (userId: string, event: TaskEvent) => void): () => void {
+    this.publishedListeners.add(listener);
+    return () => this.publishedListeners.delete(listener);
+  }
+
   /** An event made here (a reminder fired by this instance): stored, announced, delivered. */
   async publish(
     userId: string,
@@ -94,6 +102,7 @@ export class TaskEventsHub implements OnModuleInit, OnModuleDestroy {
     const event = await this.store.record(userId, type, task, this.instance);
     const delivered = late ? { ...event, late } : event;
     this.deliver(userId, delivered);
+    for (const l of this.publishedListeners) l(userId, delivered);
     return delivered;
   }
 

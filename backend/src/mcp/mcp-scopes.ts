@@ -9,6 +9,7 @@ const TOOL_SCOPES: Record<string, McpScope> = {
   update_task: 'tasks:write',
   complete_task: 'tasks:write',
   delete_task: 'tasks:write',
+  undo_last_change: 'tasks:write',
 };
 
 const WORDS: Record<McpScope, string> = {

@@ -7,6 +7,7 @@ import { registerAddTaskTool } from './tools/add-task.tool';
 import { registerCompleteTaskTool } from './tools/complete-task.tool';
 import { registerDeleteTaskTool } from './tools/delete-task.tool';
 import { registerListTasksTool } from './tools/list-tasks.tool';
+import { registerUndoLastChangeTool } from './tools/undo-last-change.tool';
 import { registerUpdateTaskTool } from './tools/update-task.tool';
 
 export const MCP_SERVER_INFO = { name: 'todo-assistant', version: '0.1.0' };
@@ -21,8 +22,8 @@ export const SHARED_JSON_SCHEMA_VALIDATOR = new AjvJsonSchemaValidator();
 const MAX_IDLE_SERVERS = 32;
 
 /**
- * MCP servers with the five task tools. A server serves one connection at a time: one in-process connection,
- * or one `POST /mcp` request (stateless). Building one (five tools, their schemas) cost ~0.5 ms, so the HTTP
+ * MCP servers with the task tools (five, and undo). A server serves one connection at a time: one in-process connection,
+ * or one `POST /mcp` request (stateless). Building one (six tools, their schemas) cost ~0.5 ms, so the HTTP
  * requests borrow idle servers: a server keeps nothing of a request once its transport closed — the caller's
  * identity comes with each message (`extra.authInfo`).
  */
@@ -55,6 +56,7 @@ export class McpServerFactory {
     registerCompleteTaskTool(server, deps);
     registerUpdateTaskTool(server, deps);
     registerDeleteTaskTool(server, deps);
+    registerUndoLastChangeTool(server, deps);
     return server;
   }
 }

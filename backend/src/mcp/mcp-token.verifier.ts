@@ -15,11 +15,29 @@ export const MCP_CLIENT_ID = 'todo-assistant';
 
 /**
  * The AuthInfo every tool reads its user from (`extra.authInfo.extra.userId`), and the time zone of the caller
- * when it is known (a chat turn: the client's zone), else the tools use the user's remembered one.
+ * when it is known (a chat turn: the client's zone), else the tools use the user's remembered one. A chat turn's
+ * connection also carries its conversation and change batch: the tools log changes under them, and undo reverses
+ * that conversation's changes. Only the server sets these (HTTP callers get an AuthInfo from their token).
  */
-export function authInfoFor(userId: string, token: string, expiresAt: number, timeZone?: string): AuthInfo {
-  const extra = timeZone ? { userId, timeZone } : { userId };
+export function authInfoFor(
+  userId: string,
+  token: string,
+  expiresAt: number,
+  timeZone?: string,
+  turn?: ChatTurnOrigin,
+): AuthInfo {
+  const extra = {
+    userId,
+    ...(timeZone ? { timeZone } : {}),
+    ...(turn ? { threadId: turn.threadId, changeBatch: turn.changeBatch } : {}),
+  };
   return { token, clientId: MCP_CLIENT_ID, scopes: [...MCP_SCOPES], expiresAt, extra };
+}
+
+/** The conversation a chat turn runs in and the batch its task changes are logged under (for undo). */
+export interface ChatTurnOrigin {
+  threadId: string;
+  changeBatch: string;
 }
 
 /** The principal the bearer middleware verified (MCP over HTTP; the in-process connection carries none). */

@@ -6,7 +6,8 @@ import { isDatabaseUnavailable } from '../database/database-errors';
 import { isUnknownUserError, UNKNOWN_USER_MESSAGE } from '../common/unknown-user';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../tasks/schedule/time-zones';
 import type { Task } from '../tasks/task.entity';
-import { TaskContext, TasksService } from '../tasks/tasks.service';
+import type { UndoScope } from '../tasks/task-changes';
+import { ChangeOrigin, TaskContext, TasksService } from '../tasks/tasks.service';
 import { TaskNotFoundError } from '../tasks/tasks.errors';
 
 /** What every tool gets: the one tasks service. The user comes per call from the verified token. */
@@ -22,10 +23,29 @@ export function userIdOf(extra: { authInfo?: AuthInfo }): string {
   return userId;
 }
 
-/** The caller's time zone when the connection carries one (a chat turn); else the user's remembered one is used. */
+/**
+ * The caller's time zone when the connection carries one (a chat turn); else the user's remembered one is used.
+ * And where its changes come from, for undo: the chat turn's conversation (the in-process connection of a turn
+ * carries it), else the MCP client of the token.
+ */
 export function taskContextOf(extra: { authInfo?: AuthInfo }): TaskContext {
   const zone = extra.authInfo?.extra?.timeZone;
-  return isTimeZone(zone) ? { timeZone: zone } : {};
+  return { ...(isTimeZone(zone) ? { timeZone: zone } : {}), origin: originOf(extra) };
+}
+
+function originOf(extra: { authInfo?: AuthInfo }): ChangeOrigin {
+  const info = extra.authInfo;
+  const threadId = info?.extra?.threadId;
+  const batch = info?.extra?.changeBatch;
+  if (typeof threadId === 'string' && threadId)
+    return { threadId, ...(typeof batch === 'string' && batch ? { batch } : {}) };
+  return { clientId: info?.clientId ?? 'unknown' };
+}
+
+/** What `undo_last_change` may reverse: the changes of this conversation, or those of this MCP client. */
+export function undoScopeOf(extra: { authInfo?: AuthInfo }): UndoScope {
+  const origin = originOf(extra);
+  return origin.threadId ? { threadId: origin.threadId } : { clientId: origin.clientId ?? 'unknown' };
 }
 
 /** The zone to show these tasks' dates in: looked up only when one of them has a due date. */

@@ -8,6 +8,8 @@ import { IDENTITY_MODES, SiteSummary } from './site.model';
 import { SiteSecretBox } from './site-secrets';
 import type { UsageReport } from './site-usage';
 import { SitesService, UpdateSiteInput } from './sites.service';
+import { runWebhookCommand, WebhookUsageError } from '../webhooks/webhooks.cli';
+import { WebhooksService } from '../webhooks/webhooks.service';
 
 const USAGE = `Usage: npm run sites -- <command> [options]    (every command takes --json)
 
@@ -21,6 +23,9 @@ const USAGE = `Usage: npm run sites -- <command> [options]    (every command tak
   disable <id> | enable <id>
   delete <id> --yes       deletes the site's host users and guests with all their data
   usage <id> [--days N]   turns, tool calls, active users and errors per day (default 30 days)
+  webhook add <id> --url <https-url> [--events task.*...]   a webhook of task events; prints its secret (once)
+  webhook list <id> | webhook remove <id> <webhook> | webhook enable <id> <webhook>
+  webhook deliveries <id> [--limit N]                      the newest delivery attempts, with their status
 
 Settings: heading, greeting, placeholder, accent (#rrggbb), theme (light|dark|auto), locale, chat_rate_limit,
 instructions (for real models), prompts (JSON: [{"label":"…","prompt":"…"}]).`;
@@ -36,6 +41,7 @@ const COMMANDS = [
   'enable',
   'delete',
   'usage',
+  'webhook',
 ] as const;
 
 class UsageError extends Error {}
@@ -59,6 +65,9 @@ export async function runSitesCli(argv: string[]): Promise<Output> {
       'jwks-url': { type: 'string' },
       issuer: { type: 'string' },
       days: { type: 'string' },
+      url: { type: 'string' },
+      events: { type: 'string', multiple: true },
+      limit: { type: 'string' },
       yes: { type: 'boolean' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -68,6 +77,16 @@ export async function runSitesCli(argv: string[]): Promise<Output> {
   if (values.help || !command) throw new UsageError(USAGE);
   if (!(COMMANDS as readonly string[]).includes(command))
     throw new UsageError(`Unknown command "${command}". ${hint()}`);
+  if (command === 'webhook')
+    return withSites((_sites, config, pool) =>
+      runWebhookCommand(
+        new WebhooksService(pool, new SiteSecretBox(config.authSecret), config.env !== 'production'),
+        positionals.slice(1),
+        values,
+      ),
+    ).catch((err: unknown) => {
+      throw err instanceof WebhookUsageError ? new UsageError(`${err.message} ${hint()}`) : err;
+    });
   if (extra.length) throw new UsageError(`Unexpected argument "${extra[0]}". ${hint()}`);
   const needsId = command !== 'create' && command !== 'list';
   if (needsId && !id) throw new UsageError(`"${command}" needs a site id: npm run sites -- ${command} <id>`);
@@ -79,7 +98,9 @@ export async function runSitesCli(argv: string[]): Promise<Output> {
  * The sites service on the database `npm start` uses (embedded — shared with a running backend — or
  * DATABASE_URL), without the HTTP app: for this CLI and the demo's provisioning.
  */
-export async function withSites<T>(body: (sites: SitesService, config: AppConfig) => Promise<T>): Promise<T> {
+export async function withSites<T>(
+  body: (sites: SitesService, config: AppConfig, pool: Pool) => Promise<T>,
+): Promise<T> {
   const config = loadConfig();
   const db = await openDatabase({
     databaseUrl: config.databaseUrl,
@@ -92,7 +113,11 @@ export async function withSites<T>(body: (sites: SitesService, config: AppConfig
     // Only the embedded database may need migrating here; loading the migrations (TypeORM, better-auth) costs
     // most of a second, so the commands on DATABASE_URL never load them.
     if (db.owned) await (await import('../database/migrate.js')).runMigrations(config, db.url);
-    return await body(new SitesService(pool, new SiteSecretBox(config.authSecret), config.publicUrl), config);
+    return await body(
+      new SitesService(pool, new SiteSecretBox(config.authSecret), config.publicUrl),
+      config,
+      pool,
+    );
   } finally {
     await pool.end();
     await db.close();

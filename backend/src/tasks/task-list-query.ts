@@ -4,7 +4,7 @@
  * the due filters are ranges of the same key, so one index serves both (migration 1764500000000).
  */
 import { Brackets, SelectQueryBuilder } from 'typeorm';
-import { daysFromToday } from './schedule/due-dates';
+import { daysFromToday, startOfDaysAgo } from './schedule/due-dates';
 import type { Task } from './task.entity';
 import { Priority, priorityRank } from './task-fields';
 import { InvalidTaskError } from './tasks.errors';
@@ -12,6 +12,8 @@ import { InvalidTaskError } from './tasks.errors';
 export type TaskStatusFilter = 'all' | 'pending' | 'completed';
 export type TaskSort = 'created' | 'updated' | 'title' | 'due' | 'priority';
 export type DueFilter = 'overdue' | 'today' | 'week' | 'none';
+/** Completed today, or in the last 7 days (today and the 6 before), in the user's zone. */
+export type CompletedWithin = 'today' | 'week';
 
 /** Which tasks: every field narrows the list (tags: tasks carrying all of them). */
 export interface TaskFilter {
@@ -23,6 +25,7 @@ export interface TaskFilter {
   /** Already resolved bounds: due strictly before / at or after. */
   dueBefore?: Date;
   dueAfter?: Date;
+  completedWithin?: CompletedWithin;
 }
 
 const DUE_KEY = `COALESCE(t.due_at, 'infinity'::timestamptz)`;
@@ -87,6 +90,10 @@ export function applyFilter(
   if (filter.dueBefore) qb.andWhere(`${DUE_KEY} < :dueBefore`, { dueBefore: filter.dueBefore });
   if (filter.dueAfter)
     qb.andWhere(`${DUE_KEY} >= :dueAfter AND t.due_at IS NOT NULL`, { dueAfter: filter.dueAfter });
+  if (filter.completedWithin) {
+    const doneFrom = startOfDaysAgo(filter.completedWithin === 'today' ? 0 : 6, timeZone, now);
+    qb.andWhere('t.completed = true AND t.completed_at >= :doneFrom', { doneFrom });
+  }
   return qb;
 }
 

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import type { PoolClient } from 'pg';
+import { Repository } from 'typeorm';
 import { Clock } from '../common/clock';
 import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from '../common/storable-text';
 import { BackendEventBus, TaskChangedEvent } from '../common/task-events';
 import { Sql } from '../database/sql.service';
-import { Due, resolveBound } from './schedule/due-dates';
+import { inTransaction } from '../database/transaction';
+import { dayBounds, Due, resolveBound } from './schedule/due-dates';
 import { nextDue, storedRecurrence } from './schedule/recurrence';
 import { asInvalid, planSchedule, Schedule } from './schedule/schedule';
 import { Task } from './task.entity';
@@ -19,6 +21,22 @@ import {
   TaskSort,
   TaskStatusFilter,
 } from './task-list-query';
+import {
+  ChangeLogEntry,
+  conflictMessage,
+  DELETE_AND_LOG,
+  LOG_UPDATE,
+  logCreation,
+  logValues,
+  randomBatch,
+  restoreColumns,
+  UndoConflictError,
+  UndoneChange,
+  UndoResult,
+  UNDONE_AS,
+  UndoScope,
+  updateAndLog,
+} from './task-changes';
 import { InvalidTaskError, TaskNotFoundError } from './tasks.errors';
 import { UserTimeZones } from './user-time-zones.service';
 
@@ -33,6 +51,8 @@ export const PAGE_DEFAULT = 50;
 export interface TaskQuery extends Omit<TaskFilter, 'dueBefore' | 'dueAfter'> {
   due_before?: string;
   due_after?: string;
+  /** One day, in words or ISO 8601: tasks due that day. */
+  due_on?: string;
 }
 
 export interface ListTasksOptions extends TaskQuery {
@@ -68,9 +88,22 @@ export interface TaskChanges {
   recurrence?: unknown;
 }
 
-/** The caller's time zone when it knows it (a chat turn); otherwise the user's remembered one is used. */
+/**
+ * Where a change comes from, as the change log records it for undo: the conversation it was made in (a chat turn,
+ * a widget action) or the MCP client that made it over `/mcp`; changes of one `batch` are undone together.
+ * Set by the server from the verified caller, never from a model's arguments.
+ */
+export interface ChangeOrigin {
+  threadId?: string;
+  clientId?: string;
+  /** One chat turn, one widget action, one MCP call. A new one per change when absent. */
+  batch?: string;
+}
+
+/** The caller's time zone when it knows it (a chat turn), else the user's remembered one; where changes come from. */
 export interface TaskContext {
   timeZone?: string;
+  origin?: ChangeOrigin;
 }
 
 /** A task after a change; completing a recurring task also created its next occurrence. */
@@ -153,6 +186,89 @@ function scheduleColumns(s: Schedule): Record<string, unknown> {
 /** The task's plain columns from a creation (what the INSERT below takes, in order). */
 const INSERT_COLUMNS = 'title, description, priority, tags, due_at, due_all_day, due_time_zone, recurrence';
 
+/** Numbers the next task of the user ($1) and inserts it with columns $2–$9; the CTE `t` is the new row. */
+const INSERT_TASK = `WITH n AS (
+    INSERT INTO task_counters (user_id, last_number) VALUES ($1, 1)
+    ON CONFLICT (user_id) DO UPDATE SET last_number = task_counters.last_number + 1
+    RETURNING last_number),
+  t AS (
+    INSERT INTO tasks (user_id, number, ${INSERT_COLUMNS})
+    SELECT $1, n.last_number, $2, $3, $4, $5, $6, $7, $8, $9 FROM n
+    RETURNING *)`;
+const INSERT = `${INSERT_TASK} SELECT * FROM t`;
+/** The same, logged with the origin $10–$12. */
+const INSERT_AND_LOG = `${INSERT_TASK}, ${logCreation([10, 11, 12])} SELECT * FROM t`;
+
+/** The newest batch of a conversation ($2) or of an MCP client ($2) not undone yet. */
+const NEWEST_IN_THREAD = `SELECT batch FROM task_changes
+  WHERE user_id = $1 AND thread_id = $2 AND undone_at IS NULL ORDER BY seq DESC LIMIT 1`;
+const NEWEST_OF_CLIENT = `SELECT batch FROM task_changes
+  WHERE user_id = $1 AND thread_id IS NULL AND client_id = $2 AND undone_at IS NULL ORDER BY seq DESC LIMIT 1`;
+/** A batch's changes not undone yet, newest first, locked: a concurrent undo of it waits, then finds none. */
+const BATCH_IN_THREAD = `SELECT seq, batch, action, task_number, next_number, before, after FROM task_changes
+  WHERE user_id = $1 AND thread_id = $2 AND batch = $3 AND undone_at IS NULL ORDER BY seq DESC FOR UPDATE`;
+const BATCH_OF_CLIENT = `SELECT seq, batch, action, task_number, next_number, before, after FROM task_changes
+  WHERE user_id = $1 AND thread_id IS NULL AND client_id = $2 AND batch = $3 AND undone_at IS NULL
+  ORDER BY seq DESC FOR UPDATE`;
+/** Later changes of the scope, not undone, to tasks $4 (after the change $3). */
+const LATER_IN_THREAD = `SELECT DISTINCT task_number FROM task_changes
+  WHERE user_id = $1 AND thread_id = $2 AND seq > $3 AND undone_at IS NULL
+    AND (task_number = ANY($4) OR next_number = ANY($4)) ORDER BY task_number`;
+const LATER_OF_CLIENT = `SELECT DISTINCT task_number FROM task_changes
+  WHERE user_id = $1 AND thread_id IS NULL AND client_id = $2 AND seq > $3 AND undone_at IS NULL
+    AND (task_number = ANY($4) OR next_number = ANY($4)) ORDER BY task_number`;
+
+/** A column value that is SQL text (it may read the row as it was, `prev`), not a parameter. */
+class SqlExpression {
+  constructor(readonly sql: string) {}
+}
+function sqlExpression(sql: string): SqlExpression {
+  return new SqlExpression(sql);
+}
+
+/** New column values by property name (as the entity names them). */
+type Assignments = Record<string, unknown>;
+
+const COLUMN_OF: Readonly<Record<string, string>> = {
+  title: 'title',
+  description: 'description',
+  priority: 'priority',
+  tags: 'tags',
+  completed: 'completed',
+  completedAt: 'completed_at',
+  dueAt: 'due_at',
+  dueAllDay: 'due_all_day',
+  dueTimeZone: 'due_time_zone',
+  recurrence: 'recurrence',
+};
+
+/** `col = $n, …` for the assignments, their values appended to `values` (texts depend on the columns only). */
+function assign(set: Assignments, values: unknown[]): string {
+  return Object.entries(set)
+    .map(([key, value]) => {
+      const column = COLUMN_OF[key];
+      if (!column) throw new Error(`unknown task column ${key}`);
+      if (value instanceof SqlExpression) return `${column} = ${value.sql}`;
+      if (column === 'recurrence') {
+        values.push(value == null ? null : JSON.stringify(value));
+        return `${column} = $${values.length}::jsonb`;
+      }
+      values.push(value);
+      return `${column} = $${values.length}`;
+    })
+    .join(', ');
+}
+
+/** The rows of a statement sent on a transaction's connection. */
+async function rowsOf<T>(client: PoolClient, text: string, values: unknown[]): Promise<T[]> {
+  return (await client.query(text, values)).rows as T[];
+}
+
+/** The origin with its batch: a change made without one is a batch of its own. */
+function withBatch(origin: ChangeOrigin | undefined): ChangeOrigin & { batch: string } {
+  return { ...origin, batch: origin?.batch ?? randomBatch() };
+}
+
 /** The one implementation of task operations, used by REST, MCP and the agent. Every call is scoped to a user. */
 @Injectable()
 export class TasksService {
@@ -177,14 +293,20 @@ export class TasksService {
           this.clock.now(),
         )
       : { due: null, recurrence: null };
-    const task = await this.insert((text, values) => this.sql.rows<TaskRow>(text, values), userId, {
-      title,
-      description,
-      priority: priorityRank(input.priority ?? null),
-      tags,
-      ...scheduleColumns(schedule),
-    });
-    this.emit(userId, 'created', task);
+    const origin = withBatch(ctx.origin);
+    const task = await this.insert(
+      (text, values) => this.sql.rows<TaskRow>(text, values),
+      userId,
+      {
+        title,
+        description,
+        priority: priorityRank(input.priority ?? null),
+        tags,
+        ...scheduleColumns(schedule),
+      },
+      origin,
+    );
+    this.emit(userId, 'created', task, origin.batch);
     return task;
   }
 
@@ -260,7 +382,7 @@ export class TasksService {
     changes: TaskChanges,
     ctx: TaskContext = {},
   ): Promise<ChangedTask> {
-    const set: Record<string, unknown> = {};
+    const set: Assignments = {};
     if (changes.title !== undefined) set.title = cleanTitle(changes.title);
     if (changes.description !== undefined) set.description = cleanDescription(changes.description);
     if (changes.priority !== undefined) set.priority = priorityRank(changes.priority);
@@ -274,82 +396,207 @@ export class TasksService {
       throw new InvalidTaskError(
         'nothing to change: give title, description, completed, priority, tags, due or recurrence',
       );
+    const origin = withBatch(ctx.origin);
     const task = readsCurrent
-      ? await this.changeCurrent(userId, taskId, set, changes, ctx)
-      : await this.setState(userId, taskId, set, changes.completed);
-    this.emitChange(userId, changes.completed === undefined ? 'updated' : undefined, task);
+      ? await this.changeCurrent(userId, taskId, set, changes, ctx, origin)
+      : await this.setState(userId, taskId, set, changes.completed, origin);
+    this.emitChange(userId, changes.completed === undefined ? 'updated' : undefined, task, origin.batch);
     return task;
   }
 
   /** Sets `completed`, or toggles it when `completed` is undefined. */
-  async setCompleted(userId: string, taskId: number, completed?: boolean): Promise<ChangedTask> {
-    const task = await this.setState(userId, taskId, {}, completed ?? 'toggle');
-    this.emitChange(userId, undefined, task);
+  async setCompleted(
+    userId: string,
+    taskId: number,
+    completed?: boolean,
+    ctx: TaskContext = {},
+  ): Promise<ChangedTask> {
+    const origin = withBatch(ctx.origin);
+    const task = await this.setState(userId, taskId, {}, completed ?? 'toggle', origin);
+    this.emitChange(userId, undefined, task, origin.batch);
     return task;
   }
 
-  async remove(userId: string, taskId: number): Promise<Task> {
-    const result = await this.tasks
-      .createQueryBuilder()
-      .delete()
-      .from(Task)
-      .where('user_id = :userId AND number = :taskId', { userId, taskId })
-      .returning('*')
-      .execute();
-    const rows = result.raw as TaskRow[];
+  async remove(userId: string, taskId: number, ctx: TaskContext = {}): Promise<Task> {
+    const origin = withBatch(ctx.origin);
+    const rows = await this.sql.rows<TaskRow>(DELETE_AND_LOG, [userId, taskId, ...logValues(origin)]);
     if (rows.length === 0) throw new TaskNotFoundError(taskId);
     const task = fromRow(rows[0]);
-    this.emit(userId, 'deleted', task);
+    this.emit(userId, 'deleted', task, origin.batch);
     return task;
   }
 
   /**
-   * Columns and, maybe, the completion state, in one statement — unless the change completes a recurring task,
-   * which must also create its next occurrence: that runs in a transaction (the statement's condition leaves
-   * recurring tasks to it, so the common case stays one statement).
+   * Reverses the newest changes of a scope (one conversation, or one MCP client) that are not undone yet: all the
+   * changes of the turn, widget action or MCP call that made them. A second call walks back further. Null when
+   * there is nothing left to undo. Never touches another user's tasks: the log is read for this user only.
+   */
+  async undoLast(userId: string, scope: UndoScope): Promise<UndoResult | null> {
+    // Two undos at once pick the same batch; the second finds it undone and takes the one before.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const [newest] = await this.sql.rows<{ batch: string }>(
+        'threadId' in scope ? NEWEST_IN_THREAD : NEWEST_OF_CLIENT,
+        [userId, 'threadId' in scope ? scope.threadId : scope.clientId],
+      );
+      if (!newest) return null;
+      const result = await this.reverse(userId, scope, newest.batch, false);
+      if (result) return result;
+    }
+    return null;
+  }
+
+  /**
+   * Reverses one batch of changes (the Undo button of a turn): refused when it was undone already, or when a later
+   * change of the same scope, not undone, touched one of its tasks (undo that first).
+   */
+  async undoBatch(userId: string, scope: UndoScope, batch: string): Promise<UndoResult> {
+    const result = await this.reverse(userId, scope, batch, true);
+    if (!result) throw new UndoConflictError('That change was already undone.');
+    return result;
+  }
+
+  /** Reverses a batch in one transaction, newest change first; null when nothing of it is left to undo. */
+  private async reverse(
+    userId: string,
+    scope: UndoScope,
+    batch: string,
+    checkLater: boolean,
+  ): Promise<UndoResult | null> {
+    const scopeValue = 'threadId' in scope ? scope.threadId : scope.clientId;
+    const result = await inTransaction(this.sql.master, async (client) => {
+      const entries = await rowsOf<ChangeLogEntry>(
+        client,
+        'threadId' in scope ? BATCH_IN_THREAD : BATCH_OF_CLIENT,
+        [userId, scopeValue, batch],
+      );
+      if (entries.length === 0) return null;
+      if (checkLater) {
+        const numbers = entries.flatMap((e) => [e.task_number, ...(e.next_number ? [e.next_number] : [])]);
+        const later = await rowsOf<{ task_number: number }>(
+          client,
+          'threadId' in scope ? LATER_IN_THREAD : LATER_OF_CLIENT,
+          [userId, scopeValue, entries[0].seq, numbers],
+        );
+        if (later.length) throw new UndoConflictError(conflictMessage(later.map((r) => r.task_number)));
+      }
+      const changes: UndoneChange[] = [];
+      for (const entry of entries) changes.push(await this.undoOne(client, userId, entry));
+      await client.query('UPDATE task_changes SET undone_at = now() WHERE user_id = $1 AND seq = ANY($2)', [
+        userId,
+        entries.map((e) => e.seq),
+      ]);
+      return { batch, changes };
+    });
+    if (!result) return null;
+    for (const c of result.changes) {
+      if (c.task) this.emit(userId, UNDONE_AS[c.action], c.task);
+      if (c.removedNext) this.emit(userId, 'deleted', c.removedNext);
+    }
+    return result;
+  }
+
+  /** Undoes one logged change: a creation deletes the task, a deletion restores it, an edit sets fields back. */
+  private async undoOne(client: PoolClient, userId: string, entry: ChangeLogEntry): Promise<UndoneChange> {
+    const rows = (text: string, values: unknown[]) => rowsOf<TaskRow>(client, text, values);
+    const logged = entry.after ?? entry.before ?? {};
+    const change: UndoneChange = {
+      action: entry.action,
+      taskId: entry.task_number,
+      title: typeof logged.title === 'string' ? logged.title : '',
+      fields: [],
+    };
+    let task: TaskRow | undefined;
+    if (entry.action === 'created') {
+      [task] = await rows('DELETE FROM tasks WHERE user_id = $1 AND number = $2 RETURNING *', [
+        userId,
+        entry.task_number,
+      ]);
+    } else if (entry.action === 'deleted') {
+      // The task as it was: its uuid, number, fields, state and timestamps (numbers are never reused, so its
+      // number is still free). The user is this one whatever the log holds.
+      [task] = await rows(
+        `INSERT INTO tasks SELECT * FROM jsonb_populate_record(NULL::tasks, $2::jsonb || jsonb_build_object('user_id', $1::text))
+         ON CONFLICT DO NOTHING RETURNING *`,
+        [userId, JSON.stringify(entry.before)],
+      );
+    } else {
+      const before = entry.before ?? {};
+      change.fields = restoreColumns(before, entry.after ?? {});
+      const assignments = [...change.fields.map((c) => `${c} = r.${c}`), 'updated_at = now()'].join(', ');
+      [task] = await rows(
+        `UPDATE tasks SET ${assignments} FROM jsonb_populate_record(NULL::tasks, $3::jsonb) r
+         WHERE tasks.user_id = $1 AND tasks.number = $2 RETURNING tasks.*`,
+        [userId, entry.task_number, JSON.stringify(before)],
+      );
+      if (entry.next_number !== null) {
+        const [next] = await rows('DELETE FROM tasks WHERE user_id = $1 AND number = $2 RETURNING *', [
+          userId,
+          entry.next_number,
+        ]);
+        if (next) change.removedNext = fromRow(next);
+      }
+    }
+    if (task) {
+      change.task = fromRow(task);
+      change.title = task.title;
+    }
+    return change;
+  }
+
+  /**
+   * Columns and, maybe, the completion state, in one statement that also logs the change — unless the change
+   * completes a recurring task, which must also create its next occurrence: that runs in a transaction (the
+   * statement's condition leaves recurring tasks to it, so the common case stays one statement).
    */
   private async setState(
     userId: string,
     taskId: number,
-    set: Record<string, unknown>,
+    set: Assignments,
     completed: boolean | 'toggle' | undefined,
+    origin: Required<Pick<ChangeOrigin, 'batch'>> & ChangeOrigin,
   ): Promise<ChangedTask> {
-    const state: Record<string, unknown> = { ...set };
+    const state: Assignments = { ...set };
     let mayComplete = '';
     if (completed === 'toggle') {
-      state.completed = () => 'NOT completed';
-      state.completedAt = () => 'CASE WHEN completed THEN NULL ELSE now() END';
+      state.completed = sqlExpression('NOT prev.completed');
+      state.completedAt = sqlExpression('CASE WHEN prev.completed THEN NULL ELSE now() END');
       mayComplete = ' AND (recurrence IS NULL OR completed)';
     } else if (completed !== undefined) {
       state.completed = completed;
       state.completedAt = completed ? this.clock.now() : null;
       if (completed) mayComplete = ' AND recurrence IS NULL';
     }
-    const rows = await this.write(this.tasks.manager, userId, taskId, state, mayComplete);
+    const values: unknown[] = [userId, taskId, ...logValues(origin)];
+    const rows = await this.sql.rows<TaskRow>(updateAndLog(assign(state, values), mayComplete), values);
     if (rows.length > 0) return fromRow(rows[0]);
     if (!mayComplete) throw new TaskNotFoundError(taskId);
-    return this.changeCurrent(userId, taskId, set, {}, {}, completed);
+    return this.changeCurrent(userId, taskId, set, {}, {}, origin, completed);
   }
 
-  /** A change that reads the task first (tag edits, schedule, completing a recurring task): one transaction. */
+  /**
+   * A change that reads the task first (tag edits, schedule, completing a recurring task): one transaction, which
+   * also logs it.
+   */
   private async changeCurrent(
     userId: string,
     taskId: number,
-    set: Record<string, unknown>,
+    set: Assignments,
     changes: TaskChanges,
     ctx: TaskContext,
+    origin: Required<Pick<ChangeOrigin, 'batch'>> & ChangeOrigin,
     completed: boolean | 'toggle' | undefined = changes.completed,
   ): Promise<ChangedTask> {
     const scheduled = changes.due !== undefined || changes.recurrence !== undefined;
     const zone = scheduled ? await this.timeZone(userId, ctx) : undefined;
-    return this.tasks.manager.transaction(async (em) => {
-      const [row] = await em.query<TaskRow[]>(
-        'SELECT * FROM tasks WHERE user_id = $1 AND number = $2 FOR UPDATE',
+    return inTransaction(this.sql.master, async (client) => {
+      const run = <T>(text: string, values: unknown[]) => rowsOf<T>(client, text, values);
+      const [row] = await run<TaskRow & { snapshot: unknown }>(
+        'SELECT t.*, to_jsonb(t) AS snapshot FROM tasks t WHERE user_id = $1 AND number = $2 FOR UPDATE',
         [userId, taskId],
       );
       if (!row) throw new TaskNotFoundError(taskId);
       const current = fromRow(row);
-      const state: Record<string, unknown> = { ...set };
+      const state: Assignments = { ...set };
       if (changes.addTags !== undefined || changes.removeTags !== undefined)
         state.tags = editTags(
           (state.tags as string[] | undefined) ?? current.tags,
@@ -370,7 +617,7 @@ export class TasksService {
       if (state.completed === true && !current.completed && schedule.recurrence && schedule.due) {
         // The series moves on to the next occurrence; this one keeps no repeat, so reopening it and completing
         // it again cannot create a second "next".
-        next = await this.insert((text, values) => em.query<TaskRow[]>(text, values), userId, {
+        next = await this.insert((text, values) => run<TaskRow>(text, values), userId, {
           title: state.title ?? current.title,
           description: state.description !== undefined ? state.description : current.description,
           priority: state.priority !== undefined ? state.priority : current.priority,
@@ -382,9 +629,25 @@ export class TasksService {
         });
         state.recurrence = null;
       }
-      const [updated] = await this.write(em, userId, taskId, state);
+      const values: unknown[] = [userId, taskId];
+      const [updated] = await run<TaskRow & { snapshot: unknown }>(
+        `UPDATE tasks SET ${assign(state, values)}, updated_at = now() WHERE user_id = $1 AND number = $2
+         RETURNING tasks.*, to_jsonb(tasks) AS snapshot`,
+        values,
+      );
       const task: ChangedTask = fromRow(updated);
       if (next) task.nextOccurrence = next;
+      const action =
+        task.completed === current.completed ? 'updated' : task.completed ? 'completed' : 'reopened';
+      await run(LOG_UPDATE, [
+        userId,
+        taskId,
+        ...logValues(origin),
+        action,
+        next?.number ?? null,
+        JSON.stringify(row.snapshot),
+        JSON.stringify(updated.snapshot),
+      ]);
       return task;
     });
   }
@@ -395,19 +658,25 @@ export class TasksService {
       query.due === 'today' ||
       query.due === 'week' ||
       query.due_before !== undefined ||
-      query.due_after !== undefined;
+      query.due_after !== undefined ||
+      query.due_on !== undefined ||
+      query.completedWithin !== undefined;
     const zone = needsZone ? await this.timeZone(userId, ctx) : 'UTC';
     const now = this.clock.now();
+    const { due_on, due_before, due_after, ...rest } = query;
+    const day = due_on === undefined ? undefined : asInvalid('due_on', () => dayBounds(due_on, zone, now));
     const filter: TaskFilter = {
-      ...query,
+      ...rest,
       dueBefore:
-        query.due_before === undefined
+        day?.to ??
+        (due_before === undefined
           ? undefined
-          : asInvalid('due_before', () => resolveBound(query.due_before!, zone, now)),
+          : asInvalid('due_before', () => resolveBound(due_before, zone, now))),
       dueAfter:
-        query.due_after === undefined
+        day?.from ??
+        (due_after === undefined
           ? undefined
-          : asInvalid('due_after', () => resolveBound(query.due_after!, zone, now)),
+          : asInvalid('due_after', () => resolveBound(due_after, zone, now))),
     };
     if (filter.tags) filter.tags = cleanTags(filter.tags);
     return applyFilter(
@@ -429,51 +698,28 @@ export class TasksService {
 
   /**
    * One statement: the counter row lock makes numbers unique and gap-free under concurrency. `run` sends it: the
-   * prepared-statement pool for a creation, the transaction's connection for a next occurrence.
+   * prepared-statement pool for a creation, the transaction's connection for a next occurrence. With an `origin`,
+   * the same statement logs the creation (a next occurrence is logged with the completion that made it).
    */
   private async insert(
     run: (text: string, values: unknown[]) => Promise<TaskRow[]>,
     userId: string,
     c: Record<string, unknown>,
+    origin?: ChangeOrigin,
   ): Promise<Task> {
-    const rows = await run(
-      `WITH n AS (
-         INSERT INTO task_counters (user_id, last_number) VALUES ($1, 1)
-         ON CONFLICT (user_id) DO UPDATE SET last_number = task_counters.last_number + 1
-         RETURNING last_number)
-       INSERT INTO tasks (user_id, number, ${INSERT_COLUMNS})
-       SELECT $1, n.last_number, $2, $3, $4, $5, $6, $7, $8, $9 FROM n
-       RETURNING *`,
-      [
-        userId,
-        c.title,
-        c.description ?? null,
-        c.priority ?? null,
-        c.tags ?? [],
-        c.dueAt ?? null,
-        c.dueAllDay ?? false,
-        c.dueTimeZone ?? null,
-        c.recurrence == null ? null : JSON.stringify(c.recurrence),
-      ],
-    );
+    const rows = await run(origin ? INSERT_AND_LOG : INSERT, [
+      userId,
+      c.title,
+      c.description ?? null,
+      c.priority ?? null,
+      c.tags ?? [],
+      c.dueAt ?? null,
+      c.dueAllDay ?? false,
+      c.dueTimeZone ?? null,
+      c.recurrence == null ? null : JSON.stringify(c.recurrence),
+      ...(origin ? logValues(origin) : []),
+    ]);
     return fromRow(rows[0]);
-  }
-
-  private async write(
-    em: EntityManager,
-    userId: string,
-    taskId: number,
-    set: Record<string, unknown>,
-    condition = '',
-  ): Promise<TaskRow[]> {
-    const result = await em
-      .createQueryBuilder()
-      .update(Task)
-      .set({ ...set, updatedAt: () => 'now()' })
-      .where(`user_id = :userId AND number = :taskId${condition}`, { userId, taskId })
-      .returning('*')
-      .execute();
-    return result.raw as TaskRow[];
   }
 
   /** `action` for an update; else what the completion state became. A new occurrence is announced as created. */
@@ -481,12 +727,21 @@ export class TasksService {
     userId: string,
     action: TaskChangedEvent['action'] | undefined,
     task: ChangedTask,
+    batch: string,
   ): void {
-    this.emit(userId, action ?? (task.completed ? 'completed' : 'reopened'), task);
-    if (task.nextOccurrence) this.emit(userId, 'created', task.nextOccurrence);
+    this.emit(userId, action ?? (task.completed ? 'completed' : 'reopened'), task, batch);
+    if (task.nextOccurrence) this.emit(userId, 'created', task.nextOccurrence, batch);
   }
 
-  private emit(userId: string, action: TaskChangedEvent['action'], task: Task): void {
-    this.events.emit('task.changed', { userId, action, taskId: task.number, title: task.title, task });
+  /** `batch`: the change log batch of the change (none for an undo, which cannot itself be undone). */
+  private emit(userId: string, action: TaskChangedEvent['action'], task: Task, batch?: string): void {
+    this.events.emit('task.changed', {
+      userId,
+      action,
+      taskId: task.number,
+      title: task.title,
+      task,
+      ...(batch ? { batch } : {}),
+    });
   }
 }

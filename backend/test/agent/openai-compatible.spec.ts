@@ -80,7 +80,14 @@ describe('agent on an OpenAI-compatible server (local Chat Completions stub)', (
     ]);
     expect(JSON.stringify(first.body.messages![2].content)).toContain('Hi! What can I do?');
     const toolNames = first.body.tools!.map((x) => (x.function as { name: string }).name).sort();
-    expect(toolNames).toEqual(['add_task', 'complete_task', 'delete_task', 'list_tasks', 'update_task']);
+    expect(toolNames).toEqual([
+      'add_task',
+      'complete_task',
+      'delete_task',
+      'list_tasks',
+      'undo_last_change',
+      'update_task',
+    ]);
     const addTask = first.body.tools!.find((x) => (x.function as { name: string }).name === 'add_task')!
       .function as { parameters: { properties: object } };
     expect(Object.keys(addTask.parameters.properties).sort()).toEqual([

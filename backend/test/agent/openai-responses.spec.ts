@@ -104,6 +104,7 @@ describe('agent on the OpenAI Responses API (local /v1/responses stub)', () => {
       'complete_task',
       'delete_task',
       'list_tasks',
+      'undo_last_change',
       'update_task',
     ]);
     const addTask = tools.find((x) => x.name === 'add_task') as {

@@ -18,7 +18,8 @@
  *   (`toolExecution.maxFunctionToolConcurrency: 1`) for task numbers to follow the call order.
  */
 
-export type ToolName = 'add_task' | 'list_tasks' | 'complete_task' | 'update_task' | 'delete_task';
+export type ToolName =
+  'add_task' | 'list_tasks' | 'complete_task' | 'update_task' | 'delete_task' | 'undo_last_change';
 
 export interface GivenTask {
   title: string;
@@ -125,6 +126,8 @@ export const update = (id: number, fields: { title?: string; description?: strin
   args: { task_id: id, ...fields },
 });
 export const remove = (id: number): ExpectedCall => ({ name: 'delete_task', args: { task_id: id } });
+/** undo_last_change: the server reverses the conversation's newest change. */
+export const undoLast = (): ExpectedCall => ({ name: 'undo_last_change', args: {} });
 
 type FieldArgs = {
   priority?: string;
@@ -2349,10 +2352,11 @@ export const conversations: ConversationCase[] = [
     turns: [
       { say: 'mark task 2 as done', expectCalls: [complete(2)] },
       {
+        // Undo is the server's: it reverses the completion, and task 2 is pending again.
         say: 'undo',
-        expectCalls: [reopen(2)],
+        expectCalls: [undoLast()],
         expectTasksAfter: tasksAfter(BASIC),
-        replyIncludes: ['Reopened task 2 “Team meeting”'],
+        replyIncludes: ['Reopened task 2 “Team meeting”', 'pending again'],
       },
     ],
   },

@@ -110,12 +110,15 @@ describe('a full ChatKit conversation with the offline model', () => {
     const res = await ck.json('threads.get_by_id', { thread_id: threadId });
     expect(res.body).toMatchObject({ id: threadId, title: 'Add buy milk', items: { has_more: false } });
     const items = res.body.items.data;
+    // A turn that changed tasks ends its progress with the Undo bar (a widget); a listing with the task list.
     expect(items.map((i: any) => i.type)).toEqual([
       'user_message',
       'workflow',
+      'widget',
       'assistant_message',
       'user_message',
       'workflow',
+      'widget',
       'assistant_message',
       'user_message',
       'workflow',

@@ -29,13 +29,14 @@ export function toolBehaviour(getApp: () => TestApp, connect: Connect): void {
       completed: boolean;
     }>;
 
-  it('lists the five tools with titles, descriptions, annotations and schemas without user_id', async () => {
+  it('lists the six tools with titles, descriptions, annotations and schemas without user_id', async () => {
     const tools = await a.listTools();
     expect(tools.map((t) => t.name).sort()).toEqual([
       'add_task',
       'complete_task',
       'delete_task',
       'list_tasks',
+      'undo_last_change',
       'update_task',
     ]);
     const byName = Object.fromEntries(tools.map((t) => [t.name, t]));
@@ -60,6 +61,11 @@ export function toolBehaviour(getApp: () => TestApp, connect: Connect): void {
     expect(byName.delete_task.annotations).toMatchObject({ destructiveHint: true });
     expect(byName.complete_task.annotations).toMatchObject({ idempotentHint: true });
     expect(byName.update_task.annotations).toMatchObject({ idempotentHint: true });
+    expect(byName.undo_last_change.inputSchema.properties ?? {}).toEqual({});
+    expect(byName.undo_last_change.annotations).toMatchObject({
+      destructiveHint: true,
+      idempotentHint: false,
+    });
   });
 
   it('adds, lists, completes, reopens, updates and deletes, visible through GET /api/tasks', async () => {

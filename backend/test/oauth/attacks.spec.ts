@@ -426,6 +426,7 @@ describe('OAuth for MCP clients: refusals', () => {
         ['update_task', { task_id: 1, title: 'sneaky' }],
         ['complete_task', { task_id: 1 }],
         ['delete_task', { task_id: 1 }],
+        ['undo_last_change', {}],
       ] as const) {
         const res = await mcpTool(t.url, token, name, args);
         const challenge = res.headers.get('www-authenticate') ?? '';

@@ -15,7 +15,7 @@ import { api, signUp } from '../support/users';
 
 jest.setTimeout(60_000);
 
-const TOOLS = ['add_task', 'complete_task', 'delete_task', 'list_tasks', 'update_task'];
+const TOOLS = ['add_task', 'complete_task', 'delete_task', 'list_tasks', 'undo_last_change', 'update_task'];
 const CIMD_CLIENT_ID = 'https://cimd-client.test/client.json';
 
 /** Every request the SDK client made (discovery, registration, token, /mcp), in order. */

@@ -5,7 +5,7 @@ import { createSite, guestSession, hostSession } from '../support/sites';
 import { startTestApp, TestApp } from '../support/test-app';
 import { api, signUp } from '../support/users';
 
-const TOOLS = ['add_task', 'complete_task', 'delete_task', 'list_tasks', 'update_task'];
+const TOOLS = ['add_task', 'complete_task', 'delete_task', 'list_tasks', 'undo_last_change', 'update_task'];
 
 /** `POST /mcp` as a browser page sends it (with its Origin). */
 function fromPage(
@@ -93,6 +93,6 @@ describe('OAuth for MCP clients: our own tokens on /mcp', () => {
     expect((await mcpTool(t.url, guest.jwt, 'add_task', { title: 'guest task' })).status).toBe(200);
     const listed = await mcpTool(t.url, guest.jwt, 'list_tasks');
     expect(toolText(listed)).toContain('guest task');
-    expect((await mcpRequest(t.url, guest.jwt, { method: 'tools/list' })).body.result.tools).toHaveLength(5);
+    expect((await mcpRequest(t.url, guest.jwt, { method: 'tools/list' })).body.result.tools).toHaveLength(6);
   });
 });

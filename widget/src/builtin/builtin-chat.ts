@@ -10,6 +10,7 @@ import type { ActionConfig, Thread, ThreadItem, WorkflowTask } from './protocol.
 import { textOf } from './thread-state.js';
 import { ThreadList } from './thread-list.js';
 import { renderWidget, widgetStyles } from './widget-view.js';
+import { undoBarOf, type UndoBar } from './undo-bar.js';
 
 export interface BuiltinChatConfig {
   client: ChatKitClient;
@@ -215,7 +216,7 @@ export class BuiltinChat extends LitElement {
               ? this.renderStart()
               : nothing
         }
-        ${c.items.map((item) => this.renderItem(item))}
+        ${c.items.map((item, i) => this.renderItem(item, c.items[i + 1], c.items[i - 1]))}
         ${c.pending ? html`<div class="msg user pending" dir="auto">${c.pending}</div>` : nothing}
         ${
           c.streaming && !this.hasAnswerInProgress()
@@ -263,7 +264,10 @@ export class BuiltinChat extends LitElement {
     </div>`;
   }
 
-  private renderItem(item: ThreadItem) {
+  private renderItem(item: ThreadItem, next?: ThreadItem, previous?: ThreadItem) {
+    const bar = undoBarOf(item);
+    // The Undo bar of a turn is drawn on the progress line above it (once pressed: what it reversed).
+    if (bar && previous?.type === 'workflow' && previous.workflow.tasks.length) return nothing;
     switch (item.type) {
       case 'user_message':
         // Who said it, for screen readers (the bubbles' sides say it to the eye).
@@ -274,12 +278,15 @@ export class BuiltinChat extends LitElement {
           ? html`<span class="sr-only">The assistant said:</span>
               <div class="msg assistant" dir="auto">${renderMarkdown(textOf(item))}</div>`
           : nothing;
-      case 'workflow':
+      case 'workflow': {
+        const undo = next ? undoBarOf(next) : undefined;
         return item.workflow.tasks.length
           ? html`<ul class="workflow" aria-label="What the assistant did">
               ${item.workflow.tasks.map((t) => this.renderTask(t))}
+              ${undo && next ? (undo.undone ? this.renderUndone(undo) : this.renderUndoButton(next.id, undo)) : nothing}
             </ul>`
           : nothing;
+      }
       case 'task':
         return html`<ul class="workflow">
           ${this.renderTask(item.task)}
@@ -301,6 +308,25 @@ export class BuiltinChat extends LitElement {
       default:
         return nothing;
     }
+  }
+
+  /** Undo on the progress line: reverses what the turn changed (the server's `task.undo` action). */
+  private renderUndoButton(itemId: string, bar: UndoBar) {
+    const busy = this.conversation.actingOn === itemId;
+    return html`<li class="undo" data-item=${itemId} aria-busy=${busy}>
+      <button
+        type="button"
+        aria-label=${`Undo: ${bar.summary}`}
+        ?disabled=${busy || this.conversation.streaming}
+        @click=${() => void this.act(itemId, bar.action!)}
+      >
+        ${icon('reload')} Undo
+      </button>
+    </li>`;
+  }
+
+  private renderUndone(bar: UndoBar) {
+    return html`<li class="complete">${icon('reload')}<span dir="auto">${bar.summary}</span></li>`;
   }
 
   private renderTask(task: WorkflowTask) {

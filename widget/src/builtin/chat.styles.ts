@@ -131,6 +131,33 @@ export const chatStyles = css`
   .workflow .complete {
     color: var(--ta-success);
   }
+  .workflow .undo {
+    padding-top: 4px;
+  }
+  .workflow .undo button {
+    display: inline-flex;
+    align-items: center;
+    gap: 4px;
+    padding: 2px 10px;
+    border: 1px solid var(--ta-border-strong);
+    border-radius: 999px;
+    background: transparent;
+    color: var(--ta-fg);
+    font: inherit;
+    font-size: 12px;
+    cursor: pointer;
+  }
+  .workflow .undo button:hover:not(:disabled) {
+    background: var(--ta-surface);
+  }
+  .workflow .undo button:disabled {
+    opacity: 0.6;
+    cursor: default;
+  }
+  .workflow .undo svg {
+    width: 12px;
+    height: 12px;
+  }
   .workflow .detail {
     display: block;
     font-size: 12px;

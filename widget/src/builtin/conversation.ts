@@ -7,7 +7,7 @@ import type { ActionConfig, StreamEvent, Thread, ThreadItem } from './protocol.j
 import { applyEvent, itemsThrough, textOf } from './thread-state.js';
 
 /** Items per page when a conversation opens and when earlier ones are asked for. */
-export const ITEMS_PAGE = 30;
+export const ITEMS_PAGE = 40; // about ten turns: a turn is a message, its progress, maybe an Undo bar or a list, the answer
 const ANNOUNCE_MAX = 600;
 
 export interface Failure {

@@ -94,7 +94,7 @@ test('keyboard only: open, sign up, chat, act on a task, close with Escape and g
   await page.keyboard.press('Escape');
   await waitForAnswer(page, ended);
   await w.getByRole('button', { name: 'Delete: Buy oat milk' }).waitFor();
-  await expect(w.getByText(/This cannot be undone/).count()).resolves.toBe(0);
+  await expect(w.getByText(/Saying “undo” brings it back/).count()).resolves.toBe(0);
   await expect(w.locator('.panel').isVisible()).resolves.toBe(true);
 
   // Escape steps back one level at a time: out of a rename, out of the list, then the panel closes.

@@ -38,7 +38,7 @@ export function registerCompleteTaskTool(server: McpServer, deps: ToolDeps): voi
       const userId = userIdOf(extra);
       const ctx = taskContextOf(extra);
       return toolCall(deps, userId, async () => {
-        const task = await deps.tasks.setCompleted(userId, task_id, completed);
+        const task = await deps.tasks.setCompleted(userId, task_id, completed, ctx);
         const next = task.nextOccurrence;
         const zone = await zoneFor(deps, userId, ctx, next ? [task, next] : [task]);
         const now = deps.tasks.now();

@@ -1,6 +1,6 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { jsonResult, toolCall, ToolDeps, userIdOf } from '../tool-context';
+import { jsonResult, taskContextOf, toolCall, ToolDeps, userIdOf } from '../tool-context';
 import { taskChangeOutput, taskIdField } from './task-schemas';
 
 export function registerDeleteTaskTool(server: McpServer, deps: ToolDeps): void {
@@ -9,8 +9,8 @@ export function registerDeleteTaskTool(server: McpServer, deps: ToolDeps): void 
     {
       title: 'Delete task',
       description:
-        'Delete a task for good. Use only when the user asks to delete, remove or cancel a task; if they named it ' +
-        'by words, call list_tasks first and ask when several tasks match.',
+        'Delete a task. Use only when the user asks to delete, remove or cancel a task; if they named it by words, ' +
+        'call list_tasks first and ask when several tasks match. undo_last_change brings it back.',
       inputSchema: z.strictObject({ task_id: taskIdField }),
       outputSchema: { ...taskChangeOutput, status: z.literal('deleted') },
       annotations: {
@@ -22,8 +22,9 @@ export function registerDeleteTaskTool(server: McpServer, deps: ToolDeps): void 
     },
     async ({ task_id }, extra) => {
       const userId = userIdOf(extra);
+      const ctx = taskContextOf(extra);
       return toolCall(deps, userId, async () => {
-        const task = await deps.tasks.remove(userId, task_id);
+        const task = await deps.tasks.remove(userId, task_id, ctx);
         const out = { task_id: task.number, status: 'deleted', title: task.title };
         return jsonResult(out, out);
       });

@@ -20,7 +20,8 @@ export function registerListTasksTool(server: McpServer, deps: ToolDeps): void {
         "List the user's tasks with their numbers, priorities, tags and due dates (in the user's time zone; " +
         '`overdue` marks open tasks past due). Use to show tasks, to answer "what\'s due this week?" (due="week"), ' +
         '"what\'s overdue?" (due="overdue"), "show my work tasks" (tags=["work"]), "what should I do first?" ' +
-        '(status="pending", sort="priority", then overdue first), and before acting on a task the user names by ' +
+        '(status="pending", sort="priority", then overdue first), "what\'s due on Friday?" (due_on="Friday"), "what did I ' +
+        'finish this week?" (completed_within="week"), and before acting on a task the user names by ' +
         `words instead of a number ("delete the meeting task"). Lists at most ${LIST_TASKS_MAX} (the newest, or the ` +
         'first in the sort); when more match, the answer is {tasks, total, note} instead of a bare list.',
       inputSchema: z.strictObject({
@@ -45,6 +46,13 @@ export function registerListTasksTool(server: McpServer, deps: ToolDeps): void {
         due_after: dueField
           .optional()
           .describe("Only tasks due at or after this date or time (ISO 8601 or the user's words)"),
+        due_on: dueField
+          .optional()
+          .describe('Only tasks due on this day (ISO 8601 or the user\'s words, e.g. "Friday", "tomorrow")'),
+        completed_within: z
+          .enum(['today', 'week'])
+          .optional()
+          .describe("Only tasks completed today, or in the last 7 days (week), in the user's time zone"),
         sort: z
           .enum(['number', 'due', 'priority'])
           .default('number')
@@ -63,11 +71,16 @@ export function registerListTasksTool(server: McpServer, deps: ToolDeps): void {
       },
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    async ({ status, sort, ...filter }, extra) => {
+    async ({ status, sort, completed_within, ...filter }, extra) => {
       const userId = userIdOf(extra);
       const ctx = taskContextOf(extra);
       return toolCall(deps, userId, async () => {
-        const query = { status, ...filter, ...(sort === 'number' ? {} : { sort }) };
+        const query = {
+          status,
+          ...filter,
+          ...(completed_within ? { completedWithin: completed_within } : {}),
+          ...(sort === 'number' ? {} : { sort }),
+        };
         const { tasks: rows, total } = await deps.tasks.newest(userId, query, LIST_TASKS_MAX, ctx);
         const zone = await zoneFor(deps, userId, ctx, rows);
         const now = deps.tasks.now();
@@ -77,6 +90,7 @@ export function registerListTasksTool(server: McpServer, deps: ToolDeps): void {
           description: t.description,
           completed: t.completed,
           created_at: t.createdAt.toISOString(),
+          ...(t.completedAt ? { completed_at: t.completedAt.toISOString() } : {}),
           ...taskDetails(t, zone, now),
         }));
         // The seed contract's bare array whenever everything fits; the note tells a model what it does not see.

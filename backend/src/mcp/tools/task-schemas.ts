@@ -76,5 +76,6 @@ export const taskSummary = z.object({
   description: z.string().nullable(),
   completed: z.boolean(),
   created_at: z.string().describe('ISO 8601 creation time'),
+  completed_at: z.string().optional().describe('ISO 8601 time it was completed, when it is done'),
   ...detailsOutput,
 });

@@ -133,6 +133,18 @@ export function resolveDue(input: string, timeZone: string, now: Date, current?:
   return { at: at.toJSDate(), allDay: false, timeZone };
 }
 
+/** The start of the day `days` before today in the zone (0: today). */
+export function startOfDaysAgo(days: number, timeZone: string, now: Date): Date {
+  return DateTime.fromJSDate(now, { zone: timeZone }).startOf('day').minus({ days }).toJSDate();
+}
+
+/** The day words name ("Friday", "tomorrow", "2026-12-11"), from its start to the next day's, in the user's zone. */
+export function dayBounds(input: string, timeZone: string, now: Date): { from: Date; to: Date } {
+  const due = resolveDue(input, timeZone, now);
+  const start = DateTime.fromJSDate(due.at, { zone: timeZone }).startOf('day');
+  return { from: start.toJSDate(), to: start.plus({ days: 1 }).toJSDate() };
+}
+
 /** A filter bound (`due_before`, `due_after`): a date means the start of that day in the user's zone. */
 export function resolveBound(input: string, timeZone: string, now: Date): Date {
   const due = resolveDue(input, timeZone, now);

@@ -5,7 +5,7 @@
  * makes it stateless and deterministic.
  */
 import type { AgentInputItem } from '@openai/agents';
-import type { Action, NewTask } from './intent-parser';
+import type { Action, NewTask } from './intent';
 import {
   type TaskRef,
   type ToolName,
@@ -46,8 +46,13 @@ export type PendingQuestion =
   | { kind: 'need_description'; task: TaskRef };
 
 export interface LastAction {
-  verb: 'add' | 'complete' | 'reopen' | 'update' | 'delete';
+  /** `set`: priority, tags, due date or repeat; `undo`: earlier changes were reversed. */
+  verb: 'add' | 'complete' | 'reopen' | 'update' | 'set' | 'delete' | 'undo';
   tasks: TaskRef[];
+  /** What was done to them, to do it to another task instead ("no, I meant task 4"). */
+  action?: Action;
+  /** The other candidates the tasks were picked from ("sorry, the other one"). */
+  alternatives?: TaskRef[];
 }
 
 /** What earlier turns tell the current one. */
@@ -59,6 +64,8 @@ export interface ConversationContext {
   /** A question the previous reply asked. Only ever carried over one turn. */
   pending?: PendingQuestion;
   lastAction?: LastAction;
+  /** The action of the previous turn only: what a correction ("actually make that…") corrects. */
+  recent?: LastAction;
 }
 
 /** What one turn (or one part of it) changes in the context. `undefined` keeps the previous value. */
@@ -67,20 +74,26 @@ export interface TurnOutcome {
   shown?: TaskRef[];
   pending?: PendingQuestion;
   lastAction?: LastAction;
+  /** Tasks that no longer exist after the turn (besides those it deleted): an addition undone. */
+  removed?: number[];
 }
 
 export const EMPTY_CONTEXT: ConversationContext = { focus: [], shown: [] };
 
 export function applyOutcome(context: ConversationContext, outcome: TurnOutcome): ConversationContext {
   // Deleted tasks can no longer be "it" or "the second one".
-  const deleted =
-    outcome.lastAction?.verb === 'delete' ? new Set(outcome.lastAction.tasks.map((t) => t.id)) : undefined;
-  const alive = (tasks: TaskRef[]): TaskRef[] => (deleted ? tasks.filter((t) => !deleted.has(t.id)) : tasks);
+  const deleted = new Set([
+    ...(outcome.lastAction?.verb === 'delete' ? outcome.lastAction.tasks.map((t) => t.id) : []),
+    ...(outcome.removed ?? []),
+  ]);
+  const alive = (tasks: TaskRef[]): TaskRef[] =>
+    deleted.size ? tasks.filter((t) => !deleted.has(t.id)) : tasks;
   return {
     focus: alive(outcome.focus ?? context.focus),
     shown: alive(outcome.shown ?? context.shown),
     pending: outcome.pending,
     lastAction: outcome.lastAction ?? context.lastAction,
+    recent: outcome.lastAction,
   };
 }
 
@@ -91,6 +104,7 @@ export function mergeOutcomes(a: TurnOutcome, b: TurnOutcome): TurnOutcome {
     shown: b.shown ?? a.shown,
     pending: b.pending ?? a.pending,
     lastAction: b.lastAction ?? a.lastAction,
+    ...(a.removed || b.removed ? { removed: [...(a.removed ?? []), ...(b.removed ?? [])] } : {}),
   };
 }
 

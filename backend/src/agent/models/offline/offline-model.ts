@@ -17,7 +17,7 @@ import {
 } from '@openai/agents';
 import { LISTS_SHOWN_INSTRUCTION } from '../../todo.agent';
 import { readConversation } from './conversation-state';
-import { unavailableToolReply } from './replies';
+import { LANGUAGE } from './language';
 import { decide } from './turn-planner';
 import { resolveToolName } from './tool-contract';
 
@@ -68,7 +68,8 @@ export function respond(request: ModelRequest): OfflineModelOutput {
     for (const [index, call] of step.calls.entries()) {
       // Only ever call tools the request offers (names may carry a server prefix).
       const name = resolveToolName(request.tools, call.name);
-      if (!name) return messageOutput(responseId, fingerprint, unavailableToolReply(call.name));
+      if (!name)
+        return messageOutput(responseId, fingerprint, LANGUAGE.replies.unavailableToolReply(call.name));
       output.push({
         type: 'function_call',
         id: `fc_offline_${fingerprint}_${index}`,

@@ -3,7 +3,7 @@
  * Scoring is word overlap on stems with typo and prefix tolerance; the caller decides what to do with
  * zero, one or several matches — this module never picks among equally good candidates.
  */
-import { editDistance, stem, words } from './text-normalize';
+import { editDistance, stem, words } from './en/text-normalize';
 
 export interface MatchableTask {
   id: number;

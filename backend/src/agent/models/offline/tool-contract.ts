@@ -1,11 +1,18 @@
 /**
- * The five MCP tools as the offline model sees them: their names, the argument shapes it emits, and a
+ * The MCP tools as the offline model sees them (the five of the seed, and undo): their names, the argument shapes it emits, and a
  * tolerant reader for what comes back. Tool outputs reach the model in several forms (see `readToolOutputText`),
  * and failures are plain sentences, so everything that is not the contract's JSON is treated as a message to relay.
  */
 import type { FunctionCallResultItem, SerializedTool } from '@openai/agents';
 
-export const TOOL_NAMES = ['add_task', 'list_tasks', 'complete_task', 'update_task', 'delete_task'] as const;
+export const TOOL_NAMES = [
+  'add_task',
+  'list_tasks',
+  'complete_task',
+  'update_task',
+  'delete_task',
+  'undo_last_change',
+] as const;
 export type ToolName = (typeof TOOL_NAMES)[number];
 
 export type StatusFilter = 'all' | 'pending' | 'completed';
@@ -26,6 +33,10 @@ export interface ListTasksArgs {
   priority?: PriorityLevel | 'none';
   tags?: string[];
   due?: 'overdue' | 'today' | 'week' | 'none';
+  /** The person's words for one day ("Friday", "tomorrow"): tasks due that day. */
+  due_on?: string;
+  /** Tasks completed today, or in the last 7 days. */
+  completed_within?: 'today' | 'week';
   sort?: 'due' | 'priority';
 }
 export interface CompleteTaskArgs {
@@ -64,7 +75,8 @@ export type PlannedCall =
   | { name: 'list_tasks'; args: ListTasksArgs }
   | { name: 'complete_task'; args: CompleteTaskArgs }
   | { name: 'update_task'; args: UpdateTaskArgs }
-  | { name: 'delete_task'; args: DeleteTaskArgs };
+  | { name: 'delete_task'; args: DeleteTaskArgs }
+  | { name: 'undo_last_change'; args: Record<string, never> };
 
 /** One task as `list_tasks` returns it; `id` is the user's task number. */
 export interface TaskView {
@@ -89,8 +101,21 @@ export interface ChangedTask {
   details?: TaskDetails;
 }
 
+/** One change `undo_last_change` reversed: what it had done, and the task now. */
+export interface UndoneView {
+  taskId: number;
+  title: string;
+  undid: 'created' | 'deleted' | 'completed' | 'reopened' | 'updated';
+  /** deleted, restored, pending, completed, or not_restored (deleted meanwhile). */
+  status: string;
+  fields?: string[];
+  nextRemoved?: { taskId: number; title: string };
+}
+
 export type ToolResult =
   | ({ kind: 'task'; status: string; next?: ChangedTask } & ChangedTask)
+  /** What undo_last_change reversed, newest first (none: there was nothing to undo). */
+  | { kind: 'undo'; changes: UndoneView[] }
   /** `total`: how many there are in all, when list_tasks cut the list to its newest tasks. */
   | { kind: 'list'; tasks: TaskView[]; total?: number }
   | { kind: 'error'; message: string };
@@ -125,7 +150,12 @@ const SDK_ERROR_PREFIX =
 export function parseToolResult(name: ToolName, text: string): ToolResult {
   const trimmed = text.trim();
   const value = tryParseJson(trimmed);
-  if (name === 'list_tasks') {
+  if (name === 'undo_last_change') {
+    if (isRecord(value) && (value.status === 'undone' || value.status === 'nothing_to_undo')) {
+      const rows = Array.isArray(value.changes) ? value.changes : [];
+      return { kind: 'undo', changes: rows.map(toUndoneView).filter((c): c is UndoneView => c !== null) };
+    }
+  } else if (name === 'list_tasks') {
     const rows = Array.isArray(value)
       ? value
       : isRecord(value) && Array.isArray(value.tasks)
@@ -217,6 +247,33 @@ function withDetails(row: Record<string, unknown>): { details?: TaskDetails } {
   if (row.overdue === true) details.overdue = true;
   if (typeof row.repeats === 'string' && row.repeats) details.repeats = row.repeats;
   return Object.keys(details).length ? { details } : {};
+}
+
+const UNDID = ['created', 'deleted', 'completed', 'reopened', 'updated'] as const;
+
+function toUndoneView(row: unknown): UndoneView | null {
+  if (!isRecord(row)) return null;
+  const taskId = toInt(row.task_id);
+  const undid = UNDID.find((u) => u === row.undid);
+  if (taskId === null || !undid) return null;
+  const next = isRecord(row.next_removed) ? toInt(row.next_removed.task_id) : null;
+  return {
+    taskId,
+    title: typeof row.title === 'string' ? row.title : '',
+    undid,
+    status: typeof row.status === 'string' ? row.status : '',
+    ...(Array.isArray(row.fields)
+      ? { fields: row.fields.filter((f): f is string => typeof f === 'string') }
+      : {}),
+    ...(next !== null && isRecord(row.next_removed)
+      ? {
+          nextRemoved: {
+            taskId: next,
+            title: typeof row.next_removed.title === 'string' ? row.next_removed.title : '',
+          },
+        }
+      : {}),
+  };
 }
 
 function toTaskView(row: unknown): TaskView | null {

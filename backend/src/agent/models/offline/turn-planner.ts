@@ -10,12 +10,17 @@
  * Safety rules: words are only ever resolved against a list_tasks result; several matches, or a pronoun
  * without a clear referent, produce a question instead of an action; deleting more than one task by
  * pronoun or "everything" asks for confirmation first.
+ *
+ * Undo is the server's (undo_last_change reverses the conversation's newest changes exactly); a correction right
+ * after an action ("no, I meant task 4", "sorry, the other one") undoes that action and does it to the task meant,
+ * while a new value ("actually make that oat milk", "make it Saturday") simply sets it again.
  */
 import {
   type Conversation,
   type ConversationContext,
   EMPTY_CONTEXT,
   type Exchange,
+  type LastAction,
   type PendingQuestion,
   type Turn,
   type TurnOutcome,
@@ -23,22 +28,20 @@ import {
   mergeOutcomes,
   outcomeFromFacts,
 } from './conversation-state';
-import {
-  type Action,
-  type Choice,
-  type Intent,
-  type NewTask,
-  type Target,
-  descriptionText,
-  extractNewTasks,
-  parseIntentOnce,
-  parseTarget,
-  splitDescription,
-} from './intent-parser';
-import * as say from './replies';
-import type { FieldChange, ListFilter } from './task-fields-parser';
-import { matchTasks, searchTasks } from './task-matcher';
-import { isShouting, stripPoliteness, toTitle } from './text-normalize';
+import type {
+  Action,
+  Choice,
+  Correction,
+  FieldChange,
+  Intent,
+  ListFilter,
+  NewTask,
+  StateQuestion,
+  Target,
+} from './intent';
+import { parseIntentOnce } from './intent-parser';
+import { LANGUAGE } from './language';
+import { matchTasks, matchTokens, searchTasks } from './task-matcher';
 import type {
   AddTaskArgs,
   ChangedTask,
@@ -49,11 +52,26 @@ import type {
   TaskView,
   ToolName,
   ToolResult,
+  UndoneView,
   UpdateTaskArgs,
 } from './tool-contract';
 
 export type Step =
   { kind: 'calls'; calls: PlannedCall[] } | { kind: 'reply'; text: string; outcome: TurnOutcome };
+
+const say = LANGUAGE.replies;
+const {
+  descriptionText,
+  extractNewTasks,
+  isPluralName,
+  isShouting,
+  parseTarget,
+  partOfDayIn,
+  splitDescription,
+  splitNames,
+  stripPoliteness,
+  toTitle,
+} = LANGUAGE;
 
 type Handled =
   | { type: 'calls'; calls: PlannedCall[] }
@@ -169,8 +187,13 @@ function isNewCommand(intent: Intent): boolean {
   return !['choice', 'unknown', 'suggest_add'].includes(intent.kind);
 }
 
-function resolved(action: Action, tasks: TaskRef[]): PlannerIntent {
-  return { kind: 'act', action, target: { by: 'refs', tasks } };
+function resolved(action: Action, tasks: TaskRef[], alternatives?: TaskRef[]): PlannerIntent {
+  const others = alternatives?.filter((a) => !tasks.some((t) => t.id === a.id));
+  return {
+    kind: 'act',
+    action,
+    target: { by: 'refs', tasks, ...(others?.length ? { alternatives: others } : {}) },
+  };
 }
 
 /** Reads the message as an answer to the previous question, when it is one. */
@@ -189,26 +212,33 @@ function answerPending(pending: PendingQuestion, parsed: Intent, text: string): 
             return resolved(action, candidates);
           case 'ordinal': {
             const task = candidates[choice.n === -1 ? candidates.length - 1 : choice.n - 1];
-            return task ? resolved(action, [task]) : { kind: 'reask', pending };
+            return task ? resolved(action, [task], candidates) : { kind: 'reask', pending };
           }
           case 'id': {
             const task = candidates.find((t) => t.id === choice.id);
             return task
-              ? resolved(action, [task])
+              ? resolved(action, [task], candidates)
               : { kind: 'act', action, target: { by: 'ids', ids: [choice.id] } };
           }
           case 'number': {
             const task = candidates.find((t) => t.id === choice.n) ?? candidates[choice.n - 1];
-            return task ? resolved(action, [task]) : { kind: 'reask', pending };
+            if (task) return resolved(action, [task], candidates);
+            // Nothing was listed to choose from (after "not that one"): the number is the task's.
+            return candidates.length === 0
+              ? { kind: 'act', action, target: { by: 'ids', ids: [choice.n] } }
+              : { kind: 'reask', pending };
           }
         }
       }
       if (isNewCommand(parsed)) return undefined;
       // "the notes one", "team meeting": words narrowing the candidates.
       const target = parseTarget(stripPoliteness(text));
+      // Nothing was listed to choose from (after "not that one"): the words name the task.
+      if (candidates.length === 0 && target && (target.by === 'words' || target.by === 'ids'))
+        return { kind: 'act', action, target };
       if (target?.by === 'words') {
         const match = matchTasks(target.query, candidates);
-        if (match.kind === 'one') return resolved(action, [match.task]);
+        if (match.kind === 'one') return resolved(action, [match.task], candidates);
         if (match.kind === 'many')
           return { kind: 'reask', pending: { kind: 'pick', action, candidates: match.tasks } };
       }
@@ -286,13 +316,15 @@ function handle(
     case 'first':
       return handleFirst(ex);
     case 'count':
-      return handleCount(intent.status, ex);
+      return handleCount(intent.status, ex, intent.allDone);
     case 'search':
       return handleSearch(intent.query, ex);
     case 'clear_completed':
       return handleClearCompleted(ex);
     case 'undo':
-      return handleUndo(context, ex);
+      return handleUndo(intent.steps ?? 1, ex);
+    case 'correct':
+      return handleCorrect(intent.correction, intent.fallback, context, ex, text);
     case 'act':
       return handleAct(intent.action, intent.target, context, ex);
     case 'sequence':
@@ -360,15 +392,25 @@ function readList(
   status: StatusFilter,
   filter: Omit<ListFilter, 'status'> = {},
 ): ListRead {
-  if (ex.length <= index)
-    return calls({ name: 'list_tasks', args: { status, ...filter } satisfies ListTasksArgs });
+  if (ex.length <= index) return calls({ name: 'list_tasks', args: listArgs(status, filter) });
   const result = expect(ex, index, 'list_tasks').result;
   if (result.kind === 'list')
     return { type: 'list', tasks: byStatus(result.tasks, status), total: result.total };
   return done(
     index + 1,
-    say.toolErrorReply(result.kind === 'error' ? result.message : 'I could not read your tasks.'),
+    say.toolErrorReply(result.kind === 'error' ? result.message : say.COULD_NOT_READ_TASKS),
   );
+}
+
+/** list_tasks's arguments for a status and filter. */
+function listArgs(status: StatusFilter, filter: Omit<ListFilter, 'status'>): ListTasksArgs {
+  const { dueOn, completedWithin, ...rest } = filter;
+  return {
+    status,
+    ...rest,
+    ...(dueOn !== undefined ? { due_on: dueOn } : {}),
+    ...(completedWithin !== undefined ? { completed_within: completedWithin } : {}),
+  };
 }
 
 function handleAdd(tasks: readonly NewTask[], ex: readonly Exchange[]): Handled {
@@ -441,9 +483,15 @@ function handleFirst(ex: readonly Exchange[]): Handled {
   return done(1, say.firstReply(list.tasks), { shown: refs, focus: refs.slice(0, 1) });
 }
 
-function handleCount(status: StatusFilter, ex: readonly Exchange[]): Handled {
+function handleCount(status: StatusFilter, ex: readonly Exchange[], allDone = false): Handled {
   const list = readList(ex, 0, status);
   if (list.type !== 'list') return list;
+  if (allDone) {
+    // "Is everything done?": no, and here is what is left (shown, so "the first one" means one of them).
+    const text = say.allDoneReply(list.tasks, list.total);
+    const refs = list.tasks.map(ref);
+    return done(1, text, refs.length ? { shown: refs, focus: refs } : {}, headlineOf(text));
+  }
   return done(1, say.countReply(status, list.tasks, list.total));
 }
 
@@ -460,26 +508,158 @@ function handleClearCompleted(ex: readonly Exchange[]): Handled {
   const list = readList(ex, 0, 'completed');
   if (list.type !== 'list') return list;
   if (list.tasks.length === 0) return done(1, say.NOTHING_TO_CLEAR);
-  return runDeletes(list.tasks.map(ref), ex, 1, 'completed tasks');
+  return runDeletes(list.tasks.map(ref), ex, 1, true);
 }
 
-function handleUndo(context: ConversationContext, ex: readonly Exchange[]): Handled {
-  const last = context.lastAction;
-  if (last && (last.verb === 'complete' || last.verb === 'reopen')) {
-    const tasks = last.tasks.map((t) => ({ id: t.id, title: t.title }));
-    return runCompletes(tasks, last.verb === 'reopen', ex, 0);
+const UNDO_CALL: PlannedCall = { name: 'undo_last_change', args: {} };
+
+/** The changes `steps` undo_last_change calls from `index` reversed, or the call to make, or the error reply. */
+function readUndo(
+  ex: readonly Exchange[],
+  index: number,
+  steps = 1,
+): { type: 'undone'; changes: UndoneView[] } | Handled {
+  if (ex.length < index + steps) return calls(...Array.from({ length: steps }, () => UNDO_CALL));
+  const changes: UndoneView[] = [];
+  for (let i = 0; i < steps; i++) {
+    const result = expect(ex, index + i, 'undo_last_change').result;
+    if (result.kind === 'error') return done(index + i + 1, say.toolErrorReply(result.message));
+    if (result.kind === 'undo') changes.push(...result.changes);
   }
-  if (last?.verb === 'add') {
-    const ids = last.tasks.map((t) => `“delete task ${t.id}”`).join(' or ');
-    return done(0, `I can’t undo adding a task by myself — say ${ids} if you want it gone.`);
+  return { type: 'undone', changes };
+}
+
+/** What an undo leaves behind: the tasks it put back are "it"; those it removed are gone. */
+function undoOutcome(changes: readonly UndoneView[]): TurnOutcome {
+  const back = changes
+    .filter((c) => c.status !== 'deleted' && c.status !== 'not_restored')
+    .map((c): TaskRef => ({
+      id: c.taskId,
+      title: c.title,
+      completed: c.status === 'completed' ? true : undefined,
+    }));
+  const removed = changes.flatMap((c) => [
+    ...(c.status === 'deleted' ? [c.taskId] : []),
+    ...(c.nextRemoved ? [c.nextRemoved.taskId] : []),
+  ]);
+  return {
+    ...(back.length ? { focus: back } : {}),
+    lastAction: { verb: 'undo', tasks: back },
+    ...(removed.length ? { removed } : {}),
+  };
+}
+
+/** "undo", "bring it back", "undo the last two changes": the server reverses this conversation's newest changes. */
+function handleUndo(steps: number, ex: readonly Exchange[]): Handled {
+  const undone = readUndo(ex, 0, steps);
+  if (undone.type !== 'undone') return undone;
+  return done(steps, say.undoReply(undone.changes), undoOutcome(undone.changes));
+}
+
+/** Runs `then` on the exchanges after the first `n`, counting them in what it consumed. */
+function after(n: number, handled: Handled): Handled {
+  return handled.type === 'done' ? { ...handled, consumed: handled.consumed + n } : handled;
+}
+
+/** An undo, then `then` on the exchanges after it (the action done right): one reply saying both. */
+function undoThen(ex: readonly Exchange[], then: (rest: readonly Exchange[]) => Handled): Handled {
+  const undone = readUndo(ex, 0);
+  if (undone.type !== 'undone') return undone;
+  const next = after(1, then(ex.slice(1)));
+  if (next.type !== 'done') return next;
+  return {
+    ...next,
+    text: [say.undoneBrief(undone.changes), next.text].filter(Boolean).join('\n'),
+    outcome: mergeOutcomes(undoOutcome(undone.changes), next.outcome),
+  };
+}
+
+/** The action a logged verb stands for, to do it again to another task. */
+function actionOf(last: LastAction): Action | undefined {
+  if (last.action) return last.action;
+  switch (last.verb) {
+    case 'complete':
+      return { verb: 'complete', completed: true };
+    case 'reopen':
+      return { verb: 'complete', completed: false };
+    case 'delete':
+      return { verb: 'delete' };
+    default:
+      return undefined;
   }
-  return done(0, say.undoNothingReply());
+}
+
+/**
+ * A correction of the previous turn's action. A new value is set again; another task gets the action instead, once
+ * the wrong one was put back (undo); "not that one" puts it back and asks which task was meant.
+ */
+function handleCorrect(
+  correction: Correction,
+  fallback: Intent | undefined,
+  context: ConversationContext,
+  ex: readonly Exchange[],
+  text: string,
+): Handled {
+  const last = context.recent;
+  if (!last || last.verb === 'undo' || last.tasks.length === 0)
+    return fallback ? handle(fallback, context, ex, text) : done(0, say.NOTHING_TO_CORRECT);
+  const action = actionOf(last);
+  const again = (target: Target, act: Action | undefined = action): Handled =>
+    act
+      ? undoThen(ex, (rest) => handleAct(act, target, { ...context, focus: [], recent: undefined }, rest))
+      : done(0, say.NOTHING_TO_CORRECT);
+  const askWhich = (candidates: TaskRef[]) =>
+    undoThen(ex, () =>
+      done(0, say.whichAfterUndoReply(candidates), action ? { pending: pick(action, candidates) } : {}),
+    );
+
+  if (correction.by === 'revert') return askWhich(last.alternatives ?? []);
+  if (correction.by === 'other') {
+    const others = last.alternatives ?? [];
+    return others.length === 1 ? again({ by: 'refs', tasks: others }) : askWhich(others);
+  }
+  const { value } = correction;
+  const { target } = value;
+  const named = target?.by === 'ids' || target?.by === 'ordinal';
+  switch (last.verb) {
+    case 'add':
+    case 'update': {
+      // "no, I meant task 2" after a rename: rename that one instead.
+      if (last.verb === 'update' && named && correction.by === 'either') return again(target);
+      const task = last.tasks[last.tasks.length - 1];
+      if (value.due) return runSet([task], { due: value.text }, ex, 0);
+      const split = splitDescription(value.text);
+      const update: Extract<Action, { verb: 'update' }> = {
+        verb: 'update',
+        title: toTitle(split.title, isShouting(text)),
+      };
+      if (split.description) update.description = split.description;
+      return runUpdate([task], update, ex, 0);
+    }
+    case 'set': {
+      const change = last.action?.verb === 'set' ? last.action.change : {};
+      const tasks = last.tasks;
+      if (change.due !== undefined && value.due) return runSet(tasks, { due: value.text }, ex, 0);
+      if (change.priority !== undefined && value.priority)
+        return runSet(tasks, { priority: value.priority }, ex, 0);
+      const tag = value.tag;
+      if (change.addTags?.length && tag && !named)
+        return runSet(tasks, { addTags: [tag], removeTags: change.addTags.filter((t) => t !== tag) }, ex, 0);
+      if (change.recurrence !== undefined && value.repeat)
+        return runSet(tasks, { recurrence: value.text }, ex, 0);
+      return target ? again(target) : done(0, say.NOTHING_TO_CORRECT);
+    }
+    default:
+      return target ? again(target) : done(0, say.NOTHING_TO_CORRECT);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Acting on tasks
 
-type Resolution = Handled | { type: 'tasks'; consumed: number; tasks: TaskRef[]; views?: TaskView[] };
+type Resolution =
+  | Handled
+  | { type: 'tasks'; consumed: number; tasks: TaskRef[]; views?: TaskView[]; alternatives?: TaskRef[] };
 
 function pick(action: Action, tasks: readonly TaskRef[]): PendingQuestion {
   return { kind: 'pick', action, candidates: tasks.map((t) => ({ ...t })) };
@@ -569,6 +749,9 @@ function resolve(
     case 'words': {
       const list = readList(ex, 0, 'all');
       if (list.type !== 'list') return list;
+      // "the milk and the dentist tasks": each part names one task.
+      const each = eachNamed(target.query, list.tasks);
+      if (each) return { type: 'tasks', consumed: 1, tasks: each.map(ref), views: each };
       // "my morning meetings": the part of the day narrows by due time; the rest of the words by title.
       const { query, pool } = partOfDay(target.query, list.tasks);
       const match: ReturnType<typeof matchTasks<TaskView>> =
@@ -579,8 +762,11 @@ function resolve(
       }
       if (match.kind === 'one')
         return { type: 'tasks', consumed: 1, tasks: [ref(match.task)], views: [match.task] };
+      // "is the meeting done?": looking changes nothing, so a few candidates are all shown (and answered for).
+      if (action.verb === 'show' && match.tasks.length <= MAX_SHOWN_MATCHES)
+        return { type: 'tasks', consumed: 1, tasks: match.tasks.map(ref), views: match.tasks };
       // "move my meetings to Friday": a plural names every match when scheduling.
-      if (target.all || (action.verb === 'set' && isPlural(target.query))) {
+      if (target.all || (action.verb === 'set' && isPluralName(target.query))) {
         // "both meeting tasks": every match, but deleting several still asks first.
         const refs = match.tasks.map(ref);
         if (action.verb === 'delete') {
@@ -595,7 +781,14 @@ function resolve(
       // Completing: a single still-open candidate is the one meant (and the reverse for reopening).
       if (action.verb === 'complete') {
         const open = match.tasks.filter((t) => t.completed !== action.completed);
-        if (open.length === 1) return { type: 'tasks', consumed: 1, tasks: [ref(open[0])], views: [open[0]] };
+        if (open.length === 1)
+          return {
+            type: 'tasks',
+            consumed: 1,
+            tasks: [ref(open[0])],
+            views: [open[0]],
+            alternatives: match.tasks.filter((t) => t !== open[0]).map(ref),
+          };
       }
       const refs = match.tasks.map(ref);
       return done(1, say.whichReply(action, refs, target.query), {
@@ -606,37 +799,44 @@ function resolve(
   }
 }
 
-const PARTS_OF_DAY: Record<string, [number, number]> = {
-  morning: [0, 12],
-  afternoon: [12, 17],
-  evening: [17, 24],
-  tonight: [17, 24],
-};
+/** How many tasks matching a question's words are shown at once (more: the person is asked which). */
+const MAX_SHOWN_MATCHES = 3;
+
+/**
+ * "milk and rent", "the laundry or the trash", "watered the plants and cleaned the kitchen": tasks named one by one,
+ * when every part names exactly one task (and the words together are not one task's title).
+ */
+function eachNamed(words: string, tasks: readonly TaskView[]): TaskView[] | undefined {
+  const parts = splitNames(words);
+  // A title with "and" in it ("Call mom and dad") is one task.
+  const whole = matchTokens(words).sort().join(' ');
+  if (parts.length < 2 || tasks.some((t) => matchTokens(t.title).sort().join(' ') === whole))
+    return undefined;
+  const found: TaskView[] = [];
+  for (const part of parts) {
+    const match = matchTasks(part, tasks);
+    if (match.kind !== 'one' || found.includes(match.task)) return undefined;
+    found.push(match.task);
+  }
+  return found;
+}
 
 /** Tasks due in the part of the day the words name (by their due time), and the words without it. */
 function partOfDay(words: string, tasks: TaskView[]): { query: string; pool: TaskView[] } {
-  const m = /\b(morning|afternoon|evening|tonight)s?\b/i.exec(words);
-  if (!m) return { query: words, pool: tasks };
-  const [from, to] = PARTS_OF_DAY[m[1].toLowerCase()];
+  const part = partOfDayIn(words);
+  if (!part) return { query: words, pool: tasks };
   const pool = tasks.filter((t) => {
     const time = /, (\d{2}):\d{2}$/.exec(t.details?.due ?? '');
-    return time !== null && Number(time[1]) >= from && Number(time[1]) < to;
+    return time !== null && Number(time[1]) >= part.from && Number(time[1]) < part.to;
   });
   // No task has a due time then: the word is part of a title ("Morning run").
   if (pool.length === 0) return { query: words, pool: tasks };
-  const rest = (words.slice(0, m.index) + words.slice(m.index + m[0].length)).replace(/\s+/g, ' ').trim();
-  return { query: /^(?:tasks?|things?|ones?|items?)?$/i.test(rest) ? '' : rest, pool };
+  return { query: part.rest, pool };
 }
 
 function manyOrOne(tasks: TaskView[]): ReturnType<typeof matchTasks<TaskView>> {
   if (tasks.length === 0) return { kind: 'none' };
   return tasks.length === 1 ? { kind: 'one', task: tasks[0] } : { kind: 'many', tasks };
-}
-
-/** "meetings", "bills": the words name several tasks. */
-function isPlural(words: string): boolean {
-  const last = words.trim().split(/\s+/).pop() ?? '';
-  return /^[a-z]{3,}s$/i.test(last) && !/(?:ss|us|is)$/i.test(last);
 }
 
 /** A task number the person gave, with whatever the conversation already knows about it. */
@@ -651,21 +851,44 @@ function handleAct(
   context: ConversationContext,
   ex: readonly Exchange[],
 ): Handled {
+  // "restore task 1", "bring back the milk task" right after deleting it: the deletion is undone (a task that
+  // exists is reopened, as ever).
+  if (action.verb === 'complete' && !action.completed && isJustDeleted(target, context.lastAction))
+    return handleUndo(1, ex);
   const resolution = resolve(target, action, context, ex);
   if (resolution.type !== 'tasks') return resolution;
   const { consumed, tasks } = resolution;
-  switch (action.verb) {
-    case 'show':
-      return runShow(tasks, resolution.views, ex, consumed);
-    case 'delete':
-      return runDeletes(tasks, ex, consumed);
-    case 'complete':
-      return runCompletes(tasks, action.completed, ex, consumed);
-    case 'update':
-      return runUpdate(tasks, action, ex, consumed);
-    case 'set':
-      return runSet(tasks, action.change, ex, consumed);
-  }
+  const handled = ((): Handled => {
+    switch (action.verb) {
+      case 'show':
+        return runShow(tasks, resolution.views, ex, consumed, action.ask);
+      case 'delete':
+        return runDeletes(tasks, ex, consumed);
+      case 'complete':
+        return runCompletes(tasks, action.completed, ex, consumed);
+      case 'update':
+        return runUpdate(tasks, action, ex, consumed);
+      case 'set':
+        return runSet(tasks, action.change, ex, consumed);
+    }
+  })();
+  // What was done, and to which of the candidates: a correction may do it to another one.
+  if (handled.type !== 'done' || !handled.outcome.lastAction) return handled;
+  const alternatives = resolution.alternatives ?? (target.by === 'refs' ? target.alternatives : undefined);
+  const lastAction: LastAction = {
+    ...handled.outcome.lastAction,
+    action,
+    ...(alternatives?.length ? { alternatives } : {}),
+  };
+  return { ...handled, outcome: { ...handled.outcome, lastAction } };
+}
+
+/** The target names tasks the last action deleted. */
+function isJustDeleted(target: Target, last: LastAction | undefined): boolean {
+  if (last?.verb !== 'delete') return false;
+  if (target.by === 'ids') return target.ids.every((id) => last.tasks.some((t) => t.id === id));
+  if (target.by === 'words') return matchTasks(target.query, last.tasks).kind === 'one';
+  return false;
 }
 
 /** update_task's arguments for a change of fields. */
@@ -706,7 +929,7 @@ function runSet(
   return done(
     consumed + tasks.length,
     text,
-    refs.length ? { focus: refs, lastAction: { verb: 'update', tasks: refs } } : {},
+    refs.length ? { focus: refs, lastAction: { verb: 'set', tasks: refs } } : {},
   );
 }
 
@@ -715,9 +938,14 @@ function runShow(
   views: TaskView[] | undefined,
   ex: readonly Exchange[],
   consumed: number,
+  ask?: StateQuestion,
 ): Handled {
+  // "is the rent task done?": the answer first, then the task.
+  const answer = (view: TaskView) => (ask ? say.stateAnswerReply(view, ask) : say.showReply(view));
+  // Several answers to one question: a blank line between them.
+  const joined = (shown: TaskView[]) => shown.map(answer).join(ask && shown.length > 1 ? '\n\n' : '\n');
   if (views && views.length === tasks.length) {
-    return done(consumed, views.map(say.showReply).join('\n'), { focus: views.map(ref) });
+    return done(consumed, joined(views), { focus: views.map(ref) });
   }
   const list = readList(ex, consumed, 'all');
   if (list.type !== 'list') return list;
@@ -725,18 +953,18 @@ function runShow(
   const missing = tasks.find((_, i) => !found[i]);
   if (missing) return done(consumed + 1, say.noSuchTaskReply(missing.id, list.tasks));
   const shown = found.filter((v): v is TaskView => v !== undefined);
-  return done(consumed + 1, shown.map(say.showReply).join('\n'), { focus: shown.map(ref) });
+  return done(consumed + 1, joined(shown), { focus: shown.map(ref) });
 }
 
 function errorText(result: ToolResult): string {
-  return result.kind === 'error' ? result.message : 'Something went wrong.';
+  return result.kind === 'error' ? result.message : say.SOMETHING_WENT_WRONG;
 }
 
 function runDeletes(
   tasks: readonly TaskRef[],
   ex: readonly Exchange[],
   consumed: number,
-  what = 'tasks',
+  clearingCompleted = false,
 ): Handled {
   if (ex.length < consumed + tasks.length) {
     return calls(...tasks.map((t): PlannedCall => ({ name: 'delete_task', args: { task_id: t.id } })));
@@ -748,12 +976,7 @@ function runDeletes(
     if (result.kind === 'task') deleted.push({ id: result.taskId, title: result.title || task.title });
     else errors.push(errorText(result));
   });
-  const head =
-    deleted.length === 0
-      ? ''
-      : what === 'completed tasks' && deleted.length > 1
-        ? say.deletedReply(deleted, what).replace(/^Deleted/, 'Cleared')
-        : say.deletedReply(deleted, what);
+  const head = deleted.length === 0 ? '' : say.deletedReply(deleted, clearingCompleted);
   const text = [head, ...errors.map(say.toolErrorReply)].filter(Boolean).join('\n');
   return done(
     consumed + tasks.length,
@@ -843,18 +1066,12 @@ function runUpdate(
 
 /** A neutral summary when a turn's tool results cannot be explained by the plan (should not happen). */
 function summarizeFacts(ex: readonly Exchange[]): string {
-  const verbs: Record<ToolName, string> = {
-    add_task: 'Added',
-    list_tasks: 'Listed',
-    complete_task: 'Updated the status of',
-    update_task: 'Updated',
-    delete_task: 'Deleted',
-  };
   const lines = ex.map((e) => {
     const r = e.result;
-    if (r.kind === 'task') return `• ${verbs[e.name]} task ${r.taskId}: ${say.q(r.title)}`;
+    if (r.kind === 'task') return say.toolFactLine(e.name, r.taskId, r.title);
     if (r.kind === 'list') return say.listReply('all', r.tasks);
+    if (r.kind === 'undo') return say.undoReply(r.changes);
     return say.toolErrorReply(r.message);
   });
-  return lines.length > 0 ? `Here’s what I did:\n${lines.join('\n')}` : say.ACK;
+  return lines.length > 0 ? say.whatIDidReply(lines) : say.ACK;
 }

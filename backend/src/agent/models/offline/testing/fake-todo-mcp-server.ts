@@ -1,5 +1,5 @@
 /**
- * Test double: an in-memory `MCPServer` exposing the five todo tools with exactly the contract's outputs
+ * Test double: an in-memory `MCPServer` exposing the todo tools (the five, and undo) with exactly the contract's outputs
  * (JSON text on success, a plain sentence with `isError` on failure). Used by the offline model's specs to
  * run the real Agent + Runner without a database. Dates go through the real schedule functions (due words,
  * repeats, the tools' wording of dates) at a fixed "now", in UTC.
@@ -7,7 +7,13 @@
 import type { CallToolResultContent, MCPServer } from '@openai/agents';
 import { DomainError } from '../../../../common/domain-error';
 import { taskDetails } from '../../../../tasks/task-details';
-import { daysFromToday, Due, localDue } from '../../../../tasks/schedule/due-dates';
+import {
+  dayBounds,
+  daysFromToday,
+  Due,
+  localDue,
+  startOfDaysAgo,
+} from '../../../../tasks/schedule/due-dates';
 import { describeRecurrence, nextDue } from '../../../../tasks/schedule/recurrence';
 import { planSchedule } from '../../../../tasks/schedule/schedule';
 import { Task } from '../../../../tasks/task.entity';
@@ -86,6 +92,8 @@ export const TODO_TOOLS: MCPTool[] = [
         priority: { type: 'string', enum: ['high', 'medium', 'low', 'none'] },
         tags: FIELDS.tags,
         due: { type: 'string', enum: ['overdue', 'today', 'week', 'none'] },
+        due_on: { type: 'string' },
+        completed_within: { type: 'string', enum: ['today', 'week'] },
         sort: { type: 'string', enum: ['number', 'due', 'priority'] },
       },
       [],
@@ -116,11 +124,16 @@ export const TODO_TOOLS: MCPTool[] = [
     description: 'Delete a task.',
     inputSchema: objectSchema({ task_id: { type: 'integer' } }, ['task_id']),
   },
+  {
+    name: 'undo_last_change',
+    description: 'Reverse the newest change of this conversation that is not undone yet.',
+    inputSchema: objectSchema({}, []),
+  },
 ];
 
 const ALLOWED_ARGS: Record<string, string[]> = {
   add_task: ['title', 'description', 'priority', 'tags', 'due', 'recurrence'],
-  list_tasks: ['status', 'priority', 'tags', 'due', 'sort'],
+  list_tasks: ['status', 'priority', 'tags', 'due', 'due_on', 'completed_within', 'sort'],
   complete_task: ['task_id', 'completed'],
   update_task: [
     'task_id',
@@ -134,6 +147,7 @@ const ALLOWED_ARGS: Record<string, string[]> = {
     'recurrence',
   ],
   delete_task: ['task_id'],
+  undo_last_change: [],
 };
 
 class ToolFailure extends Error {}
@@ -150,6 +164,35 @@ function describeNumbers(numbers: readonly number[]): string {
 }
 
 type Row = Task;
+
+/** One logged change, as the real tasks service logs it (tasks/task-changes.ts): undo reverses a turn's at once. */
+interface LogEntry {
+  turn: number;
+  action: 'created' | 'deleted' | 'completed' | 'reopened' | 'updated';
+  number: number;
+  before: Row | null;
+  after: Row | null;
+  next?: number;
+  undone: boolean;
+}
+
+/** The fields an undo of an edit sets back, by column name. */
+const RESTORED: Array<[keyof Row, string]> = [
+  ['title', 'title'],
+  ['description', 'description'],
+  ['completed', 'completed'],
+  ['completedAt', 'completed_at'],
+  ['priority', 'priority'],
+  ['tags', 'tags'],
+  ['dueAt', 'due_at'],
+  ['dueAllDay', 'due_all_day'],
+  ['dueTimeZone', 'due_time_zone'],
+  ['recurrence', 'recurrence'],
+];
+
+function copy(t: Row): Row {
+  return Object.assign(new Task(), { ...t, tags: [...t.tags] });
+}
 
 /** Task numbers sorted the way the real list_tasks sorts them (see tasks/task-list-query.ts). */
 const SORT_KEY: Record<string, (t: Row) => Array<number>> = {
@@ -168,6 +211,9 @@ export class FakeTodoMcpServer implements MCPServer {
   readonly calls: RecordedCall[] = [];
   private tasks: Row[] = [];
   private lastNumber = 0;
+  private readonly log: LogEntry[] = [];
+  /** Changes of one turn share a batch, as a chat turn's do (see `beginTurn`). */
+  private turn = 0;
 
   constructor(
     seed: readonly SeedTask[] = [],
@@ -183,7 +229,13 @@ export class FakeTodoMcpServer implements MCPServer {
         recurrence: s.recurrence,
       });
       task.completed = s.completed ?? false;
+      task.completedAt = task.completed ? FAKE_NOW : null;
     }
+  }
+
+  /** A new chat turn starts: its changes are undone together, apart from the earlier turns'. */
+  beginTurn(): void {
+    this.turn += 1;
   }
 
   async connect(): Promise<void> {}
@@ -243,6 +295,7 @@ export class FakeTodoMcpServer implements MCPServer {
           due: args.due,
           recurrence: args.recurrence,
         });
+        this.record('created', null, task);
         return JSON.stringify(this.out(task, 'created'));
       }
       case 'list_tasks':
@@ -252,7 +305,9 @@ export class FakeTodoMcpServer implements MCPServer {
         if (args.completed !== undefined && typeof args.completed !== 'boolean')
           throw new ToolFailure('completed must be true or false.');
         const completing = args.completed !== false && !task.completed;
+        const before = copy(task);
         task.completed = args.completed !== false;
+        task.completedAt = task.completed ? FAKE_NOW : null;
         const out = this.out(task, task.completed ? 'completed' : 'pending');
         const due = dueOf(task);
         if (completing && task.recurrence && due) {
@@ -264,9 +319,11 @@ export class FakeTodoMcpServer implements MCPServer {
             ...dueColumns(nextDue(task.recurrence, due, FAKE_NOW)),
           });
           task.recurrence = null;
+          this.record('completed', before, task, next.number);
           const { status: _status, ...nextOut } = this.out(next, 'created');
           return JSON.stringify({ ...this.out(task, 'completed'), next: nextOut });
         }
+        this.record(stateChange(before, task), before, task);
         return JSON.stringify(out);
       }
       case 'update_task': {
@@ -274,6 +331,7 @@ export class FakeTodoMcpServer implements MCPServer {
         const { task_id: _id, ...changes } = args;
         if (Object.keys(changes).length === 0)
           throw new ToolFailure('Nothing to update: give a field to change.');
+        const before = copy(task);
         if (args.title !== undefined) task.title = this.title(args.title);
         if (args.description !== undefined) task.description = this.description(args.description);
         if (args.priority !== undefined)
@@ -298,14 +356,76 @@ export class FakeTodoMcpServer implements MCPServer {
           );
           Object.assign(task, dueColumns(schedule.due), { recurrence: schedule.recurrence });
         }
+        this.record('updated', before, task);
         return JSON.stringify(this.out(task, 'updated'));
       }
+      case 'undo_last_change':
+        return JSON.stringify(this.undo());
       default: {
         const task = this.find(args.task_id);
         this.tasks = this.tasks.filter((t) => t !== task);
+        this.record('deleted', task, null);
         return JSON.stringify(this.out(task, 'deleted'));
       }
     }
+  }
+
+  private record(action: LogEntry['action'], before: Row | null, after: Row | null, next?: number): void {
+    const number = (after ?? before)!.number;
+    this.log.push({
+      turn: this.turn,
+      action,
+      number,
+      before: before && copy(before),
+      after: after && copy(after),
+      ...(next !== undefined ? { next } : {}),
+      undone: false,
+    });
+  }
+
+  /** The newest turn's changes not undone yet, reversed as the real tool does, in its output's shape. */
+  private undo(): Record<string, unknown> {
+    const open = this.log.filter((e) => !e.undone);
+    const newest = open[open.length - 1];
+    if (!newest) return { status: 'nothing_to_undo', message: 'There is nothing to undo.', changes: [] };
+    const entries = open.filter((e) => e.turn === newest.turn).reverse();
+    const changes = entries.map((e) => {
+      e.undone = true;
+      const current = this.tasks.find((t) => t.number === e.number);
+      const out: Record<string, unknown> = {
+        task_id: e.number,
+        title: (e.after ?? e.before)!.title,
+        undid: e.action,
+      };
+      if (e.action === 'created') {
+        this.tasks = this.tasks.filter((t) => t !== current);
+        out.status = 'deleted';
+      } else if (e.action === 'deleted') {
+        this.tasks.push(copy(e.before!));
+        this.tasks.sort((a, b) => a.number - b.number);
+        out.status = 'restored';
+      } else if (!current) {
+        out.status = 'not_restored';
+      } else {
+        const fields = RESTORED.filter(
+          ([key]) => JSON.stringify(e.before![key]) !== JSON.stringify(e.after![key]),
+        );
+        for (const [key] of fields) Object.assign(current, { [key]: e.before![key] });
+        out.title = current.title;
+        out.status =
+          e.action === 'completed' ? 'pending' : e.action === 'reopened' ? 'completed' : 'restored';
+        if (e.action === 'updated') out.fields = fields.map(([, column]) => column);
+      }
+      if (e.next !== undefined) {
+        const next = this.tasks.find((t) => t.number === e.next);
+        if (next) {
+          this.tasks = this.tasks.filter((t) => t !== next);
+          out.next_removed = { task_id: next.number, title: next.title };
+        }
+      }
+      return out;
+    });
+    return { status: 'undone', message: 'Undone.', changes };
   }
 
   private create(input: Record<string, unknown>): Row {
@@ -325,6 +445,7 @@ export class FakeTodoMcpServer implements MCPServer {
       title,
       description,
       completed: false,
+      completedAt: null,
       createdAt: FAKE_NOW,
       priority,
       tags,
@@ -351,6 +472,14 @@ export class FakeTodoMcpServer implements MCPServer {
         return false;
       if (!tags.every((tag) => t.tags.includes(tag))) return false;
       const at = t.dueAt?.getTime();
+      if (typeof args.due_on === 'string') {
+        const { from, to } = dayBounds(args.due_on, FAKE_TIME_ZONE, FAKE_NOW);
+        if (at === undefined || at < from.getTime() || at >= to.getTime()) return false;
+      }
+      if (args.completed_within === 'today' || args.completed_within === 'week') {
+        const from = startOfDaysAgo(args.completed_within === 'today' ? 0 : 6, FAKE_TIME_ZONE, FAKE_NOW);
+        if (!t.completed || !t.completedAt || t.completedAt < from) return false;
+      }
       switch (args.due) {
         case 'overdue':
           return at !== undefined && at < FAKE_NOW.getTime() && !t.completed;
@@ -410,6 +539,11 @@ export class FakeTodoMcpServer implements MCPServer {
       throw new ToolFailure('tags must be a list of strings.');
     return value as string[];
   }
+}
+
+function stateChange(before: Row, after: Row): LogEntry['action'] {
+  if (before.completed === after.completed) return 'updated';
+  return after.completed ? 'completed' : 'reopened';
 }
 
 function dueColumns(due: Due | null): Pick<Row, 'dueAt' | 'dueAllDay' | 'dueTimeZone'> {

@@ -34,7 +34,8 @@ export interface TurnResult {
 }
 
 export const TEST_INSTRUCTIONS =
-  'You manage the user’s to-do list with the add_task, list_tasks, complete_task, update_task and delete_task tools.';
+  'You manage the user’s to-do list with the add_task, list_tasks, complete_task, update_task, delete_task and ' +
+  'undo_last_change tools.';
 
 export class OfflineConversation {
   readonly server: FakeTodoMcpServer;
@@ -61,6 +62,7 @@ export class OfflineConversation {
   }
 
   async say(text: string, options: { stream?: boolean; signal?: AbortSignal } = {}): Promise<TurnResult> {
+    this.server.beginTurn();
     const input: AgentInputItem[] = [...this.history, user(text)];
     const events: string[] = [];
     const deltas: string[] = [];

@@ -1,4 +1,4 @@
-import { fieldCommand, listQuery, splitTaskFields } from './task-fields-parser';
+import { fieldCommand, splitTaskFields } from './task-fields';
 
 describe('splitTaskFields', () => {
   it.each([
@@ -76,22 +76,4 @@ describe('fieldCommand', () => {
     'mark task 3 as done',
     'move on',
   ])('is not a field change: %s', (text) => expect(fieldCommand(text)).toBeUndefined());
-});
-
-describe('listQuery', () => {
-  it.each([
-    ["what's due this week?", { status: 'pending', due: 'week', sort: 'due' }],
-    ['anything overdue', { status: 'pending', due: 'overdue', sort: 'due' }],
-    ['show my work tasks', { status: 'all', tags: ['work'] }],
-    ['what are my high priority tasks', { status: 'pending', priority: 'high' }],
-    ['what should I do first?', 'first'],
-  ])('%s', (text, query) => expect(listQuery(text)).toEqual(query));
-
-  it.each([
-    'show my pending tasks',
-    "what's next?",
-    'show my tasks',
-    'show all tasks',
-    'buy flowers for today',
-  ])('leaves "%s" to the other rules', (text) => expect(listQuery(text)).toBeUndefined());
 });

@@ -1,6 +1,6 @@
 /**
- * Text helpers shared by the intent parser and the task matcher: keyword typo correction, politeness
- * stripping, stemming, numbers and title casing. Everything is a pure function of its input.
+ * English text helpers shared by the rules and the task matcher: keyword typo correction, stemming, numbers and
+ * title casing. Everything is a pure function of its input.
  */
 
 /** Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), cut off above `max`. */
@@ -138,92 +138,6 @@ export function correctTypos(text: string): string {
     const fixed = TYPO_MAP[lower] ?? fuzzyKeyword(lower);
     return fixed && fixed !== lower ? fixed : word;
   });
-}
-
-const LEADING_FILLER = new RegExp(
-  '^(?:' +
-    [
-      'please',
-      'pls',
-      'plz',
-      'plse',
-      'kindly',
-      'ok(?:ay)?',
-      'so',
-      'um+',
-      'uh+',
-      'hm+',
-      'well',
-      'now',
-      'also',
-      'and',
-      'then',
-      'oh',
-      'alright',
-      'right',
-      'actually',
-      'wait',
-      'hold on',
-      'sorry',
-      'oops',
-      'hmm+',
-      'hey(?: there)?',
-      'hi(?: there)?',
-      'hello(?: there)?',
-      'yo',
-      'bot',
-      'assistant',
-      'would you (?:mind|be so kind as to)',
-      'do you mind',
-      "(?:could|can|would|will|wo)(?:n'?t)? (?:you|u)(?: please| pls| plz| kindly| just| maybe)*",
-      "(?:i'd|i would) (?:like|love) (?:you )?to",
-      '(?:i want|i need) you to',
-      'go ahead and',
-      'just',
-      'quickly',
-      'for me',
-    ].join('|') +
-    ')\\b[\\s,.!:;-]*',
-  'i',
-);
-
-const TRAILING_FILLER = new RegExp(
-  '[\\s,;:-]*\\b(?:' +
-    [
-      'please',
-      'pls',
-      'plz',
-      'thanks?(?: you)?(?: so much| very much| a lot)?',
-      'thx',
-      'ty',
-      'cheers',
-      'for me',
-      'now',
-      'asap',
-      'right now',
-      'real quick',
-      'if you can',
-      'if you could',
-      'ok(?:ay)?',
-      'thank u',
-    ].join('|') +
-    ')[\\s.!?]*$',
-  'i',
-);
-
-/**
- * Removes greetings, politeness and fillers around a command ("Could you please delete task 2, thanks!" →
- * "delete task 2"), and trailing sentence punctuation. Returns the original when nothing would be left.
- */
-export function stripPoliteness(text: string): string {
-  let out = text.trim();
-  for (let i = 0; i < 8; i++) {
-    const before = out;
-    out = out.replace(LEADING_FILLER, '').replace(TRAILING_FILLER, '').trim();
-    out = out.replace(/[\s.!?…]+$/u, '').trim();
-    if (out === before) break;
-  }
-  return out.length > 0 ? out : text.trim().replace(/[\s.!?…]+$/u, '');
 }
 
 /** True when the message is written in capitals ("SHOW MY TASKS"), so titles should not keep them. */

@@ -1,10 +1,17 @@
 /**
- * Every sentence the offline assistant says. Short, friendly, and always naming task numbers and titles so
+ * Every sentence the offline assistant says in English. Short, friendly, and always naming task numbers and titles so
  * the person can see exactly what changed. Pure functions: the same facts give the same words.
  */
-import type { Action, NewTask } from './intent-parser';
-import type { FieldChange, ListFilter } from './task-fields-parser';
-import type { ChangedTask, StatusFilter, TaskDetails, TaskRef, TaskView } from './tool-contract';
+import type { Action, FieldChange, ListFilter, NewTask, StateQuestion } from '../intent';
+import type {
+  ChangedTask,
+  StatusFilter,
+  TaskDetails,
+  TaskRef,
+  TaskView,
+  ToolName,
+  UndoneView,
+} from '../tool-contract';
 
 export const q = (text: string): string => `“${text}”`;
 
@@ -87,11 +94,43 @@ export function countReply(status: StatusFilter, tasks: readonly TaskView[], tot
   return `You have ${plural(tasks.length, 'task')}: ${tasks.length - done} pending and ${done} done.`;
 }
 
+/** "Is everything done?": yes, or no and what is still pending. */
+export function allDoneReply(pending: readonly TaskView[], total?: number): string {
+  const n = total !== undefined && total > pending.length ? total : pending.length;
+  if (n === 0) return 'Yes — everything is done. 🎉';
+  const cut = n > pending.length ? ` (the newest ${pending.length} shown)` : '';
+  return `Not yet — you have ${plural(n, 'pending task')}${cut}:\n${pending.map(taskLine).join('\n')}`;
+}
+
 export function searchReply(query: string, found: readonly TaskView[], total?: number): string {
   // A cut list was searched: say so, since an older task may match too.
   const among = total !== undefined ? ` among your newest tasks (of ${total})` : '';
   if (found.length === 0) return `No tasks match ${q(query)}${among}.`;
   return `Found ${plural(found.length, 'task')} matching ${q(query)}${among}:\n${found.map(taskLine).join('\n')}`;
+}
+
+/**
+ * "Is the rent task done?" / "do I still need to pay rent?": yes or no, then the task. "When is the tax return
+ * due?": its due date (or that it has none).
+ */
+export function stateAnswerReply(task: TaskView, ask: StateQuestion): string {
+  const name = `task ${task.id}`;
+  if (ask === 'due') {
+    const title = `Task ${task.id} ${q(task.title)}`;
+    const due = task.details?.due;
+    if (!due) return `${title} has no due date${task.completed ? ', and it’s done. ✓' : '.'}`;
+    if (task.completed) return `${title} was due ${due}, and it’s done. ✓`;
+    return task.details?.overdue ? `${title} was due ${due} — it’s overdue.` : `${title} is due ${due}.`;
+  }
+  const answer =
+    ask === 'done'
+      ? task.completed
+        ? `Yes — ${name} is done.`
+        : `No — ${name} is not done yet.`
+      : task.completed
+        ? `No — ${name} is already done.`
+        : `Yes — ${name} is still to do.`;
+  return `${answer}\n${showReply(task)}`;
 }
 
 export function showReply(task: TaskView): string {
@@ -146,8 +185,31 @@ export function fieldsChangedReply(tasks: readonly ChangedTask[], change: FieldC
   return said.join(' ');
 }
 
+/** "friday" → "on Friday"; "tomorrow" stays "tomorrow". */
+function dayWords(words: string): string {
+  const named = words.replace(
+    /\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b/gi,
+    cap,
+  );
+  return /^(?:today|tomorrow|tonight|the day after tomorrow|this|next)\b/i.test(named)
+    ? named
+    : `on ${named}`;
+}
+
 function cap(text: string): string {
   return text.replace(/^./, (c) => c.toUpperCase());
+}
+
+/** "What did I finish this week?" */
+function completedWithinReply(
+  within: 'today' | 'week',
+  tasks: readonly TaskView[],
+  n: number,
+  cut: string,
+): string {
+  const when = within === 'today' ? 'today' : 'in the last 7 days';
+  if (tasks.length === 0) return `You haven’t completed any tasks ${when}.`;
+  return `You’ve completed ${plural(n, 'task')} ${when}${cut}:\n${tasks.map(taskLine).join('\n')}`;
 }
 
 const FILTER_EMPTY: Record<string, string> = {
@@ -166,6 +228,11 @@ export function filteredListReply(
   const n = total !== undefined && total > tasks.length ? total : tasks.length;
   const lines = tasks.map(taskLine).join('\n');
   const cut = total !== undefined && total > tasks.length ? ` (the first ${tasks.length} shown)` : '';
+  if (filter.completedWithin) return completedWithinReply(filter.completedWithin, tasks, n, cut);
+  if (filter.dueOn) {
+    if (tasks.length === 0) return `Nothing is due ${dayWords(filter.dueOn)}.`;
+    return `Due ${dayWords(filter.dueOn)}: ${plural(n, 'task')}${cut}:\n${lines}`;
+  }
   if (filter.due) {
     if (tasks.length === 0) return FILTER_EMPTY[filter.due];
     const head = {
@@ -232,9 +299,13 @@ export function updatedReply(task: TaskRef, changed: { title?: string; descripti
   return `Updated task ${task.id}: it’s now ${q(task.title)}.`;
 }
 
-export function deletedReply(tasks: readonly TaskRef[], what = 'tasks'): string {
+/** `clearingCompleted`: "clear completed" removed them. */
+export function deletedReply(tasks: readonly TaskRef[], clearingCompleted = false): string {
   if (tasks.length === 1) return `Deleted task ${tasks[0].id}: ${q(tasks[0].title)}.`;
-  return `Deleted ${tasks.length} ${what}:\n${tasks.map((t) => `• Task ${t.id}: ${q(t.title)}`).join('\n')}`;
+  const head = clearingCompleted
+    ? `Cleared ${tasks.length} completed tasks`
+    : `Deleted ${tasks.length} tasks`;
+  return `${head}:\n${tasks.map((t) => `• Task ${t.id}: ${q(t.title)}`).join('\n')}`;
 }
 
 /** A failure sentence from a tool, relayed kindly. */
@@ -342,6 +413,8 @@ export const HELP = [
   '• “Delete the meeting task” or “clear completed”',
   '• “Add pay rent every month on the 1st, high priority”, “Move the dentist to Friday 3pm”, “Tag task 4 as work”',
   '• “What’s due this week?”, “What’s overdue?”, “Show my work tasks”, “What should I do first?”',
+  '• “Is the rent paid?”, “When is the tax return due?”, “What did I finish this week?”',
+  '• “Undo” (or “bring it back”) reverses my last change; “no, I meant task 4” fixes it',
 ].join('\n');
 
 export function unknownReply(message: string): string {
@@ -367,6 +440,103 @@ export function unavailableToolReply(tool: string): string {
   return `Sorry — I can’t do that right now because the ${tool} tool isn’t available.`;
 }
 
-export function undoNothingReply(): string {
-  return 'There’s nothing I can undo here. I can reopen a task you completed (“reopen task 3”), but deleted tasks can’t be restored.';
+/** One undone change, as a clause: "brought back task 4 “Book dentist appointment”". */
+function undoneClause(c: UndoneView): string {
+  const name = `task ${c.taskId} ${q(c.title)}`;
+  if (c.status === 'not_restored') return `couldn’t put ${name} back: it was deleted in the meantime`;
+  const next = c.nextRemoved
+    ? ` and removed task ${c.nextRemoved.taskId}, the next occurrence it had created`
+    : '';
+  switch (c.undid) {
+    case 'created':
+      return `removed ${name}`;
+    case 'deleted':
+      return `brought back ${name}`;
+    case 'completed':
+      return `reopened ${name}${next}`;
+    case 'reopened':
+      return `marked ${name} as complete again`;
+    case 'updated':
+      return `set ${name} back to how it was${changedFields(c.fields)}`;
+  }
+}
+
+/** " (its title)", " (its due date and priority)": what an undone edit set back. */
+function changedFields(fields: readonly string[] | undefined): string {
+  const words: Record<string, string> = {
+    title: 'title',
+    description: 'description',
+    priority: 'priority',
+    tags: 'tags',
+    due_at: 'due date',
+    recurrence: 'repeat',
+  };
+  const named = [...new Set((fields ?? []).map((f) => words[f]).filter(Boolean))];
+  if (named.length === 0) return '';
+  const list =
+    named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
+  return ` (its ${list})`;
+}
+
+/** What undo reversed, said plainly (or that there was nothing to undo). */
+export function undoReply(changes: readonly UndoneView[]): string {
+  if (changes.length === 0)
+    return 'There’s nothing to undo — no change made in this conversation is left to reverse.';
+  if (changes.length === 1) {
+    const c = changes[0];
+    const name = `task ${c.taskId} ${q(c.title)}`;
+    if (c.status === 'not_restored') return `Sorry — I ${undoneClause(c)}.`;
+    switch (c.undid) {
+      case 'created':
+        return `Undone: I removed ${name}, which had just been added.`;
+      case 'deleted':
+        return `Undone: ${name} is back, with its number and details.`;
+      case 'completed':
+        return `Undone: Reopened ${name} — it’s pending again.${c.nextRemoved ? ` I also removed task ${c.nextRemoved.taskId}, the next occurrence it had created.` : ''}`;
+      case 'reopened':
+        return `Undone: ${name} is marked as complete again.`;
+      case 'updated':
+        return c.fields?.length === 1 && c.fields[0] === 'title'
+          ? `Undone: task ${c.taskId} is ${q(c.title)} again.`
+          : `Undone: I ${undoneClause(c)}.`;
+    }
+  }
+  return `Undone — I reversed ${changes.length} changes:\n${changes.map((c) => `• ${cap(undoneClause(c))}`).join('\n')}`;
+}
+
+/** The first line of a correction's reply: what was put back before doing it right. */
+export function undoneBrief(changes: readonly UndoneView[]): string {
+  if (changes.length === 0) return '';
+  return `Okay — I ${changes.map(undoneClause).join(', and ')}.`;
+}
+
+/** After "not that one": the wrong change is reversed; which task was meant? */
+export function whichAfterUndoReply(candidates: readonly TaskRef[]): string {
+  if (candidates.length === 0) return 'Which task did you mean? Tell me its number or name.';
+  return `Which task did you mean?\n${candidates.map(taskBullet).join('\n')}\nReply with the task number.`;
+}
+
+export const NOTHING_TO_CORRECT =
+  'I’m not sure what to change — I haven’t just done anything to correct. Tell me what you’d like, e.g. “rename task 2 to …”.';
+
+export const COULD_NOT_READ_TASKS = 'I could not read your tasks.';
+export const SOMETHING_WENT_WRONG = 'Something went wrong.';
+
+const FACT_VERBS: Readonly<Record<ToolName, string>> = {
+  add_task: 'Added',
+  list_tasks: 'Listed',
+  complete_task: 'Updated the status of',
+  update_task: 'Updated',
+  delete_task: 'Deleted',
+  undo_last_change: 'Undid a change to',
+};
+
+/** One line of a summary of what the tools did: "• Deleted task 3: “Call mom”". */
+export function toolFactLine(tool: ToolName, taskId: number, title: string): string {
+  return `• ${FACT_VERBS[tool]} task ${taskId}: ${q(title)}`;
+}
+
+/** A summary of what the tools did, when the turn cannot be told otherwise. */
+export function whatIDidReply(lines: readonly string[]): string {
+  return `Here’s what I did:\n${lines.join('\n')}`;
 }

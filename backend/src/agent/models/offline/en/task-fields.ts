@@ -1,46 +1,18 @@
 /**
  * Priorities, tags, due dates and repeats in what people say: "add pay rent every month on the 1st, high
- * priority", "tag task 4 as work", "move the dentist to Friday 3pm", "what's due this week?".
+ * priority", "tag task 4 as work", "move the dentist to Friday 3pm" (lists narrowed by them: list-filters.ts).
  *
  * Dates are only *found* here (chrono-node, through schedule/due-dates, against a fixed instant): the words are
  * passed to the tools as the person wrote them and resolved on the server in their time zone, so this model stays
  * free of clocks and time zones.
  */
-import { isDueWords, trailingDueWords } from '../../../tasks/schedule/due-dates';
-import type { StatusFilter } from './tool-contract';
+import { isDueWords, trailingDueWords } from '../../../../tasks/schedule/due-dates';
+import type { FieldChange, PriorityWord, TaskFields } from '../intent';
 
-export type PriorityWord = 'high' | 'medium' | 'low';
-export type DueQuery = 'overdue' | 'today' | 'week' | 'none';
-
-/** Fields of a new task. */
-export interface TaskFields {
-  priority?: PriorityWord;
-  tags?: string[];
-  due?: string;
-  recurrence?: string;
-}
-
-/** A change to fields of existing tasks; 'none' clears one. */
-export interface FieldChange {
-  priority?: PriorityWord | 'none';
-  addTags?: string[];
-  removeTags?: string[];
-  due?: string;
-  recurrence?: string;
-}
-
-export interface ListFilter {
-  status: StatusFilter;
-  priority?: PriorityWord | 'none';
-  tags?: string[];
-  due?: DueQuery;
-  sort?: 'due' | 'priority';
-}
-
-const TAG = '#?[\\p{L}\\p{N}][\\p{L}\\p{N}_.-]*';
+export const TAG = '#?[\\p{L}\\p{N}][\\p{L}\\p{N}_.-]*';
 const TAG_LIST = `${TAG}(?:(?:\\s*,\\s*|\\s+and\\s+|\\s*&\\s*)${TAG})*`;
 const DAY = '(?:mon|tues|wednes|thurs|fri|satur|sun)day';
-const LEVEL: Record<string, PriorityWord> = {
+export const LEVEL: Record<string, PriorityWord> = {
   high: 'high',
   top: 'high',
   urgent: 'high',
@@ -49,9 +21,9 @@ const LEVEL: Record<string, PriorityWord> = {
   normal: 'medium',
   low: 'low',
 };
-const LEVEL_WORD = '(high|top|urgent|important|medium|normal|low)';
+export const LEVEL_WORD = '(high|top|urgent|important|medium|normal|low)';
 
-function tagsOf(list: string): string[] {
+export function tagsOf(list: string): string[] {
   const tags = list
     .split(/\s*,\s*|\s+and\s+|\s*&\s*/)
     .map((t) => t.replace(/^#/, '').toLowerCase())
@@ -220,56 +192,5 @@ export function fieldCommand(t: string): FieldCommand | undefined {
     if (repeat && repeat.index === 0)
       return { target: m[1], change: { recurrence: repeat[1].toLowerCase() } };
   }
-  return undefined;
-}
-
-const ASKS =
-  /^(?:what(?:'s| is| are)?|which|whats|am i|are we|show|list|display|view|see|get|give|tell|any|anything|is anything|is there|are there|do i have|have i got|what do i have|pull up)\b/i;
-const STATUS_WORDS = new Set(
-  'pending completed done open remaining outstanding incomplete unfinished finished all my the tasks todos items list everything current active new old recent'.split(
-    ' ',
-  ),
-);
-
-/** Questions and listings narrowed by due date, priority or tag, and "what should I do first?". */
-export function listQuery(t: string): ListFilter | 'first' | undefined {
-  const s = t
-    .toLowerCase()
-    .replace(/[?!.]+$/, '')
-    .trim();
-  if (
-    /^(?:what|which task|which one)\s+(?:should|do|must|shall)\s+i\s+(?:do|work on|start with|tackle|focus on|pick)(?:\s+(?:first|next|now))?$|^where\s+(?:should|do)\s+i\s+start$|^what(?:'s| is)\s+(?:my\s+)?(?:most important|top priority|the most urgent|most urgent)(?:\s+(?:task|thing|one))?$|^prioriti[sz]e\s+(?:my\s+)?(?:tasks|list|day|todos)$|^what\s+first$/.test(
-      s,
-    )
-  )
-    return 'first';
-  if (!ASKS.test(s) && !/^(?:my\s+)?(?:overdue|urgent|high[\s-]priority)\b/.test(s)) return undefined;
-  if (/\b(?:overdue|past due|late|behind)\b/.test(s) && !/\bnot\s+(?:overdue|late)\b/.test(s))
-    return { status: 'pending', due: 'overdue', sort: 'due' };
-  if (/\bdue\s+today\b|\b(?:for|on)\s+today\b|\btoday'?s\s+(?:tasks|list|todos)\b/.test(s))
-    return { status: 'pending', due: 'today', sort: 'due' };
-  if (
-    /\b(?:due\s+)?(?:this|the)\s+(?:coming\s+)?week\b|\bnext\s+(?:7|seven)\s+days\b/.test(s) &&
-    /\bdue\b|\bweek\b/.test(s)
-  )
-    return { status: 'pending', due: 'week', sort: 'due' };
-  if (/\b(?:no|without(?:\s+an?)?)\s+(?:due date|deadline)s?\b/.test(s))
-    return { status: 'pending', due: 'none' };
-  let m = new RegExp(`\\b${LEVEL_WORD}[\\s-]+priority\\b`).exec(s) ?? /\b(urgent|important)\b/.exec(s);
-  if (m) return { status: 'pending', priority: LEVEL[m[1]] };
-  m =
-    new RegExp(
-      `\\b(?:tagged(?:\\s+(?:as|with))?|with\\s+(?:the\\s+)?tag|labell?ed)\\s+(${TAG})\\b`,
-      'u',
-    ).exec(s) ?? new RegExp(`(?:^|\\s)#(${TAG})`, 'u').exec(s);
-  if (m) return { status: 'all', tags: tagsOf(m[1]) };
-  m =
-    /^(?:show|list|display|view|see|get|give|pull up|what are)\s+(?:me\s+)?(?:all\s+)?(?:of\s+)?(?:my|the)\s+([\p{L}\p{N}_.-]+)\s+(?:tasks|todos|to-dos|items|stuff|things)$/u.exec(
-      s,
-    );
-  if (m && !STATUS_WORDS.has(m[1])) return { status: 'all', tags: [m[1]] };
-  if (/\b(?:by|in order of)\s+(?:due date|deadline|when (?:they're|they are) due)\b/.test(s))
-    return { status: 'all', sort: 'due' };
-  if (/\b(?:by|in order of)\s+priority\b/.test(s)) return { status: 'all', sort: 'priority' };
   return undefined;
 }

@@ -6,11 +6,11 @@ import {
   parseNumber,
   parseOrdinal,
   stem,
-  stripPoliteness,
   stripQuotes,
   toTitle,
   words,
 } from './text-normalize';
+import { stripPoliteness } from './chatter';
 
 describe('editDistance', () => {
   it('counts insertions, deletions, substitutions and adjacent swaps', () => {

@@ -1,13 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import {
-  type Intent,
-  detectStatus,
-  extractNewTasks,
-  parseIntent,
-  parseIntentOnce,
-  parseTarget,
-  splitDescription,
-} from './intent-parser';
+import type { Intent } from '../intent';
+import { parseIntent, parseIntentOnce } from '../intent-parser';
+import { extractNewTasks, splitDescription } from './new-tasks';
+import { detectStatus } from './questions';
+import { parseTarget } from './targets';
 
 const done = { verb: 'complete', completed: true } as const;
 const reopen = { verb: 'complete', completed: false } as const;
@@ -108,10 +104,60 @@ describe('parseIntent', () => {
   it('never reads a question as a completion', () => {
     expect(parseIntent('did I call mom?')).toEqual({
       kind: 'act',
-      action: { verb: 'show' },
+      action: { verb: 'show', ask: 'done' },
       target: { by: 'words', query: 'call mom' },
     });
     expect(parseIntent('I called mom?')).toEqual({ kind: 'unknown' });
+    // "I haven't done X" reopens X; a question with it does not.
+    expect(parseIntent("is there anything I haven't done yet?")).toEqual({ kind: 'list', status: 'pending' });
+  });
+
+  it.each<[string, Intent]>([
+    ['is everything done?', { kind: 'count', status: 'pending', allDone: true }],
+    ['have I finished all my tasks?', { kind: 'count', status: 'pending', allDone: true }],
+    ['did I finish anything today?', { kind: 'list', status: 'completed' }],
+    ["remind me what's on my list", { kind: 'list', status: 'all' }],
+    [
+      'tell me if the rent is paid',
+      { kind: 'act', action: { verb: 'show', ask: 'done' }, target: { by: 'words', query: 'rent paid' } },
+    ],
+    [
+      'do you know when the tax return is due?',
+      { kind: 'act', action: { verb: 'show', ask: 'due' }, target: { by: 'words', query: 'tax return' } },
+    ],
+    [
+      'can you tell me if I still need to pay rent?',
+      { kind: 'act', action: { verb: 'show', ask: 'pending' }, target: { by: 'words', query: 'pay rent' } },
+    ],
+  ])('reads the question in: %s', (text, intent) => {
+    expect(parseIntent(text)).toEqual(intent);
+  });
+
+  it('drops a sentence of chat before the command', () => {
+    expect(parseIntent('phew, long day. the report is finally done!')).toEqual({
+      kind: 'act',
+      action: done,
+      target: { by: 'words', query: 'report' },
+    });
+    expect(parseIntent('so yeah, can you show me what is still open')).toEqual({
+      kind: 'list',
+      status: 'pending',
+    });
+    // A first sentence that is itself a command is not chat.
+    expect(parseIntent('delete task 1. add buy oat milk.')).toMatchObject({ kind: 'sequence' });
+  });
+
+  it('keeps words that may belong to a note or a title, unless set off as chatter', () => {
+    expect(parseIntent('add a note to task 1: organic if possible')).toEqual({
+      kind: 'act',
+      action: { verb: 'update', description: 'organic if possible' },
+      target: { by: 'ids', ids: [1] },
+    });
+    expect(parseIntent('the rent is done, finally')).toEqual({
+      kind: 'act',
+      action: done,
+      target: { by: 'words', query: 'rent' },
+    });
   });
 
   it('never reads a title as a command', () => {
