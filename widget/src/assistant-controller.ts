@@ -352,7 +352,8 @@ export class AssistantController {
     this.show({
       status: 'ready',
       view,
-      account: this.who === 'account',
+      // A preview has nobody signed in: no Sign out in its header.
+      account: this.who === 'account' && !this.host.preview,
       offerSignIn: offerSignIn && this.user !== null,
     });
     this.markReady(view);

@@ -34,8 +34,11 @@ export function mountConsole(http: Express, dir: string | undefined): void {
     if (index && existsSync(index)) res.sendFile(index);
     else res.status(404).type('text/plain').send('The console is not built: run npm run build.');
   };
-  http.get('/console', (_req, res) => res.redirect(301, '/console/'));
-  http.get('/console/', page);
+  // Express matches /console and /console/ alike (non-strict routing): the page only at /console/, where its
+  // relative asset URLs resolve; /console is sent there (a redirect to itself would loop).
+  http.get('/console', (req, res) =>
+    req.path === '/console/' ? page(req, res) : res.redirect(301, '/console/'),
+  );
   if (dir)
     http.use(
       '/console',

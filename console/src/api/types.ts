@@ -1,0 +1,108 @@
+/** The shapes of the admin API (`/api/admin/sites…`) and of the connected apps, as the backend answers them. */
+
+export const IDENTITY_MODES = ['host', 'guests', 'accounts'] as const;
+export type IdentityMode = (typeof IDENTITY_MODES)[number];
+
+export type Theme = 'light' | 'dark' | 'auto';
+
+export interface StarterPrompt {
+  label: string;
+  prompt: string;
+}
+
+export interface SiteSettings {
+  heading?: string;
+  greeting?: string;
+  placeholder?: string;
+  prompts?: StarterPrompt[];
+  accent?: string;
+  theme?: Theme;
+  locale?: string;
+  chat_rate_limit?: number;
+  instructions?: string;
+}
+
+/** For PATCH: a key set to null is removed. */
+export type SettingsChange = { [K in keyof SiteSettings]?: SiteSettings[K] | null };
+
+export interface SiteSummary {
+  id: string;
+  name: string;
+  origins: string[];
+  identity: IdentityMode[];
+  status: 'active' | 'disabled';
+  secrets: { current: boolean; previous: boolean; previous_expires_at: string | null };
+  jwks_url: string | null;
+  issuer: string | null;
+  settings: SiteSettings;
+  owners: string[];
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SiteListItem extends SiteSummary {
+  /** Turns per day, oldest first (the list asks for 7 days). */
+  turns_by_day?: number[];
+}
+
+export interface SiteDetail extends SiteSummary {
+  snippet: string;
+}
+
+export interface CreatedSite {
+  id: string;
+  secret: string;
+  snippet: string;
+  site: SiteSummary;
+}
+
+export interface SiteChanges {
+  name?: string;
+  origins?: string[];
+  identity?: IdentityMode[];
+  settings?: SettingsChange;
+  jwks_url?: string | null;
+  issuer?: string | null;
+  status?: 'active' | 'disabled';
+}
+
+export interface UsageDay {
+  day: string;
+  turns: number;
+  tool_calls: Record<string, number>;
+  active_users: number;
+  errors: number;
+}
+
+export interface UsageReport {
+  site: string;
+  days: UsageDay[];
+  totals: Omit<UsageDay, 'day'>;
+}
+
+export interface SiteOwner {
+  id: string;
+  email: string;
+  name: string;
+  added_at: string;
+}
+
+export interface SiteImpact {
+  host_users: number;
+  guests: number;
+  tasks: number;
+}
+
+export interface ConnectedApp {
+  id: string;
+  client_id: string;
+  name: string | null;
+  scopes: string[];
+  connected_at: string;
+}
+
+export interface SignedInUser {
+  id: string;
+  email: string;
+  name: string;
+}
