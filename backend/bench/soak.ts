@@ -15,7 +15,6 @@
  * - SOAK_DB_POOL_MAX  the backend's DB_POOL_MAX (default 16); SOAK_NODE_OPTIONS  its NODE_OPTIONS.
  * Only 127.0.0.1 is contacted; the database is a fresh one of its own (benchDatabase()), dropped at the end.
  */
-import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -26,6 +25,7 @@ import { freePort } from '../test/support/test-app';
 import { TEST_AUTH_SECRET } from '../test/support/test-database';
 import { TestUser } from '../test/support/users';
 import { benchDatabase, percentile, signUp } from './support';
+import { cpuSeconds, liveHeapMb, rssMb, slope } from './process-memory';
 
 function envInt(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -41,47 +41,6 @@ const SECONDS = TURNS ? envInt('SOAK_MAX_SECONDS', 900) : envInt('SOAK_SECONDS',
 const SAMPLE_MS = envInt('SOAK_SAMPLE_SECONDS', 5) * 1000;
 const TURN_TIMEOUT_MS = 60_000;
 const SIGNUP_BATCH = 20;
-
-/** Resident memory of a process in MB, from /proc (Linux). */
-function rssMb(pid: number): number {
-  const m = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  if (!m) throw new Error(`no VmRSS for pid ${pid}`);
-  return Number(m[1]) / 1024;
-}
-
-/** CPU seconds (user + system) a process has used, from /proc/<pid>/stat. */
-function cpuSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
-}
-
-/**
- * The backend's live heap after a full GC, in MB, from the probe preloaded into it (soak-probe.ts): SIGUSR2,
- * then its answer line on stdout.
- */
-async function liveHeapMb(backend: BackendProcess): Promise<number> {
-  const seen = backend.output.split('SOAK_PROBE ').length;
-  process.kill(backend.pid!, 'SIGUSR2');
-  const deadline = Date.now() + 10_000;
-  while (backend.output.split('SOAK_PROBE ').length === seen) {
-    if (Date.now() > deadline) throw new Error('the backend did not answer the heap probe');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  const line = backend.output.slice(backend.output.lastIndexOf('SOAK_PROBE ') + 11).split('\n')[0];
-  return (JSON.parse(line) as { heapUsed: number }).heapUsed / 2 ** 20;
-}
-
-/** Least-squares slope of y over x. */
-function slope(points: Array<[number, number]>): number {
-  const n = points.length;
-  if (n < 2) return NaN;
-  const mx = points.reduce((s, [x]) => s + x, 0) / n;
-  const my = points.reduce((s, [, y]) => s + y, 0) / n;
-  const sxx = points.reduce((s, [x]) => s + (x - mx) ** 2, 0);
-  const sxy = points.reduce((s, [x, y]) => s + (x - mx) * (y - my), 0);
-  return sxx === 0 ? NaN : sxy / sxx;
-}
 
 interface TurnResult {
   latency: number;

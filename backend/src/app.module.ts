@@ -18,6 +18,7 @@ import { JobsModule } from './jobs/jobs.module';
 import { McpModule } from './mcp/mcp.module';
 import { OAuthModule } from './oauth/oauth.module';
 import { OriginsModule } from './origins/origins.module';
+import { RemindersModule } from './reminders/reminders.module';
 import { SitesModule } from './sites/sites.module';
 import { TasksModule } from './tasks/tasks.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
@@ -57,6 +58,7 @@ export class AppModule {
         JobsModule,
         EventsModule,
         WebhooksModule,
+        RemindersModule,
         AgentModule,
         ChatModule,
         ChatKitModule,

@@ -2,7 +2,8 @@
 // /api/login, a session cookie); its server vouches for the signed-in customer to the assistant with a host
 // token (/assistant-token, signed with the site secret), which the assistant exchanges on its own (getToken).
 // The board reads the same customer's tasks from the assistant's REST API with the same exchange, and redraws
-// whenever the assistant changes tasks.
+// whenever they change: by the assistant, or anywhere else (another tab, a phone, an MCP client), which the
+// assistant hears on its live stream of task events.
 const API = '%API_URL%';
 const SITE = '%NORTHWIND_SITE%';
 const $ = (id) => document.getElementById(id);
@@ -158,14 +159,14 @@ $('signin-form').addEventListener('submit', async (e) => {
 });
 $('sign-out').addEventListener('click', signOut);
 
-// Changes made elsewhere (another tab, another device): the board catches up when the page is looked at again.
-document.addEventListener('visibilitychange', () => {
-  if (!document.hidden && user) void loadBoard();
-});
-
-// The assistant changed tasks: redraw the board, highlighting what changed.
+// Tasks changed — `source: 'assistant'` by the assistant on this page, `remote` anywhere else, within a second:
+// redraw the board, highlighting what changed.
 document.addEventListener('todo-assistant-tasks-changed', (e) => {
   void loadBoard(new Set(e.detail.changes.map((c) => c.task_id)));
+});
+// Back to a tab that was hidden for long (the assistant's stream replays the last hour): read the board afresh.
+document.addEventListener('visibilitychange', () => {
+  if (!document.hidden && user) void loadBoard();
 });
 // The assistant asks the site for its signed-in user's token.
 customElements.whenDefined('todo-assistant').then(() => {

@@ -32,6 +32,7 @@ export async function recordPageEvents(context: BrowserContext): Promise<void> {
       'thread-change',
       'response-start',
       'response-end',
+      'reminder',
     ];
     for (const name of names) {
       document.addEventListener(`todo-assistant-${name}`, (e) =>

@@ -109,7 +109,10 @@ export class AssistantController {
     }
     if (host.getToken) {
       this.who = 'host';
-      this.tokens = hostTokenSource(host.getToken, host.site ? { apiUrl, id: host.site } : undefined);
+      const getToken = host.getToken;
+      this.tokens = host.hostTokenSource(() =>
+        hostTokenSource(getToken, host.site ? { apiUrl, id: host.site } : undefined),
+      );
       let token: string | null = null;
       try {
         token = await this.tokens.token();
@@ -127,7 +130,8 @@ export class AssistantController {
     const identity = this.config?.identity ?? { accounts: true, host: false, guests: false };
     const session = (this.session = sessionFor(apiUrl));
     this.unsubscribe = session.subscribe((user) => void this.onSessionChange(user));
-    const remembered = session.user !== null;
+    // (Lapsed: the live stream found the remembered session ended before the panel was opened.)
+    const remembered = session.user !== null || session.lapsed;
     if (identity.guests && !(identity.accounts && remembered))
       return this.startGuest(apiUrl, identity.accounts);
     if (!identity.accounts) {
@@ -219,6 +223,8 @@ export class AssistantController {
       signedIn: !!this.user,
       ...(this.user ? { user: this.user, kind: this.who } : {}),
     });
+    // The live stream of task events is for whoever is signed in.
+    this.host.liveIdentity(this.user && this.tokens ? { tokens: this.tokens, user: this.user } : null);
   }
 
   private resetReady(): void {

@@ -35,8 +35,45 @@ export interface ReadyDetail {
   renderer: 'chatkit' | 'builtin';
 }
 
+/**
+ * Where changes came from: `assistant` — this page's assistant (a chat turn or a button in its panel);
+ * `remote` — anywhere else (the REST API, an MCP client, another tab or device), heard on the live stream.
+ */
+export type ChangeSource = 'assistant' | 'remote';
+
 export interface TasksChangedDetail {
   changes: TaskChange[];
+  source: ChangeSource;
+}
+
+/** A task as the REST API shows it (`GET /api/tasks`): every field, `null` where it has none. */
+export interface Task {
+  /** The user's task number ("task 3"). */
+  id: number;
+  title: string;
+  description: string | null;
+  completed: boolean;
+  created_at: string;
+  updated_at: string;
+  completed_at: string | null;
+  priority: 'high' | 'medium' | 'low' | null;
+  tags: string[];
+  due_at: string | null;
+  due_date: string | null;
+  due_time: string | null;
+  time_zone: string | null;
+  recurrence: NonNullable<TaskChange['recurrence']> | null;
+  /** When it is reminded (ISO 8601, UTC); null: never. */
+  remind_at?: string | null;
+}
+
+export interface ReminderDetail {
+  /** The task that is due, as the REST API shows it. */
+  task: Task;
+  /** The reminder fired after its time (the backend was down then). */
+  late: boolean;
+  /** What the panel says: "Reminder: “Call mom” is due now". */
+  message: string;
 }
 
 export interface AuthUser {
@@ -80,6 +117,7 @@ export interface TodoAssistantEventMap {
   'todo-assistant-open': CustomEvent<void>;
   'todo-assistant-close': CustomEvent<void>;
   'todo-assistant-tasks-changed': CustomEvent<TasksChangedDetail>;
+  'todo-assistant-reminder': CustomEvent<ReminderDetail>;
   'todo-assistant-auth-change': CustomEvent<AuthChangeDetail>;
   'todo-assistant-error': CustomEvent<ErrorDetail>;
   'todo-assistant-thread-change': CustomEvent<ThreadChangeDetail>;

@@ -8,9 +8,12 @@ export { TodoAssistant, defineTodoAssistant } from './todo-assistant.js';
 export type {
   AuthChangeDetail,
   AuthUser,
+  ChangeSource,
   ErrorCode,
   ErrorDetail,
   ReadyDetail,
+  ReminderDetail,
+  Task,
   TaskChange,
   TasksChangedDetail,
   ThreadChangeDetail,

@@ -151,6 +151,60 @@ export const panelStyles = css`
     text-decoration: underline;
     cursor: pointer;
   }
+  /* Reminders that came while the page was open, between the header and the conversation. */
+  .reminders {
+    padding: 6px 10px 8px 16px;
+    border-bottom: 1px solid var(--ta-border);
+    background: var(--ta-surface);
+    font-size: 13px;
+    line-height: 18px;
+  }
+  .reminders ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .reminders li {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+  }
+  .reminders li > span {
+    flex: 1;
+    font-weight: 500;
+  }
+  .reminders svg {
+    width: 16px;
+    height: 16px;
+    flex: none;
+  }
+  .reminders li > svg {
+    color: var(--ta-accent-text);
+  }
+  .reminders li button {
+    border: 0;
+    background: transparent;
+    border-radius: 6px;
+    padding: 4px;
+    display: inline-flex;
+    color: var(--ta-muted);
+  }
+  .reminders li button:hover {
+    background: var(--ta-border);
+  }
+  .reminders p {
+    margin: 2px 0 0 24px;
+    color: var(--ta-muted);
+  }
+  .reminders .link {
+    margin: 2px 0 0 24px;
+    border: 0;
+    background: none;
+    padding: 0;
+    font: inherit;
+    color: var(--ta-accent-text);
+    text-decoration: underline;
+  }
   .body {
     flex: 1;
     min-height: 0;

@@ -92,6 +92,24 @@ export const styles = css`
     width: 26px;
     height: 26px;
   }
+  /* New reminders while the panel is closed. */
+  .badge {
+    position: absolute;
+    top: -2px;
+    inset-inline-end: -2px;
+    min-width: 20px;
+    height: 20px;
+    padding: 0 5px;
+    box-sizing: border-box;
+    border-radius: 10px;
+    border: 2px solid #ffffff;
+    background: var(--todo-assistant-danger, #b42318);
+    color: #ffffff;
+    font-size: 11px;
+    font-weight: 700;
+    line-height: 16px;
+    text-align: center;
+  }
   .sr-only {
     position: absolute;
     width: 1px;

@@ -1,9 +1,10 @@
 import { adoptStyles, html, LitElement, nothing, svg, type PropertyValues } from 'lit';
 import { readableOn } from './accent.js';
 import type { AssistantController, ConversationView, PanelState } from './assistant-controller.js';
-import type { GetToken } from './auth/token-source.js';
+import type { GetToken, TokenSource } from './auth/token-source.js';
 import { defineOnce } from './define.js';
-import { emit } from './events.js';
+import { emit, type TaskChange } from './events.js';
+import { LiveLink, type Identity } from './live/live-link.js';
 import type { SiteConfig } from './site-config.js';
 import {
   DEFAULT_GREETING,
@@ -26,6 +27,7 @@ const CHAT_ICON = svg`<path d="M21 12a8 8 0 0 1-11.6 7.1L4 20.5l1.4-4.9A8 8 0 1 
 const CLOSE_ICON = svg`<path d="M18 6 6 18M6 6l12 12"/>`;
 // A door on the start side, an arrow leaving it.
 const SIGN_OUT_ICON = svg`<path d="M9 4H6a2 2 0 0 0-2 2v12a2 2 0 0 0 2 2h3M16 17l5-5-5-5M21 12H9"/>`;
+const BELL_ICON = svg`<path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9"/><path d="M10.3 21a1.94 1.94 0 0 0 3.4 0"/>`;
 
 /**
  * The Todo Assistant: a chat that keeps the signed-in user's to-do list. A launcher bubble that opens a panel, or
@@ -38,7 +40,9 @@ const SIGN_OUT_ICON = svg`<path d="M9 4H6a2 2 0 0 0-2 2v12a2 2 0 0 0 2 2h3M16 17
  * @fires todo-assistant-ready - The conversation view is ready (`detail.renderer`: `chatkit` or `builtin`).
  * @fires todo-assistant-open - The panel opened (launcher mode).
  * @fires todo-assistant-close - The panel closed (launcher mode).
- * @fires todo-assistant-tasks-changed - The assistant changed the user's tasks (`detail.changes`).
+ * @fires todo-assistant-tasks-changed - The user's tasks changed (`detail.changes`; `detail.source`: `assistant`
+ *   for this page's assistant, `remote` for anywhere else, heard on the live stream).
+ * @fires todo-assistant-reminder - A task is due (`detail.task`, `detail.late`, `detail.message`).
  * @fires todo-assistant-auth-change - Someone signed in or out (`detail.signedIn`, `detail.user`).
  * @fires todo-assistant-error - Something failed that the user was told about (`detail.code`, `detail.message`).
  * @fires todo-assistant-thread-change - Another conversation is shown (`detail.threadId`, null for a new one).
@@ -51,6 +55,8 @@ const SIGN_OUT_ICON = svg`<path d="M9 4H6a2 2 0 0 0-2 2v12a2 2 0 0 0 2 2h3M16 17
  * @csspart title - The title text.
  * @csspart body - The area below the header that shows sign-in or the conversation.
  * @csspart sign-in-offer - A guest's "Sign in to keep your tasks" line under the header.
+ * @csspart reminders - The reminders under the header ("Reminder: “Call mom” is due now").
+ * @csspart badge - The count of new reminders on the launcher.
  *
  * @cssprop [--todo-assistant-accent=#4338ca] - Launcher, header, buttons and the user's messages.
  * @cssprop [--todo-assistant-accent-foreground=#ffffff] - Text on the accent colour.
@@ -154,6 +160,10 @@ export class TodoAssistant extends LitElement {
 
   private controller?: Promise<AssistantController>;
   private panelStyled = false;
+  /** The live stream of the user's task events: reminders, and changes made elsewhere. */
+  private readonly live = new LiveLink(this);
+  /** The token source of the host's getToken, shared by the panel and the live stream (until authChanged()). */
+  private hostTokens?: { getToken: GetToken; key: string; tokens: TokenSource };
   /** The attributes the page itself gave (before any reflection): a site's settings never override them. */
   private pageAttributes: ReadonlySet<string> | null = null;
 
@@ -213,7 +223,9 @@ export class TodoAssistant extends LitElement {
    * clears what it shows at once and asks `getToken` again. For hosts that pass `getToken`.
    */
   authChanged(): void {
+    this.hostTokens = undefined; // its tokens were for the previous user
     if (this.controller) void this.controller.then((c) => c.start());
+    else this.live.restart();
   }
 
   /** Signs out of the widget's own sign-in (a host that passes `getToken` signs its users out itself). */
@@ -260,6 +272,32 @@ export class TodoAssistant extends LitElement {
     }
   }
 
+  /**
+   * @internal The one token source of the host's `getToken` on this API and site (`make` makes it), so the panel
+   * and the live stream exchange the host's token once, not each on its own. Without a site there is nothing to
+   * exchange or keep (the host keeps its JWTs): each gets its own.
+   */
+  hostTokenSource(make: () => TokenSource): TokenSource {
+    if (!this.site) return make();
+    const key = `${this.api()} ${this.site}`;
+    const kept = this.hostTokens;
+    if (kept && kept.getToken === this.getToken && kept.key === key) return kept.tokens;
+    const tokens = make();
+    if (this.getToken) this.hostTokens = { getToken: this.getToken, key, tokens };
+    return tokens;
+  }
+
+  /** @internal The controller says who is signed in (null: nobody): the live stream follows. */
+  liveIdentity(identity: Identity | null): void {
+    this.live.signedIn(identity);
+  }
+
+  /** @internal Tasks changed elsewhere: an open task list (built-in renderer) follows. */
+  tasksChangedElsewhere(changes: TaskChange[]): void {
+    const view = this.panelView() as { tasksChangedElsewhere?(c: TaskChange[]): void } | undefined;
+    view?.tasksChangedElsewhere?.(changes);
+  }
+
   /** @internal The API base URL without a trailing slash. */
   api(): string {
     return (this.apiUrl || '').replace(/\/+$/, '');
@@ -289,6 +327,9 @@ export class TodoAssistant extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ((changed.has('open') && this.open) || (changed.has('mode') && this.mode === 'inline'))
       void this.start();
+    if (changed.has('open') && this.open) this.live.seen();
+    // The script tag may name the API after the element is on the page: the stream is for that API.
+    if ((changed.has('apiUrl') || changed.has('site')) && !this.controller) this.live.restart();
     // Another getToken: another way to know who is signed in, start over with it.
     if (changed.has('getToken')) this.authChanged();
   }
@@ -426,15 +467,17 @@ export class TodoAssistant extends LitElement {
                   </div>`
                 : nothing
             }
+            ${this.renderReminders()}
             <div class="body" part="body">${this.renderBody()}</div>
           </section>`
         : nothing;
     if (inline) return panel;
+    const unseen = this.open ? 0 : this.live.unseen;
     return html`${panel}<button
         class="launcher"
         part="launcher"
         type="button"
-        aria-label=${this.heading}
+        aria-label=${unseen ? `${this.heading} (${unseen} new reminder${unseen === 1 ? '' : 's'})` : this.heading}
         aria-expanded=${this.open ? 'true' : 'false'}
         aria-controls="panel"
         aria-haspopup="dialog"
@@ -443,7 +486,53 @@ export class TodoAssistant extends LitElement {
         @focus=${this.prefetch}
       >
         ${svgIcon(this.open ? CLOSE_ICON : CHAT_ICON)}
+        ${unseen ? html`<span class="badge" part="badge" aria-hidden="true">${unseen > 9 ? '9+' : unseen}</span>` : nothing}
       </button>`;
+  }
+
+  /** Reminders under the header, each with a way to dismiss it; the offer of notifications while hidden. */
+  private renderReminders() {
+    const live = this.live;
+    if (!live.reminders.length) return nothing;
+    return html`<div class="reminders" part="reminders" aria-live="polite">
+      <ul aria-label="Reminders">
+        ${live.reminders.map(
+          (r) =>
+            html`<li>
+              ${svgIcon(BELL_ICON)}<span dir="auto">${r.message}</span>
+              <button
+                type="button"
+                aria-label=${`Dismiss: ${r.message}`}
+                @click=${() => this.dismissReminder(r.id)}
+              >
+                ${svgIcon(CLOSE_ICON)}
+              </button>
+            </li>`,
+        )}
+      </ul>
+      ${
+        live.notifyNote
+          ? html`<p>${live.notifyNote}</p>`
+          : live.notify === 'offer'
+            ? html`<button type="button" class="link" @click=${() => live.enableNotifications()}>
+                Notify me when the page is hidden
+              </button>`
+            : nothing
+      }
+    </div>`;
+  }
+
+  private dismissReminder(id: string): void {
+    const buttons = () => [...this.renderRoot.querySelectorAll<HTMLButtonElement>('.reminders li button')];
+    const index = buttons().findIndex((b) => b.matches(':focus'));
+    this.live.dismiss(id);
+    // The focus stays among the reminders (the next one's button), else goes back into the panel.
+    void this.updateComplete.then(() => {
+      if (index < 0) return;
+      const next = buttons()[Math.min(index, buttons().length - 1)];
+      if (next) next.focus();
+      else this.focusPanel();
+    });
   }
 
   private renderBody() {

@@ -15,6 +15,8 @@ import {
 } from '../conversations/thread-item';
 import type { TurnSite } from '../sites/site-access';
 import { randomBatch } from '../tasks/task-changes';
+import { TasksService } from '../tasks/tasks.service';
+import { overdueNote, toldToday } from './overdue-note';
 import { SiteUsage } from '../sites/site-usage';
 import { ChatRateLimiter } from './chat-rate-limit';
 import { titleFromMessage } from './thread-title';
@@ -97,6 +99,7 @@ export class ChatTurnService {
     private readonly limiter: ChatRateLimiter,
     private readonly bus: BackendEventBus,
     private readonly usage: SiteUsage,
+    private readonly tasks: TasksService,
     @Inject(AGENT_TURN_RUNNER) private readonly runner: AgentTurnRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -205,6 +208,29 @@ export class ChatTurnService {
     };
   }
 
+  /** What is overdue, at the first turn of the day in this conversation; a failure only loses the note. */
+  private async overdueNote(
+    userId: string,
+    history: StoredItem[],
+    timeZone?: string,
+  ): Promise<string | null> {
+    try {
+      const zone = await this.tasks.timeZone(userId, { timeZone });
+      const now = this.tasks.now();
+      if (toldToday(history, zone, now)) return null;
+      const { tasks, total } = await this.tasks.newest(
+        userId,
+        { status: 'pending', due: 'overdue', sort: 'due' },
+        5,
+        { timeZone: zone },
+      );
+      return total ? overdueNote(tasks, total, zone, now) : null;
+    } catch (err) {
+      this.logger.warn(`overdue tasks not looked up: ${err instanceof Error ? err.message : String(err)}`);
+      return null;
+    }
+  }
+
   /** Ids of the successful task-changing tool calls stored after a user message (within the history window). */
   private async changesMadeAfter(userId: string, threadId: string, itemId: string): Promise<string[]> {
     const recent = await this.store.history(userId, threadId, this.config.agentHistoryItems);
@@ -250,10 +276,12 @@ export class ChatTurnService {
     let failed = false;
 
     try {
-      const history = toConversationItems(
+      const stored =
         plan.history ??
-          (await this.store.history(userId, thread.id, this.config.agentHistoryItems, plan.beforeItemId)),
-      );
+        (await this.store.history(userId, thread.id, this.config.agentHistoryItems, plan.beforeItemId));
+      const history = toConversationItems(stored);
+      const overdue = await this.overdueNote(userId, stored, plan.options.timeZone);
+      if (overdue) history.push({ kind: 'context', text: overdue });
       if (plan.quotedText)
         history.push({
           kind: 'context',

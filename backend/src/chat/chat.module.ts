@@ -1,3 +1,4 @@
+import { TasksModule } from '../tasks/tasks.module';
 import { Module } from '@nestjs/common';
 import { AgentModule } from '../agent/agent.module';
 import { ConversationsModule } from '../conversations/conversations.module';
@@ -11,7 +12,7 @@ import { TurnStarts } from './turn-start';
 
 /** Chat turns (shared with ChatKit), the seed's REST chat endpoints and the hosted ChatKit session. */
 @Module({
-  imports: [ConversationsModule, AgentModule],
+  imports: [ConversationsModule, AgentModule, TasksModule],
   controllers: [ChatController, ChatKitSessionController],
   providers: [ChatTurnService, ChatRateLimiter, TurnStarts, ChatService, ChatKitSessionService],
   exports: [ChatTurnService, ChatRateLimiter],

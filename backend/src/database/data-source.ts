@@ -13,6 +13,7 @@ import { SiteOwners1764700000000 } from './migrations/1764700000000-site-owners'
 import { TaskEvents1764800000000 } from './migrations/1764800000000-task-events';
 import { Webhooks1764900000000 } from './migrations/1764900000000-webhooks';
 import { TaskChanges1764850000000 } from './migrations/1764850000000-task-changes';
+import { Reminders1765000000000 } from './migrations/1765000000000-reminders';
 
 export const ENTITIES = [Task, TaskCounter, UserSettings, ChatThread, ChatThreadItem];
 export const MIGRATIONS = [
@@ -26,6 +27,7 @@ export const MIGRATIONS = [
   TaskEvents1764800000000,
   TaskChanges1764850000000,
   Webhooks1764900000000,
+  Reminders1765000000000,
 ];
 
 /** TypeORM options: migrations only, never synchronize. */

@@ -99,8 +99,7 @@ export class TaskEventsHub implements OnModuleInit, OnModuleDestroy {
     task: TaskEvent['task'],
     late = false,
   ): Promise<TaskEvent> {
-    const event = await this.store.record(userId, type, task, this.instance);
-    const delivered = late ? { ...event, late } : event;
+    const delivered = await this.store.record(userId, type, task, this.instance, late);
     this.deliver(userId, delivered);
     for (const l of this.publishedListeners) l(userId, delivered);
     return delivered;
@@ -134,12 +133,16 @@ export class TaskEventsHub implements OnModuleInit, OnModuleDestroy {
     client.on('notification', (n) => {
       if (n.channel !== TASK_EVENTS_CHANNEL || !n.payload) return;
       try {
-        const { origin, user, ...event } = JSON.parse(n.payload) as TaskEvent & {
+        const { origin, user, late, ...event } = JSON.parse(n.payload) as TaskEvent & {
           origin: string;
           user: string;
         };
         if (origin !== this.instance)
-          this.deliver(user, { ...event, time: new Date(event.time).toISOString() });
+          this.deliver(user, {
+            ...event,
+            time: new Date(event.time).toISOString(),
+            ...(late ? { late } : {}),
+          });
       } catch {
         /* not ours */
       }

@@ -13,6 +13,7 @@ interface EventRow {
   type: TaskEventType;
   task: TaskView;
   created_at: Date;
+  late: boolean;
 }
 
 const toEvent = (r: EventRow): TaskEvent => ({
@@ -20,6 +21,7 @@ const toEvent = (r: EventRow): TaskEvent => ({
   type: r.type,
   time: r.created_at.toISOString(),
   task: r.task,
+  ...(r.late ? { late: true } : {}),
 });
 
 /** SQL of `task_events`. */
@@ -30,14 +32,21 @@ export class TaskEventsStore {
    * Stores an event and notifies every instance in one statement (`origin`: this instance, which has delivered
    * the event itself already and ignores its own notification).
    */
-  async record(userId: string, type: TaskEventType, task: TaskView, origin: string): Promise<TaskEvent> {
+  async record(
+    userId: string,
+    type: TaskEventType,
+    task: TaskView,
+    origin: string,
+    late = false,
+  ): Promise<TaskEvent> {
     const { rows } = await this.pool.query<EventRow>(
       `WITH e AS (
-         INSERT INTO task_events (user_id, type, task) VALUES ($1, $2, $3::jsonb) RETURNING id, type, task, created_at
+         INSERT INTO task_events (user_id, type, task, late) VALUES ($1, $2, $3::jsonb, $6)
+         RETURNING id, type, task, created_at, late
        )
        SELECT e.*, pg_notify($4, json_build_object('origin', $5::text, 'user', $1::text, 'id', e.id::text,
-         'type', e.type, 'time', e.created_at, 'task', e.task)::text) FROM e`,
-      [userId, type, JSON.stringify(task), TASK_EVENTS_CHANNEL, origin],
+         'type', e.type, 'time', e.created_at, 'task', e.task, 'late', e.late)::text) FROM e`,
+      [userId, type, JSON.stringify(task), TASK_EVENTS_CHANNEL, origin, late],
     );
     return toEvent(rows[0]);
   }
@@ -45,7 +54,7 @@ export class TaskEventsStore {
   /** The user's events after `afterId` within the replay window, oldest first. */
   async after(userId: string, afterId: string): Promise<TaskEvent[]> {
     const { rows } = await this.pool.query<EventRow>(
-      `SELECT id, type, task, created_at FROM task_events
+      `SELECT id, type, task, created_at, late FROM task_events
        WHERE user_id = $1 AND id > $2::bigint AND created_at > now() - interval '${REPLAY_WINDOW}'
        ORDER BY id LIMIT 1000`,
       [userId, afterId],

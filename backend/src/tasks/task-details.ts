@@ -16,6 +16,8 @@ export interface TaskDetails {
   overdue?: boolean;
   /** "every month on the 1st". */
   repeats?: string;
+  /** A reminder other than the default (at the due time): when, in the viewer's zone, or "off". */
+  reminder?: string;
 }
 
 /** What the MCP tools answer and the task-list widget shows, dates in `timeZone` relative to `now`. */
@@ -31,5 +33,8 @@ export function taskDetails(t: Task, timeZone: string, now: Date): TaskDetails {
     if (!t.completed && due.at < now) out.overdue = true;
   }
   if (t.recurrence) out.repeats = describeRecurrence(t.recurrence);
+  if (t.remindRule === 'off' && due) out.reminder = 'off';
+  else if (t.remindRule !== 'default' && t.remindRule !== 'off' && t.remindAt)
+    out.reminder = formatDue({ at: t.remindAt, allDay: false, timeZone }, timeZone, now);
   return out;
 }

@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { Recurrence } from './schedule/recurrence';
+import type { ReminderRule } from './schedule/reminders';
 
 @Entity({ name: 'tasks' })
 @Unique('uq_tasks_user_number', ['userId', 'number'])
@@ -57,6 +58,21 @@ export class Task {
 
   @Column({ type: 'jsonb', nullable: true })
   recurrence: Recurrence | null;
+
+  /** How it reminds (schedule/reminders.ts): default, before (remindOffsetMinutes), at, off. */
+  @Column({ name: 'remind_rule', type: 'text', default: 'default' })
+  remindRule: ReminderRule;
+
+  @Column({ name: 'remind_offset_minutes', type: 'integer', nullable: true })
+  remindOffsetMinutes: number | null;
+
+  /** When it reminds, as its rule and due date give it; null: never. */
+  @Column({ name: 'remind_at', type: 'timestamptz', precision: 3, nullable: true })
+  remindAt: Date | null;
+
+  /** When that reminder fired (a new remind_at clears it). */
+  @Column({ name: 'reminded_at', type: 'timestamptz', precision: 3, nullable: true })
+  remindedAt: Date | null;
 }
 
 /** Per-user counter behind task numbers; a row lock on it serializes concurrent creations. */

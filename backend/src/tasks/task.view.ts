@@ -63,6 +63,14 @@ export class TaskView implements TaskFieldsView {
   })
   time_zone: string | null;
   @ApiProperty({ type: RecurrenceView, nullable: true }) recurrence: Recurrence | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '2026-12-12T14:00:00.000Z',
+    description:
+      'When it reminds (UTC): its due time by default, 09:00 for a due date without a time; null: never',
+  })
+  remind_at: string | null;
 }
 
 /** The answer to completing a recurring task: the task, and the next occurrence that was created. */
@@ -102,6 +110,7 @@ export function toTaskView(t: Task & { nextOccurrence?: Task }): TaskView | Comp
     updated_at: t.updatedAt.toISOString(),
     completed_at: t.completedAt ? t.completedAt.toISOString() : null,
     ...toTaskFieldsView(t),
+    remind_at: t.remindAt ? t.remindAt.toISOString() : null,
   };
   if (t.nextOccurrence) view.next_occurrence = toTaskView(t.nextOccurrence);
   return view;

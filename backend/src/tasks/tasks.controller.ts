@@ -35,6 +35,7 @@ function fieldChanges(body: CreateTaskDto | UpdateTaskDto): TaskChanges {
   if (body.tags !== undefined) changes.tags = body.tags ?? [];
   if (body.due_at !== undefined) changes.due = body.due_at;
   if (body.recurrence !== undefined) changes.recurrence = body.recurrence;
+  if (body.remind_at !== undefined) changes.remind_at = body.remind_at;
   return changes;
 }
 

@@ -9,6 +9,13 @@ import { Sql } from '../database/sql.service';
 import { inTransaction } from '../database/transaction';
 import { dayBounds, Due, resolveBound } from './schedule/due-dates';
 import { nextDue, storedRecurrence } from './schedule/recurrence';
+import {
+  DEFAULT_REMINDER,
+  nextReminder,
+  parseReminder,
+  Reminder,
+  reminderInstant,
+} from './schedule/reminders';
 import { asInvalid, planSchedule, Schedule } from './schedule/schedule';
 import { Task } from './task.entity';
 import { cleanTags, editTags, Priority, priorityRank } from './task-fields';
@@ -71,6 +78,8 @@ export interface NewTask {
   due?: string | null;
   /** Words or the object form (see schedule/recurrence.ts); null: none. */
   recurrence?: unknown;
+  /** When to remind (schedule/reminders.ts): an instant, "30 minutes before", "default"; null: never. */
+  remind_at?: string | null;
 }
 
 export interface TaskChanges {
@@ -86,6 +95,8 @@ export interface TaskChanges {
   due?: string | null;
   /** null stops the repeat. */
   recurrence?: unknown;
+  /** null: no reminder; see NewTask. */
+  remind_at?: string | null;
 }
 
 /**
@@ -125,6 +136,10 @@ interface TaskRow {
   due_all_day: boolean;
   due_time_zone: string | null;
   recurrence: unknown;
+  remind_rule: Reminder['rule'];
+  remind_offset_minutes: number | null;
+  remind_at: Date | null;
+  reminded_at: Date | null;
 }
 
 function fromRow(r: TaskRow): Task {
@@ -144,7 +159,35 @@ function fromRow(r: TaskRow): Task {
     dueAllDay: r.due_all_day,
     dueTimeZone: r.due_time_zone,
     recurrence: storedRecurrence(r.recurrence),
+    remindRule: r.remind_rule ?? 'default',
+    remindOffsetMinutes: r.remind_offset_minutes ?? null,
+    remindAt: r.remind_at ?? null,
+    remindedAt: r.reminded_at ?? null,
   });
+}
+
+function reminderOf(t: Pick<Task, 'remindRule' | 'remindOffsetMinutes' | 'remindAt'>): Reminder {
+  return {
+    rule: t.remindRule,
+    offsetMinutes: t.remindOffsetMinutes,
+    at: t.remindRule === 'at' ? t.remindAt : null,
+  };
+}
+
+/**
+ * Columns of a reminder for a due date; a new instant is a reminder not fired yet. A reminder "before" the due
+ * date needs one.
+ */
+function reminderColumns(r: Reminder, due: Due | null, current?: Date | null): Record<string, unknown> {
+  if (r.rule === 'before' && !due)
+    throw new InvalidTaskError('remind_at: a reminder "before" needs a due date; give the task one first');
+  const at = reminderInstant(r, due);
+  return {
+    remindRule: r.rule,
+    remindOffsetMinutes: r.offsetMinutes,
+    remindAt: at,
+    ...(current === undefined || current?.getTime() !== at?.getTime() ? { remindedAt: null } : {}),
+  };
 }
 
 /** A task's due date as the schedule functions take it. */
@@ -184,20 +227,22 @@ function scheduleColumns(s: Schedule): Record<string, unknown> {
 }
 
 /** The task's plain columns from a creation (what the INSERT below takes, in order). */
-const INSERT_COLUMNS = 'title, description, priority, tags, due_at, due_all_day, due_time_zone, recurrence';
+const INSERT_COLUMNS =
+  'title, description, priority, tags, due_at, due_all_day, due_time_zone, recurrence, remind_rule, ' +
+  'remind_offset_minutes, remind_at';
 
-/** Numbers the next task of the user ($1) and inserts it with columns $2–$9; the CTE `t` is the new row. */
+/** Numbers the next task of the user ($1) and inserts it with columns $2–$12; the CTE `t` is the new row. */
 const INSERT_TASK = `WITH n AS (
     INSERT INTO task_counters (user_id, last_number) VALUES ($1, 1)
     ON CONFLICT (user_id) DO UPDATE SET last_number = task_counters.last_number + 1
     RETURNING last_number),
   t AS (
     INSERT INTO tasks (user_id, number, ${INSERT_COLUMNS})
-    SELECT $1, n.last_number, $2, $3, $4, $5, $6, $7, $8, $9 FROM n
+    SELECT $1, n.last_number, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12 FROM n
     RETURNING *)`;
 const INSERT = `${INSERT_TASK} SELECT * FROM t`;
-/** The same, logged with the origin $10–$12. */
-const INSERT_AND_LOG = `${INSERT_TASK}, ${logCreation([10, 11, 12])} SELECT * FROM t`;
+/** The same, logged with the origin $13–$15. */
+const INSERT_AND_LOG = `${INSERT_TASK}, ${logCreation([13, 14, 15])} SELECT * FROM t`;
 
 /** The newest batch of a conversation ($2) or of an MCP client ($2) not undone yet. */
 const NEWEST_IN_THREAD = `SELECT batch FROM task_changes
@@ -240,6 +285,10 @@ const COLUMN_OF: Readonly<Record<string, string>> = {
   dueAllDay: 'due_all_day',
   dueTimeZone: 'due_time_zone',
   recurrence: 'recurrence',
+  remindRule: 'remind_rule',
+  remindOffsetMinutes: 'remind_offset_minutes',
+  remindAt: 'remind_at',
+  remindedAt: 'reminded_at',
 };
 
 /** `col = $n, …` for the assignments, their values appended to `values` (texts depend on the columns only). */
@@ -284,15 +333,17 @@ export class TasksService {
     const title = cleanTitle(input.title);
     const description = cleanDescription(input.description);
     const tags = input.tags ? cleanTags(input.tags) : [];
-    const scheduled = input.due != null || input.recurrence != null;
+    const scheduled = input.due != null || input.recurrence != null || input.remind_at !== undefined;
+    const zone = scheduled ? await this.timeZone(userId, ctx) : 'UTC';
+    const now = this.clock.now();
     const schedule = scheduled
-      ? planSchedule(
-          input,
-          { due: null, recurrence: null },
-          await this.timeZone(userId, ctx),
-          this.clock.now(),
-        )
+      ? planSchedule(input, { due: null, recurrence: null }, zone, now)
       : { due: null, recurrence: null };
+    const remindAt = input.remind_at;
+    const reminder =
+      remindAt === undefined
+        ? DEFAULT_REMINDER
+        : asInvalid('remind_at', () => parseReminder(remindAt, zone, now));
     const origin = withBatch(ctx.origin);
     const task = await this.insert(
       (text, values) => this.sql.rows<TaskRow>(text, values),
@@ -303,6 +354,7 @@ export class TasksService {
         priority: priorityRank(input.priority ?? null),
         tags,
         ...scheduleColumns(schedule),
+        ...reminderColumns(reminder, schedule.due),
       },
       origin,
     );
@@ -391,10 +443,11 @@ export class TasksService {
       changes.addTags !== undefined ||
       changes.removeTags !== undefined ||
       changes.due !== undefined ||
-      changes.recurrence !== undefined;
+      changes.recurrence !== undefined ||
+      changes.remind_at !== undefined;
     if (Object.keys(set).length === 0 && !readsCurrent && changes.completed === undefined)
       throw new InvalidTaskError(
-        'nothing to change: give title, description, completed, priority, tags, due or recurrence',
+        'nothing to change: give title, description, completed, priority, tags, due, recurrence or remind_at',
       );
     const origin = withBatch(ctx.origin);
     const task = readsCurrent
@@ -586,7 +639,8 @@ export class TasksService {
     origin: Required<Pick<ChangeOrigin, 'batch'>> & ChangeOrigin,
     completed: boolean | 'toggle' | undefined = changes.completed,
   ): Promise<ChangedTask> {
-    const scheduled = changes.due !== undefined || changes.recurrence !== undefined;
+    const scheduled =
+      changes.due !== undefined || changes.recurrence !== undefined || changes.remind_at !== undefined;
     const zone = scheduled ? await this.timeZone(userId, ctx) : undefined;
     return inTransaction(this.sql.master, async (client) => {
       const run = <T>(text: string, values: unknown[]) => rowsOf<T>(client, text, values);
@@ -604,9 +658,15 @@ export class TasksService {
           changes.removeTags ?? [],
         );
       let schedule: Schedule = { due: dueOf(current), recurrence: current.recurrence };
+      let reminder = reminderOf(current);
       if (zone) {
-        schedule = planSchedule(changes, schedule, zone, this.clock.now());
+        const now = this.clock.now();
+        schedule = planSchedule(changes, schedule, zone, now);
         Object.assign(state, scheduleColumns(schedule));
+        const remindAt = changes.remind_at;
+        if (remindAt !== undefined)
+          reminder = asInvalid('remind_at', () => parseReminder(remindAt, zone, now));
+        Object.assign(state, reminderColumns(reminder, schedule.due, current.remindAt));
       }
       const target = completed === 'toggle' ? !current.completed : completed;
       if (target !== undefined) {
@@ -617,15 +677,17 @@ export class TasksService {
       if (state.completed === true && !current.completed && schedule.recurrence && schedule.due) {
         // The series moves on to the next occurrence; this one keeps no repeat, so reopening it and completing
         // it again cannot create a second "next".
+        const nextSchedule = {
+          due: nextDue(schedule.recurrence, schedule.due, this.clock.now()),
+          recurrence: schedule.recurrence,
+        };
         next = await this.insert((text, values) => run<TaskRow>(text, values), userId, {
           title: state.title ?? current.title,
           description: state.description !== undefined ? state.description : current.description,
           priority: state.priority !== undefined ? state.priority : current.priority,
           tags: state.tags ?? current.tags,
-          ...scheduleColumns({
-            due: nextDue(schedule.recurrence, schedule.due, this.clock.now()),
-            recurrence: schedule.recurrence,
-          }),
+          ...scheduleColumns(nextSchedule),
+          ...reminderColumns(nextReminder(reminder, schedule.due), nextSchedule.due),
         });
         state.recurrence = null;
       }
@@ -650,6 +712,42 @@ export class TasksService {
       ]);
       return task;
     });
+  }
+
+  /**
+   * Marks a reminder fired, once however many instances try: only while the task still reminds at `at`, is open,
+   * and has not reminded yet. The task when this call fired it, else null.
+   */
+  async fireReminder(userId: string, taskId: number, at: Date): Promise<Task | null> {
+    const [row] = await this.sql.rows<TaskRow>(
+      `UPDATE tasks SET reminded_at = now()
+       WHERE user_id = $1 AND number = $2 AND remind_at = $3 AND reminded_at IS NULL AND NOT completed
+       RETURNING *`,
+      [userId, taskId, at],
+    );
+    return row ? fromRow(row) : null;
+  }
+
+  /**
+   * Fires the reminders whose time passed more than `graceSeconds` ago and that have not fired (everything was
+   * down, or a job was lost): at most `limit`, each taken by one caller only. Reminders older than a week are
+   * dropped silently: news that old is no reminder.
+   */
+  async fireMissedReminders(graceSeconds: number, limit: number): Promise<Task[]> {
+    await this.sql.rows(
+      `UPDATE tasks SET reminded_at = now()
+       WHERE remind_at < now() - interval '7 days' AND reminded_at IS NULL AND NOT completed`,
+      [],
+    );
+    const rows = await this.sql.rows<TaskRow>(
+      `UPDATE tasks SET reminded_at = now() WHERE uuid IN (
+         SELECT uuid FROM tasks
+         WHERE remind_at <= now() - make_interval(secs => $1) AND reminded_at IS NULL AND NOT completed
+         ORDER BY remind_at LIMIT $2 FOR UPDATE SKIP LOCKED)
+       RETURNING *`,
+      [graceSeconds, limit],
+    );
+    return rows.map(fromRow);
   }
 
   /** Resolves a client's filter: due bounds in the user's zone. */
@@ -717,6 +815,9 @@ export class TasksService {
       c.dueAllDay ?? false,
       c.dueTimeZone ?? null,
       c.recurrence == null ? null : JSON.stringify(c.recurrence),
+      c.remindRule ?? 'default',
+      c.remindOffsetMinutes ?? null,
+      c.remindAt ?? null,
       ...(origin ? logValues(origin) : []),
     ]);
     return fromRow(rows[0]);

@@ -110,12 +110,14 @@ describe('the model failing', () => {
         item_id: userItem.id,
       });
       expect(streamProblems(retried.events)).toEqual([]);
-      expect(doneItems(retried.events).map((i) => i.type)).toEqual(['workflow', 'assistant_message']);
+      // Its progress, the Undo bar of the task it added, the answer.
+      expect(doneItems(retried.events).map((i) => i.type)).toEqual(['workflow', 'widget', 'assistant_message']);
       expect(stub.requests[0].body.messages!.slice(1)).toEqual([{ role: 'user', content: 'add buy milk' }]);
       expect((await storedItems(db, threadId)).map((i) => i.type)).toEqual([
         'user_message',
         'server_tool_call',
         'workflow',
+        'widget',
         'assistant_message',
       ]);
       expect(await tasks()).toMatchObject([{ id: 1, title: 'Buy milk' }]);

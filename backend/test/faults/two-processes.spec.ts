@@ -31,7 +31,7 @@ function scriptedModel(req: StubRequest): StubReply {
   return { text: ['I can ', 'add, show and complete tasks.'] };
 }
 
-const ID = /^(thr|msg|wf|cx|tc|tool)_[0-9a-f]+$/;
+const ID = /^(thr|msg|wf|cx|tc|tool|chg)_[0-9a-f]+$/;
 const TIME = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g;
 
 /** A JSON value with ids numbered by first appearance and times and durations blanked: the run's shape. */
@@ -212,6 +212,7 @@ describe('two backend processes on one database', () => {
     expect(streamProblems(retried.events)).toEqual([]);
     expect(retried.events.filter((e) => e.type === 'thread.item.done').map((e) => e.item.type)).toEqual([
       'workflow',
+      'widget', // the Undo bar of the task it added
       'assistant_message',
     ]);
 
@@ -244,8 +245,8 @@ describe('two backend processes on one database', () => {
     const items = await storedItems(db, threadId);
     const visible = items.filter((i) => !['server_tool_call', 'sdk_hidden_context'].includes(i.type));
     expect(visible.map((i) => i.type)).toEqual([
-      ...['user_message', 'workflow', 'assistant_message'], // add buy milk
-      ...['user_message', 'workflow', 'assistant_message'], // add water the plants (retried)
+      ...['user_message', 'workflow', 'widget', 'assistant_message'], // add buy milk, its Undo bar
+      ...['user_message', 'workflow', 'widget', 'assistant_message'], // add water the plants (retried)
       ...['user_message', 'assistant_message'], // add feed the cat (retried: its tool had already run)
       ...['user_message', 'workflow', 'widget', 'assistant_message'], // show my tasks
     ]);

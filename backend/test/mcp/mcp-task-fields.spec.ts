@@ -42,17 +42,20 @@ describe.each<[string, Connect, string]>([
       'tags',
       'due',
       'recurrence',
+      'remind_at',
     ]);
     expect(byName.add_task.inputSchema.properties).toMatchObject({
       priority: { enum: ['high', 'medium', 'low'], description: expect.stringContaining('urgent') },
       due: { type: 'string', description: expect.stringContaining("user's time zone") },
       recurrence: { description: expect.stringContaining('every monday and thursday') },
+      remind_at: { type: 'string', description: expect.stringContaining('"30 minutes before"') },
     });
     expect(byName.update_task.inputSchema.properties).toMatchObject({
       priority: { description: expect.stringContaining('"none" removes it') },
       add_tags: { type: 'array' },
       remove_tags: { type: 'array' },
       due: { description: expect.stringContaining('A time alone ("2 PM") keeps the day') },
+      remind_at: { description: expect.stringContaining('"none" turns its reminder off') },
     });
     expect(byName.list_tasks.inputSchema.properties).toMatchObject({
       due: { enum: ['overdue', 'today', 'week', 'none'] },

@@ -1,5 +1,5 @@
 import type { AuthUser } from '../events.js';
-import { storageGet, storageSet } from './storage.js';
+import { guestKey, storageGet, storageSet } from './storage.js';
 import { jwtClaims, renewAt, type TokenSource } from './token-source.js';
 import { errorFromResponse, reach } from './widget-error.js';
 
@@ -28,7 +28,7 @@ export class GuestSession implements TokenSource {
     private readonly apiUrl: string,
     private readonly site: string,
   ) {
-    this.key = `todo-assistant:guest:${apiUrl}:${site}`;
+    this.key = guestKey(apiUrl, site);
     this.stored = this.read();
   }
 

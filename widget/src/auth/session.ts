@@ -1,6 +1,6 @@
 import type { AuthUser } from '../events.js';
 import { errorFromResponse, reach, WidgetError } from './widget-error.js';
-import { storageGet, storageSet } from './storage.js';
+import { sessionKey, storageGet, storageSet } from './storage.js';
 import { jwtClaims, renewAt, type TokenSource } from './token-source.js';
 
 interface StoredSession {
@@ -22,9 +22,14 @@ export class Session implements TokenSource {
   private pending: Promise<string | null> | null = null;
   private readonly listeners = new Set<Listener>();
   private readonly key: string;
+  /**
+   * The server ended the remembered session (expired, or signed out elsewhere) since the page loaded, before
+   * anyone signed in again here: the panel says so ("Your session ended").
+   */
+  lapsed = false;
 
   constructor(private readonly apiUrl: string) {
-    this.key = `todo-assistant:session:${apiUrl}`;
+    this.key = sessionKey(apiUrl);
     this.stored = this.read();
     // Another tab signed in or out: follow it.
     addEventListener('storage', (e) => {
@@ -82,6 +87,7 @@ export class Session implements TokenSource {
       fetch(`${this.apiUrl}/api/auth/token`, { headers: { authorization: `Bearer ${session.token}` } }),
     );
     if (res.status === 401) {
+      this.lapsed = true;
       this.end(); // the session expired or was revoked: sign in again
       return null;
     }
@@ -109,6 +115,7 @@ export class Session implements TokenSource {
     }
     this.stored = { token, user: { id: user.id, email: user.email, name: user.name } };
     this.jwt = null;
+    this.lapsed = false;
     storageSet(this.key, JSON.stringify(this.stored));
     this.notify();
     return this.stored.user;

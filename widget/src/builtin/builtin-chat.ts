@@ -10,6 +10,8 @@ import type { ActionConfig, Thread, ThreadItem, WorkflowTask } from './protocol.
 import { textOf } from './thread-state.js';
 import { ThreadList } from './thread-list.js';
 import { renderWidget, widgetStyles } from './widget-view.js';
+import { LiveRows } from './live-rows.js';
+import type { TaskChange, TasksChangedDetail } from '../events.js';
 import { undoBarOf, type UndoBar } from './undo-bar.js';
 
 export interface BuiltinChatConfig {
@@ -49,6 +51,10 @@ export class BuiltinChat extends LitElement {
     () => this.config.client,
     (thread, deleted) => this.conversation.threadChanged(thread, deleted),
   );
+  /** Task lists follow changes made elsewhere (see live-rows.ts). */
+  private readonly liveRows = new LiveRows();
+  /** The newest task list of the conversation, as rendered last: it gets the rows of tasks added elsewhere. */
+  private newestList: string | undefined;
   private stickToBottom = true;
   private restoreScroll: number | null = null;
   private rendered: { items: ThreadItem[]; pending: string | null; failure: unknown } | null = null;
@@ -60,9 +66,27 @@ export class BuiltinChat extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.addEventListener('todo-assistant-tasks-changed', this.onOwnChanges);
     const c = this.conversation;
     if (!c.thread && !c.loading) void this.openThread(this.config.memory.get());
   }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('todo-assistant-tasks-changed', this.onOwnChanges);
+  }
+
+  /** Tasks changed elsewhere (the live stream): open task lists show it. */
+  tasksChangedElsewhere(changes: TaskChange[]): void {
+    this.liveRows.elsewhere(changes);
+    this.requestUpdate();
+  }
+
+  private readonly onOwnChanges = (e: CustomEvent<TasksChangedDetail>): void => {
+    if (e.detail.source !== 'assistant') return;
+    this.liveRows.here(e.detail.changes);
+    this.requestUpdate();
+  };
 
   // ---- the widget's header and the host page call these ----
 
@@ -186,6 +210,9 @@ export class BuiltinChat extends LitElement {
     const c = this.conversation;
     const title = c.thread?.title || (c.thread || c.unloaded ? 'Conversation' : 'New conversation');
     const closed = c.thread && c.thread.status.type !== 'active' ? c.thread.status : null;
+    this.newestList = [...c.items]
+      .reverse()
+      .find((i) => i.type === 'widget' && i.widget.type === 'ListView')?.id;
     return html`
       <div class="toolbar">
         <button class="ghost" type="button" @click=${() => void this.showThreads()}>
@@ -299,7 +326,7 @@ export class BuiltinChat extends LitElement {
           aria-busy=${busy}
           @keydown=${this.onWidgetKeydown}
         >
-          ${renderWidget(item.widget, {
+          ${renderWidget(this.liveRows.apply(item.id, item.widget, item.id === this.newestList), {
             busy: busy || this.conversation.streaming,
             onAction: (action) => void this.act(item.id, action),
           })}

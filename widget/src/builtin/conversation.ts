@@ -279,7 +279,7 @@ export class Conversation implements ReactiveController {
       case 'client_effect':
         if (event.name === 'tasks.changed') {
           const changes = (event.data?.changes ?? []) as TaskChange[];
-          emit(this.host, 'todo-assistant-tasks-changed', { changes });
+          emit(this.host, 'todo-assistant-tasks-changed', { changes, source: 'assistant' });
         }
         return;
       case 'notice':

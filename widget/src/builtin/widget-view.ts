@@ -98,7 +98,8 @@ function renderNode(
       </section>`;
     }
     case 'ListViewItem':
-      return html`<li class=${classes(node, 'row item')}>
+      // `changed`: a row the renderer drew anew for a change made elsewhere (see live-rows.ts).
+      return html`<li class=${classes(node, node.changed === true ? 'row item changed' : 'row item')}>
         ${renderChildren(node, ctx, firstText(node), depth)}
       </li>`;
     case 'Card':
@@ -212,6 +213,11 @@ export const widgetStyles = css`
   }
   .item + .item {
     border-top: 1px solid var(--ta-border);
+  }
+  .item.changed {
+    background: color-mix(in srgb, var(--ta-accent-text) 6%, transparent);
+    border-inline-start: 3px solid var(--ta-accent-text);
+    padding-inline-start: 9px;
   }
   .card {
     padding: 12px;

@@ -114,7 +114,7 @@ export async function mountChatKit(o: ChatKitMount): Promise<OpenAIChatKit> {
   el.addEventListener('chatkit.effect', (e) => {
     if (e.detail.name !== 'tasks.changed') return;
     const changes = (e.detail.data?.changes ?? []) as TaskChange[];
-    emit(el, 'todo-assistant-tasks-changed', { changes });
+    emit(el, 'todo-assistant-tasks-changed', { changes, source: 'assistant' });
   });
   el.addEventListener('chatkit.thread.change', (e) => {
     o.memory.set(e.detail.threadId);

@@ -170,7 +170,7 @@ test('a long conversation opens at its newest messages and shows earlier ones on
     await fetch(`${h.backend.url}/api/auth/token`, { headers: { authorization: `Bearer ${session}` } })
   ).json()) as { token: string };
   let conversation: string | undefined;
-  for (let i = 1; i <= 20; i++) {
+  for (let i = 1; i <= 25; i++) {
     const res = await fetch(`${h.backend.url}/api/chat`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -190,14 +190,14 @@ test('a long conversation opens at its newest messages and shows earlier ones on
   await w.getByRole('button', { name: 'Sign in' }).click();
   await w.getByRole('button', { name: 'Conversations' }).click();
   await w.locator('.threads li .open').first().click();
-  await w.locator('.msg.user', { hasText: 'add chore number 20' }).waitFor();
+  await w.locator('.msg.user', { hasText: 'add chore number 25' }).waitFor();
   const firstPage = await w.locator('.msg.user').allInnerTexts();
   expect(firstPage[0]).not.toBe('add chore number 1');
-  expect(firstPage.at(-1)).toBe('add chore number 20');
+  expect(firstPage.at(-1)).toBe('add chore number 25');
   await w.getByRole('button', { name: 'Show earlier messages' }).click();
   await w.locator('.msg.user', { hasText: /^add chore number 1$/ }).waitFor();
   await expect(w.locator('.msg.user').allInnerTexts()).resolves.toEqual(
-    [...Array(20).keys()].map((i) => `add chore number ${i + 1}`),
+    [...Array(25).keys()].map((i) => `add chore number ${i + 1}`),
   );
   await expect(w.getByRole('button', { name: 'Show earlier messages' }).count()).resolves.toBe(0);
   await close();

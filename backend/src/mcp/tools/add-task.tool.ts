@@ -10,6 +10,8 @@ import {
   priorityField,
   RECURRENCE_DESCRIPTION,
   recurrenceField,
+  REMIND_DESCRIPTION,
+  remindField,
   tagsField,
   taskChangeOutput,
   titleField,
@@ -35,6 +37,7 @@ export function registerAddTaskTool(server: McpServer, deps: ToolDeps): void {
           .describe('Optional labels such as ["work", "errands"] (up to 10; lower-cased, without "#")'),
         due: dueField.optional().describe(`Optional. ${DUE_DESCRIPTION}`),
         recurrence: recurrenceField.optional().describe(`Optional. ${RECURRENCE_DESCRIPTION}`),
+        remind_at: remindField.optional().describe(`Optional. ${REMIND_DESCRIPTION} "none": no reminder.`),
       }),
       outputSchema: { ...taskChangeOutput, status: z.literal('created') },
       annotations: {
@@ -48,7 +51,17 @@ export function registerAddTaskTool(server: McpServer, deps: ToolDeps): void {
       const userId = userIdOf(extra);
       const ctx = taskContextOf(extra);
       return toolCall(deps, userId, async () => {
-        const task = await deps.tasks.create(userId, args, ctx);
+        const { remind_at, ...fields } = args;
+        const task = await deps.tasks.create(
+          userId,
+          {
+            ...fields,
+            ...(remind_at !== undefined
+              ? { remind_at: remind_at.toLowerCase() === 'none' ? null : remind_at }
+              : {}),
+          },
+          ctx,
+        );
         const out = changedTask(task, 'created', await zoneFor(deps, userId, ctx, [task]), deps.tasks.now());
         return jsonResult(out, out);
       });

@@ -42,6 +42,12 @@ export const RECURRENCE_DESCRIPTION =
   'the 1st", "every 2 weeks", "every 3 days". A repeating task has a due date (its first day is found when none is ' +
   'given); completing it creates the next occurrence.';
 
+export const remindField = z.string().trim().min(1).max(100, 'The reminder must be at most 100 characters.');
+export const REMIND_DESCRIPTION =
+  'When to remind the user: an instant in their words ("tomorrow at 9", "Friday 8am") or ISO 8601, or relative to ' +
+  'the due time ("30 minutes before", "1 day before"). By default a task reminds at its due time (09:00 for a date ' +
+  'without a time): only pass this when the user asks for a different reminder.';
+
 export const priorityField = z.enum(PRIORITIES);
 export const PRIORITY_DESCRIPTION = 'high, medium or low ("urgent" and "important" mean high)';
 
@@ -56,6 +62,10 @@ const detailsOutput = {
   due_at: z.string().optional().describe('The same instant in UTC (ISO 8601)'),
   overdue: z.boolean().optional().describe('true when it is open and its due time has passed'),
   repeats: z.string().optional().describe('How it repeats ("every month on the 1st"), when it does'),
+  reminder: z
+    .string()
+    .optional()
+    .describe('A reminder other than the default (at the due time): when, in the user\'s time zone; or "off"'),
 };
 
 /** What every mutating tool answers: the seed contract `{ task_id, status, title }`, plus the fields that are set. */

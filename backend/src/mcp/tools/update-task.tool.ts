@@ -12,6 +12,8 @@ import {
   priorityField,
   RECURRENCE_DESCRIPTION,
   recurrenceField,
+  REMIND_DESCRIPTION,
+  remindField,
   tagsField,
   taskChangeOutput,
   taskIdField,
@@ -51,6 +53,11 @@ export function registerUpdateTaskTool(server: McpServer, deps: ToolDeps): void 
             `${DUE_DESCRIPTION} A time alone ("2 PM") keeps the day it is due on. "none" removes the due date.`,
           ),
         recurrence: recurrenceField.optional().describe(`${RECURRENCE_DESCRIPTION} "none" stops the repeat.`),
+        remind_at: remindField
+          .optional()
+          .describe(
+            `${REMIND_DESCRIPTION} "none" turns its reminder off; "default" goes back to the due time.`,
+          ),
       }),
       outputSchema: { ...taskChangeOutput, status: z.literal('updated') },
       annotations: {
@@ -60,7 +67,7 @@ export function registerUpdateTaskTool(server: McpServer, deps: ToolDeps): void 
         openWorldHint: false,
       },
     },
-    async ({ task_id, priority, due, recurrence, add_tags, remove_tags, ...rest }, extra) => {
+    async ({ task_id, priority, due, recurrence, remind_at, add_tags, remove_tags, ...rest }, extra) => {
       const userId = userIdOf(extra);
       const ctx = taskContextOf(extra);
       return toolCall(deps, userId, async () => {
@@ -71,13 +78,17 @@ export function registerUpdateTaskTool(server: McpServer, deps: ToolDeps): void 
           ...(recurrence !== undefined
             ? { recurrence: recurrence.toLowerCase() === NONE ? null : recurrence }
             : {}),
+          ...(remind_at !== undefined
+            ? { remind_at: remind_at.toLowerCase() === NONE ? null : remind_at }
+            : {}),
           ...(add_tags !== undefined ? { addTags: add_tags } : {}),
           ...(remove_tags !== undefined ? { removeTags: remove_tags } : {}),
         };
         if (Object.values(changes).every((v) => v === undefined))
           throw new DomainError(
             'invalid_input',
-            'Give something to change: title, description, priority, tags, add_tags, remove_tags, due or recurrence.',
+            'Give something to change: title, description, priority, tags, add_tags, remove_tags, due, recurrence or ' +
+              'remind_at.',
           );
         const task = await deps.tasks.update(userId, task_id, changes, ctx);
         const out = changedTask(task, 'updated', await zoneFor(deps, userId, ctx, [task]), deps.tasks.now());

@@ -84,6 +84,21 @@ class TaskFieldsDto {
   })
   @Allow()
   recurrence?: unknown;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '30 minutes before',
+    description:
+      'When to remind: an instant (ISO 8601 or words in the user\'s time zone, "tomorrow 9am"), "30 minutes before" ' +
+      '(the due time), or "default"; null: no reminder. By default a task reminds at its due time, or at 09:00 on a ' +
+      'due date without a time.',
+  })
+  @IsOptional()
+  @Matches(STORABLE_TEXT, { message: `remind_at ${UNSTORABLE_TEXT_MESSAGE}` })
+  @MaxLength(TEXT_100, { message: `remind_at must be at most ${TEXT_100} characters` })
+  @IsString({ message: 'remind_at must be a string (an instant, "30 minutes before", "default") or null' })
+  remind_at?: string | null;
 }
 
 export class CreateTaskDto extends TaskFieldsDto {

@@ -6,6 +6,7 @@
  * Determinism: no clock, no randomness. Item ids are derived from a hash of the input, so the same input
  * gives byte-identical output, and ids stay unique within a conversation even after a server restart.
  */
+import { sentenceOfNote } from '../../../chat/overdue-note';
 import {
   type AssistantMessageItem,
   type FunctionCallItem,
@@ -81,8 +82,21 @@ export function respond(request: ModelRequest): OfflineModelOutput {
     }
     return { responseId, output };
   }
-  return messageOutput(responseId, fingerprint, step.text);
+  const opening = overdueOpening(request.input);
+  return messageOutput(responseId, fingerprint, opening ? `${opening}\n\n${step.text}` : step.text);
 }
+
+/** The sentence the turn's overdue note asks the answer to open with (chat/overdue-note.ts), if it has one. */
+function overdueOpening(input: ModelRequest['input']): string | null {
+  if (typeof input === 'string') return null;
+  for (const item of input)
+    if (item.type === 'message' && item.role === 'system' && typeof item.content === 'string') {
+      const sentence = sentenceOfNote(item.content);
+      if (sentence) return sentence;
+    }
+  return null;
+}
+
 
 function messageOutput(responseId: string, fingerprint: string, text: string): OfflineModelOutput {
   const message: AssistantMessageItem = {
