@@ -1,5 +1,5 @@
 import { ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,8 +10,6 @@ const PG_ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0
 
 export interface RunningBackend {
   url: string;
-  /** Where its database is (PostgreSQL, or the embedded one), for tests that reach past the API. */
-  databaseUrl(): string;
   /** Everything the backend printed (for failure messages). */
   output(): string;
   /** Runs `npm run sites -- <args> --json` against this backend's database and answers the parsed JSON. */
@@ -117,12 +115,7 @@ export async function startBackend(options: {
       throw new Error(`the backend exited with ${child.exitCode}:\n${output}`);
     }
     try {
-      if ((await fetch(`${url}/health`)).status === 200) {
-        const databaseUrl = () =>
-          db.url ??
-          (JSON.parse(readFileSync(join(dataDir, 'pglite', 'endpoint.json'), 'utf8')) as { url: string }).url;
-        return { url, databaseUrl, output: () => output, sites, stop };
-      }
+      if ((await fetch(`${url}/health`)).status === 200) return { url, output: () => output, sites, stop };
     } catch {
       /* not listening yet */
     }

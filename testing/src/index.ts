@@ -2,4 +2,3 @@
 export { freePort, startBackend, type RunningBackend } from './backend';
 export { launchBrowser } from './browser';
 export * from './page';
-export { publishTaskEvent } from './task-events';

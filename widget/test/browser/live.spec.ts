@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, Request } from 'playwright-core';
-import { publishTaskEvent, recordPageEvents } from '@todo-assistant/testing';
+import { recordPageEvents } from '@todo-assistant/testing';
 import {
   Harness,
   hostEvents,
@@ -308,17 +308,10 @@ test('a reminder: a notice in the panel, a count on the launcher, an event, and 
   await until(() => streams.opened.length === 1);
   await w.getByRole('button', { name: 'Close' }).click();
   const phone = await restAs(who.email, who.password);
-  // Reminders are fired by the backend's job; here they are published as an instance that fired one would,
-  // through the table and the channel every instance listens on, for tasks without a due date of their own (so
-  // the job has nothing to fire) shown as due when the test says.
-  const remind = async (title: string, dueAt: Date, late = false) => {
-    const task = await phone.call<Record<string, unknown>>('POST', '/api/tasks', { title });
-    const iso = new Date(Math.round(dueAt.getTime() / 60_000) * 60_000).toISOString();
-    const due = { due_at: iso, due_date: iso.slice(0, 10), due_time: iso.slice(11, 16), time_zone: 'UTC' };
-    await publishTaskEvent(h.backend.databaseUrl(), phone.userId, 'task.due', { ...task, ...due }, { late });
-    return due;
-  };
-  await remind('Call mom', new Date());
+  // Reminders fired by the backend's job, at each task's due time (the default reminder).
+  const remind = async (title: string, dueAt: Date) =>
+    phone.call<{ due_time: string }>('POST', '/api/tasks', { title, due_at: dueAt.toISOString() });
+  await remind('Call mom', new Date(Date.now() + 2_000));
 
   const launcher = w.locator('button.launcher');
   await w.locator('.launcher .badge').waitFor();
@@ -357,7 +350,7 @@ test('a reminder: a notice in the panel, a count on the launcher, an event, and 
   expect((await seen()).asked).toBe(1);
   // Now the stream stays open while the page is hidden, and a reminder becomes a notification.
   await setHidden(page, true);
-  const late = await remind('Water the plants', new Date(Date.now() - 2 * 3_600_000), true);
+  const late = await remind('Water the plants', new Date(Date.now() - 2 * 3_600_000)); // fires at once, late
   await page.waitForFunction(
     () => (window as unknown as { notifications: unknown[] }).notifications.length > 0,
   );
