@@ -13,4 +13,16 @@ describe('the agent instructions', () => {
     expect(TODO_AGENT_INSTRUCTIONS).toMatch(/If several tasks match a change \(above all a destructive one/);
     expect(TODO_AGENT_INSTRUCTIONS).toMatch(/Before deleting several tasks at once/);
   });
+
+  it('say to answer in the language and script of the user, and to keep task text as written', () => {
+    expect(TODO_AGENT_INSTRUCTIONS).toMatch(/Answer in the language and the script the user wrote/);
+    expect(TODO_AGENT_INSTRUCTIONS).toMatch(/Urdu script to Urdu script, Roman Urdu to Roman Urdu/);
+    expect(TODO_AGENT_INSTRUCTIONS).toMatch(/never translate or transliterate them/);
+  });
+
+  it('say how to pass a date said in another language: as English words the tool reads', () => {
+    expect(TODO_AGENT_INSTRUCTIONS).toMatch(
+      /"kal" → "tomorrow", "parson" → "in 2 days", "agle peer" → "next Monday"/,
+    );
+  });
 });

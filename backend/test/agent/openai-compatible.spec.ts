@@ -95,6 +95,7 @@ describe('agent on an OpenAI-compatible server (local Chat Completions stub)', (
       'due',
       'priority',
       'recurrence',
+      'remind_at',
       'tags',
       'title',
     ]);

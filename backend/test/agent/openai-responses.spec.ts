@@ -117,6 +117,7 @@ describe('agent on the OpenAI Responses API (local /v1/responses stub)', () => {
       'due',
       'priority',
       'recurrence',
+      'remind_at',
       'tags',
       'title',
     ]);

@@ -1,5 +1,5 @@
 /**
- * What one user message means, whatever the language it was written in: the intents the language rules (en/) read
+ * What one user message means, whatever the language it was written in: the intents the language rules (en/, ur/) read
  * and the turn planner acts on. References ("it", "the second one") and answers to questions stay unresolved here:
  * the planner resolves them against the conversation.
  */

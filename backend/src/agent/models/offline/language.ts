@@ -1,16 +1,27 @@
 /**
- * What the offline model needs from a language: reading a message into an intent, reading the short answers its
- * questions get, and its own sentences. Each language is one folder of rules (en/ for English) that provides these;
- * the planner and the rest of the model are the same for all.
+ * What the offline model needs from a language: telling that a message is written in it, reading a message into an
+ * intent, reading the short answers its questions get, and its own sentences. Each language is one folder of rules
+ * (en/ for English, ur/ for Urdu in both its scripts) that provides these, listed once in languages.ts; the planner
+ * and the rest of the model are the same for all.
  */
 import type { Intent, NewTask, Target } from './intent';
-import { ENGLISH } from './en/english';
 import type * as EnglishReplies from './en/replies';
 
-/** Every sentence the model says, as functions of the facts (English's shape is the contract). */
-export type Replies = typeof EnglishReplies;
+/** Every sentence the model says, as functions of the facts (English's shape is the contract; its words are not). */
+export type Replies = {
+  [K in keyof typeof EnglishReplies]: (typeof EnglishReplies)[K] extends string
+    ? string
+    : (typeof EnglishReplies)[K];
+};
 
 export interface LanguageRules {
+  /** BCP 47 tag: "en", "ur" (Urdu script), "ur-Latn" (Roman Urdu). */
+  code: string;
+  /**
+   * How surely a message is written in this language, from 0 (no sign of it) to 1 (certain). Context-free; the
+   * model prefers the language of the previous message when the signs are weak ("2", "ok").
+   */
+  detect(message: string): number;
   /** One message → its intent, deterministic and context-free. */
   parse(message: string): Intent;
   /** The object of a command or an answer naming a task: "task 3", "the second one", "the meeting task". */
@@ -25,9 +36,12 @@ export interface LanguageRules {
   stripPoliteness(text: string): string;
   /** Written in capitals: titles should not keep them. */
   isShouting(text: string): boolean;
-  /** A title as stored: trimmed, unquoted, first letter capitalised. */
+  /** A title as stored: trimmed, unquoted (English also capitalises the first letter). */
   toTitle(raw: string, shouting: boolean): string;
-  /** Words that name a date or time ("Friday", "tomorrow at 3pm"), passed to the tools as they are. */
+  /**
+   * Words that name a date or time. The tools resolve English words ("Friday", "tomorrow at 3pm") on the server;
+   * another language passes its dates on in those words (Urdu "کل" → "tomorrow").
+   */
   isDueWords(text: string): boolean;
   /** The names in a list of tasks ("milk and rent" → "milk", "rent"). */
   splitNames(words: string): string[];
@@ -37,6 +51,3 @@ export interface LanguageRules {
   isPluralName(words: string): boolean;
   replies: Replies;
 }
-
-/** The language the offline model reads and answers in. */
-export const LANGUAGE: LanguageRules = ENGLISH;

@@ -18,7 +18,6 @@ import {
 } from '@openai/agents';
 import { LISTS_SHOWN_INSTRUCTION } from '../../todo.agent';
 import { readConversation } from './conversation-state';
-import { LANGUAGE } from './language';
 import { decide } from './turn-planner';
 import { resolveToolName } from './tool-contract';
 
@@ -70,7 +69,7 @@ export function respond(request: ModelRequest): OfflineModelOutput {
       // Only ever call tools the request offers (names may carry a server prefix).
       const name = resolveToolName(request.tools, call.name);
       if (!name)
-        return messageOutput(responseId, fingerprint, LANGUAGE.replies.unavailableToolReply(call.name));
+        return messageOutput(responseId, fingerprint, step.language.replies.unavailableToolReply(call.name));
       output.push({
         type: 'function_call',
         id: `fc_offline_${fingerprint}_${index}`,
@@ -96,7 +95,6 @@ function overdueOpening(input: ModelRequest['input']): string | null {
     }
   return null;
 }
-
 
 function messageOutput(responseId: string, fingerprint: string, text: string): OfflineModelOutput {
   const message: AssistantMessageItem = {

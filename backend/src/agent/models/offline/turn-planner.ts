@@ -11,6 +11,9 @@
  * without a clear referent, produce a question instead of an action; deleting more than one task by
  * pronoun or "everything" asks for confirmation first.
  *
+ * Each message is read in the language it is written in (languages.ts: a message without clear signs of one, such as
+ * "2", keeps the language of the message before), and the reply is said in that language's words.
+ *
  * Undo is the server's (undo_last_change reverses the conversation's newest changes exactly); a correction right
  * after an action ("no, I meant task 4", "sorry, the other one") undoes that action and does it to the task meant,
  * while a new value ("actually make that oat milk", "make it Saturday") simply sets it again.
@@ -39,8 +42,9 @@ import type {
   StateQuestion,
   Target,
 } from './intent';
-import { parseIntentOnce } from './intent-parser';
-import { LANGUAGE } from './language';
+import { type Reading, readMessage } from './intent-parser';
+import type { LanguageRules, Replies } from './language';
+import { DEFAULT_LANGUAGE } from './languages';
 import { matchTasks, matchTokens, searchTasks } from './task-matcher';
 import type {
   AddTaskArgs,
@@ -56,22 +60,29 @@ import type {
   UpdateTaskArgs,
 } from './tool-contract';
 
-export type Step =
-  { kind: 'calls'; calls: PlannedCall[] } | { kind: 'reply'; text: string; outcome: TurnOutcome };
+/** The next step, and the language of the message it answers (the model speaks it). */
+export type Step = (
+  { kind: 'calls'; calls: PlannedCall[] } | { kind: 'reply'; text: string; outcome: TurnOutcome }
+) & { language: LanguageRules };
 
-const say = LANGUAGE.replies;
-const {
-  descriptionText,
-  extractNewTasks,
-  isPluralName,
-  isShouting,
-  parseTarget,
-  partOfDayIn,
-  splitDescription,
-  splitNames,
-  stripPoliteness,
-  toTitle,
-} = LANGUAGE;
+/**
+ * The language of the turn being planned: its rules read the answers and names in the message, its replies are what
+ * the model says. Bound by `inLanguage` for exactly one turn (planning is synchronous, so nothing else sees it).
+ */
+let lang: LanguageRules = DEFAULT_LANGUAGE;
+let say: Replies = lang.replies;
+
+function inLanguage<T>(language: LanguageRules, plan: () => T): T {
+  const outer = lang;
+  lang = language;
+  say = language.replies;
+  try {
+    return plan();
+  } finally {
+    lang = outer;
+    say = outer.replies;
+  }
+}
 
 type Handled =
   | { type: 'calls'; calls: PlannedCall[] }
@@ -97,33 +108,48 @@ class Diverged extends Error {}
 /** The next step for the conversation's current turn. */
 export function decide(conversation: Conversation, options: PlanOptions = {}): Step {
   let context = EMPTY_CONTEXT;
-  for (const turn of conversation.history) context = applyOutcome(context, outcomeOfPastTurn(turn, context));
-  return planTurn(conversation.current, context, options);
+  // Each message is read in its own language; one without clear signs of any ("2", "ok") in the one before.
+  let spoken = DEFAULT_LANGUAGE;
+  for (const turn of conversation.history) {
+    const reading = readMessage(turn.text, spoken);
+    context = applyOutcome(context, outcomeOfPastTurn(turn, reading, context));
+    spoken = reading.language;
+  }
+  return planTurn(conversation.current, context, options, spoken);
 }
 
-export function planTurn(turn: Turn, context: ConversationContext, options: PlanOptions = {}): Step {
-  let handled: Handled;
-  try {
-    handled = runTurn(turn.text, context, turn.exchanges);
-  } catch (error) {
-    if (!(error instanceof Diverged)) throw error;
-    handled = done(turn.exchanges.length, summarizeFacts(turn.exchanges), outcomeFromFacts(turn));
-  }
-  if (handled.type === 'calls') return { kind: 'calls', calls: handled.calls };
+/** `spoken`: the language of the previous message. */
+export function planTurn(
+  turn: Turn,
+  context: ConversationContext,
+  options: PlanOptions = {},
+  spoken: LanguageRules = DEFAULT_LANGUAGE,
+): Step {
+  const reading = readMessage(turn.text, spoken);
+  const { language } = reading;
+  const handled = inLanguage(language, (): Handled => {
+    try {
+      return runTurn(reading, turn.text, context, turn.exchanges);
+    } catch (error) {
+      if (!(error instanceof Diverged)) throw error;
+      return done(turn.exchanges.length, summarizeFacts(turn.exchanges), outcomeFromFacts(turn));
+    }
+  });
+  if (handled.type === 'calls') return { kind: 'calls', calls: handled.calls, language };
   const text = options.listsShown && handled.headline ? handled.headline : handled.text;
-  return { kind: 'reply', text, outcome: handled.outcome };
+  return { kind: 'reply', text, outcome: handled.outcome, language };
 }
 
 /** "Here are your 3 tasks (2 pending, 1 done):\n…" → "Here are your 3 tasks (2 pending, 1 done)." */
 function headlineOf(reply: string): string {
   const [first] = reply.split('\n');
-  return first.replace(/:$/, '.');
+  return first.replace(/:$/, say.FULL_STOP);
 }
 
-function outcomeOfPastTurn(turn: Turn, context: ConversationContext): TurnOutcome {
+function outcomeOfPastTurn(turn: Turn, reading: Reading, context: ConversationContext): TurnOutcome {
   if (!turn.answered) return outcomeFromFacts(turn);
   try {
-    const handled = runTurn(turn.text, context, turn.exchanges);
+    const handled = inLanguage(reading.language, () => runTurn(reading, turn.text, context, turn.exchanges));
     if (handled.type === 'done' && handled.consumed === turn.exchanges.length) return handled.outcome;
   } catch (error) {
     if (!(error instanceof Diverged)) throw error;
@@ -131,8 +157,13 @@ function outcomeOfPastTurn(turn: Turn, context: ConversationContext): TurnOutcom
   return outcomeFromFacts(turn);
 }
 
-function runTurn(text: string, context: ConversationContext, exchanges: readonly Exchange[]): Handled {
-  return handle(interpret(text, context), context, exchanges, text);
+function runTurn(
+  reading: Reading,
+  text: string,
+  context: ConversationContext,
+  exchanges: readonly Exchange[],
+): Handled {
+  return handle(interpret(reading.intent, text, context), context, exchanges, text);
 }
 
 const done = (consumed: number, text: string, outcome: TurnOutcome = {}, headline?: string): Handled => ({
@@ -147,8 +178,7 @@ const calls = (...list: PlannedCall[]): Handled => ({ type: 'calls', calls: list
 // ---------------------------------------------------------------------------------------------------------
 // Interpretation in context
 
-function interpret(text: string, context: ConversationContext): PlannerIntent {
-  const parsed = parseIntentOnce(text);
+function interpret(parsed: Intent, text: string, context: ConversationContext): PlannerIntent {
   if (context.pending) {
     const answer = answerPending(context.pending, parsed, text);
     if (answer) return answer;
@@ -232,7 +262,7 @@ function answerPending(pending: PendingQuestion, parsed: Intent, text: string): 
       }
       if (isNewCommand(parsed)) return undefined;
       // "the notes one", "team meeting": words narrowing the candidates.
-      const target = parseTarget(stripPoliteness(text));
+      const target = lang.parseTarget(lang.stripPoliteness(text));
       // Nothing was listed to choose from (after "not that one"): the words name the task.
       if (candidates.length === 0 && target && (target.by === 'words' || target.by === 'ids'))
         return { kind: 'act', action, target };
@@ -256,17 +286,18 @@ function answerPending(pending: PendingQuestion, parsed: Intent, text: string): 
     case 'need_title': {
       if (choice?.by === 'no') return { kind: 'cancelled' };
       if (isNewCommand(parsed)) return undefined;
-      const raw = stripPoliteness(text);
-      if (!pending.task) return { kind: 'add', tasks: extractNewTasks(raw, isShouting(text), false) };
-      const split = splitDescription(raw);
-      const action: Action = { verb: 'update', title: toTitle(split.title, isShouting(text)) };
+      const raw = lang.stripPoliteness(text);
+      if (!pending.task)
+        return { kind: 'add', tasks: lang.extractNewTasks(raw, lang.isShouting(text), false) };
+      const split = lang.splitDescription(raw);
+      const action: Action = { verb: 'update', title: lang.toTitle(split.title, lang.isShouting(text)) };
       if (split.description) action.description = split.description;
       return resolved(action, [pending.task]);
     }
     case 'need_description': {
       if (choice?.by === 'no') return { kind: 'cancelled' };
       if (isNewCommand(parsed)) return undefined;
-      const description = descriptionText(stripPoliteness(text));
+      const description = lang.descriptionText(lang.stripPoliteness(text));
       return description === undefined
         ? { kind: 'reask', pending }
         : resolved({ verb: 'update', description }, [pending.task]);
@@ -628,10 +659,10 @@ function handleCorrect(
       if (last.verb === 'update' && named && correction.by === 'either') return again(target);
       const task = last.tasks[last.tasks.length - 1];
       if (value.due) return runSet([task], { due: value.text }, ex, 0);
-      const split = splitDescription(value.text);
+      const split = lang.splitDescription(value.text);
       const update: Extract<Action, { verb: 'update' }> = {
         verb: 'update',
-        title: toTitle(split.title, isShouting(text)),
+        title: lang.toTitle(split.title, lang.isShouting(text)),
       };
       if (split.description) update.description = split.description;
       return runUpdate([task], update, ex, 0);
@@ -766,7 +797,7 @@ function resolve(
       if (action.verb === 'show' && match.tasks.length <= MAX_SHOWN_MATCHES)
         return { type: 'tasks', consumed: 1, tasks: match.tasks.map(ref), views: match.tasks };
       // "move my meetings to Friday": a plural names every match when scheduling.
-      if (target.all || (action.verb === 'set' && isPluralName(target.query))) {
+      if (target.all || (action.verb === 'set' && lang.isPluralName(target.query))) {
         // "both meeting tasks": every match, but deleting several still asks first.
         const refs = match.tasks.map(ref);
         if (action.verb === 'delete') {
@@ -807,7 +838,7 @@ const MAX_SHOWN_MATCHES = 3;
  * when every part names exactly one task (and the words together are not one task's title).
  */
 function eachNamed(words: string, tasks: readonly TaskView[]): TaskView[] | undefined {
-  const parts = splitNames(words);
+  const parts = lang.splitNames(words);
   // A title with "and" in it ("Call mom and dad") is one task.
   const whole = matchTokens(words).sort().join(' ');
   if (parts.length < 2 || tasks.some((t) => matchTokens(t.title).sort().join(' ') === whole))
@@ -823,7 +854,7 @@ function eachNamed(words: string, tasks: readonly TaskView[]): TaskView[] | unde
 
 /** Tasks due in the part of the day the words name (by their due time), and the words without it. */
 function partOfDay(words: string, tasks: TaskView[]): { query: string; pool: TaskView[] } {
-  const part = partOfDayIn(words);
+  const part = lang.partOfDayIn(words);
   if (!part) return { query: words, pool: tasks };
   const pool = tasks.filter((t) => {
     const time = /, (\d{2}):\d{2}$/.exec(t.details?.due ?? '');

@@ -519,6 +519,8 @@ export function whichAfterUndoReply(candidates: readonly TaskRef[]): string {
 export const NOTHING_TO_CORRECT =
   'I’m not sure what to change — I haven’t just done anything to correct. Tell me what you’d like, e.g. “rename task 2 to …”.';
 
+/** Ends a sentence (a list's heading said on its own). */
+export const FULL_STOP = '.';
 export const COULD_NOT_READ_TASKS = 'I could not read your tasks.';
 export const SOMETHING_WENT_WRONG = 'Something went wrong.';
 

@@ -341,7 +341,7 @@ export function stem(word: string): string {
 
 /** Lower-case word tokens (letters, digits, inner apostrophes). */
 export function words(text: string): string[] {
-  return (text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? []).map((w) =>
+  return (text.toLowerCase().match(/[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? []).map((w) =>
     w.replace(/['’]s$/, ''),
   );
 }
