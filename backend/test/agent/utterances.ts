@@ -91,6 +91,7 @@ export type Tag =
   | 'priority'
   | 'tags'
   | 'recurrence'
+  | 'reminder'
   | 'show';
 
 export interface UtteranceCase extends TurnExpectation {
@@ -134,6 +135,7 @@ type FieldArgs = {
   tags?: string[];
   due?: string;
   recurrence?: string;
+  remind_at?: string;
 };
 /** add_task with priority, tags, due (the user's words) or recurrence. */
 export const addWith = (title: string, fields: FieldArgs, description?: string): ExpectedCall => ({
@@ -154,8 +156,11 @@ export const setFields = (
     remove_tags?: string[];
     due?: string;
     recurrence?: string;
+    remind_at?: string;
   },
 ): ExpectedCall => ({ name: 'update_task', args: { task_id: id, ...fields } });
+/** update_task of the reminder: "30 minutes before", the user's words for an instant, or "none". */
+export const remindAt = (id: number, remind: string): ExpectedCall => setFields(id, { remind_at: remind });
 
 type Edit =
   | { op: 'add'; title: string; description?: string }
@@ -2025,6 +2030,113 @@ export const singleTurnCases: UtteranceCase[] = [
       '○ 2. Water the plants (due Thu 10 Dec · repeats every week on Mon, Thu)',
     ],
   },
+
+  // Reminders: a task reminds at its due time by default; these change when, or turn it off.
+  {
+    tags: ['fields', 'reminder'],
+    say: 'remind me 30 minutes before for task 5',
+    given: SCHEDULED,
+    expectCalls: [remindAt(5, '30 minutes before')],
+    replyIncludes: ['I’ll remind you 30 minutes before: Fri 11 Dec, 10:00', 'task 5 “Client meeting”'],
+  },
+  {
+    tags: ['fields', 'reminder', 'by-words'],
+    say: 'remind me about the dentist 30 minutes before',
+    given: SCHEDULED,
+    expectCalls: [list('all'), remindAt(3, '30 minutes before')],
+    replyIncludes: ['I’ll remind you 30 minutes before: Wed 9 Dec, 14:30'],
+  },
+  {
+    tags: ['fields', 'reminder', 'by-words'],
+    say: 'Remind me an hour before the client meeting',
+    given: SCHEDULED,
+    expectCalls: [list('all'), remindAt(5, '1 hour before')],
+    replyIncludes: ['I’ll remind you 1 hour before: Fri 11 Dec, 09:30'],
+  },
+  {
+    tags: ['fields', 'reminder'],
+    say: 'please remind me half an hour early for task 2',
+    given: SCHEDULED,
+    expectCalls: [remindAt(2, '30 minutes before')],
+    replyIncludes: ['30 minutes before: Thu 10 Dec, 08:30'],
+  },
+  {
+    tags: ['fields', 'reminder'],
+    say: 'set a reminder for task 4 2 days before',
+    given: SCHEDULED,
+    expectCalls: [remindAt(4, '2 days before')],
+    replyIncludes: ['I’ll remind you 2 days before: Wed 16 Dec, 09:00'],
+  },
+  {
+    tags: ['fields', 'reminder', 'error'],
+    say: 'remind me 30 minutes before for task 1',
+    given: BASIC,
+    expectCalls: [remindAt(1, '30 minutes before')],
+    replyIncludes: ['needs a due date'],
+  },
+  {
+    tags: ['fields', 'reminder', 'due'],
+    say: 'remind me about task 2 tomorrow at 9',
+    given: SCHEDULED,
+    expectCalls: [remindAt(2, 'tomorrow at 9')],
+    replyIncludes: ['I’ll remind you on Thu 10 Dec, 09:00 (task 2 “Team meeting”).'],
+  },
+  {
+    tags: ['fields', 'reminder', 'due', 'by-words'],
+    say: 'remind me of the rent task on Friday at 8am',
+    given: SCHEDULED,
+    expectCalls: [list('all'), remindAt(1, 'Friday at 8am')],
+    replyIncludes: ['I’ll remind you on Fri 11 Dec, 08:00 (task 1 “Pay rent”).'],
+  },
+  {
+    tags: ['fields', 'reminder', 'due'],
+    say: 'remind me tomorrow at 8am about task 5',
+    given: SCHEDULED,
+    expectCalls: [remindAt(5, 'tomorrow at 8am')],
+    replyIncludes: ['I’ll remind you on Thu 10 Dec, 08:00'],
+  },
+  {
+    tags: ['fields', 'reminder'],
+    say: 'no reminder for task 3',
+    given: SCHEDULED,
+    expectCalls: [remindAt(3, 'none')],
+    replyIncludes: ['Task 3 “Dentist appointment” won’t remind you.'],
+  },
+  {
+    tags: ['fields', 'reminder', 'by-words'],
+    say: "don't remind me about the dentist",
+    given: SCHEDULED,
+    expectCalls: [list('all'), remindAt(3, 'none')],
+    replyIncludes: ['Task 3 “Dentist appointment” won’t remind you.'],
+  },
+  {
+    tags: ['fields', 'reminder'],
+    say: 'Turn off the reminder for task 4',
+    given: SCHEDULED,
+    expectCalls: [remindAt(4, 'none')],
+    replyIncludes: ['Task 4 “Write quarterly report” won’t remind you.'],
+  },
+  {
+    tags: ['fields', 'reminder', 'add', 'due'],
+    say: 'add call the bank tomorrow at 10, remind me 1 hour before',
+    given: BASIC,
+    expectCalls: [addWith('Call the bank', { due: 'tomorrow at 10', remind_at: '1 hour before' })],
+    expectTasksAfter: tasksAfter(BASIC, added('Call the bank')),
+    replyIncludes: ['“Call the bank” (due Thu 10 Dec, 10:00 · reminder Thu 10 Dec, 09:00)'],
+  },
+  {
+    tags: ['fields', 'reminder', 'add', 'due'],
+    say: 'add pay the electricity bill on Friday with a reminder 1 day before',
+    expectCalls: [addWith('Pay the electricity bill', { due: 'on Friday', remind_at: '1 day before' })],
+    replyIncludes: ['(due Fri 11 Dec · reminder Thu 10 Dec, 09:00)'],
+  },
+  {
+    tags: ['fields', 'reminder', 'add', 'due'],
+    say: 'remind me to call mom tomorrow at 9',
+    expectCalls: [addWith('Call mom', { due: 'tomorrow at 9' })],
+    replyIncludes: ['Added task 1: “Call mom” (due Thu 10 Dec, 09:00).'],
+    replyExcludes: ['reminder'],
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------------------
@@ -2718,6 +2830,44 @@ export const conversations: ConversationCase[] = [
         say: 'yes',
         expectCalls: [addWith('Buy flowers', { due: 'on Saturday' })],
         expectTasksAfter: [{ id: 1, title: 'Buy flowers', completed: false, due: '2026-12-12' }],
+      },
+    ],
+  },
+  {
+    name: 'a reminder for the task just added, then turned off',
+    tags: ['fields', 'reminder', 'reference'],
+    turns: [
+      {
+        say: 'add call the bank tomorrow at 10',
+        expectCalls: [addWith('Call the bank', { due: 'tomorrow at 10' })],
+      },
+      {
+        say: 'remind me 30 minutes before',
+        expectCalls: [remindAt(1, '30 minutes before')],
+        replyIncludes: ['I’ll remind you 30 minutes before: Thu 10 Dec, 09:30 (task 1 “Call the bank”).'],
+      },
+      {
+        say: 'turn off the reminder for it',
+        expectCalls: [remindAt(1, 'none')],
+        replyIncludes: ['Task 1 “Call the bank” won’t remind you.'],
+      },
+    ],
+  },
+  {
+    name: 'a reminder for the task just shown',
+    tags: ['fields', 'reminder', 'reference', 'show'],
+    given: SCHEDULED,
+    turns: [
+      { say: 'show task 5', expectCalls: [list('all')] },
+      {
+        say: 'remind me an hour before it',
+        expectCalls: [remindAt(5, '1 hour before')],
+        replyIncludes: ['I’ll remind you 1 hour before: Fri 11 Dec, 09:30 (task 5 “Client meeting”).'],
+      },
+      {
+        say: 'what are my tasks?',
+        expectCalls: [list('all')],
+        replyIncludes: ['5. Client meeting (due Fri 11 Dec, 10:30 · #work · reminder Fri 11 Dec, 09:30)'],
       },
     ],
   },

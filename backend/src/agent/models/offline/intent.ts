@@ -14,6 +14,8 @@ export interface TaskFields {
   tags?: string[];
   due?: string;
   recurrence?: string;
+  /** When to remind, as the tools take it: "30 minutes before", "tomorrow at 9" (the person's words), "none". */
+  remind?: string;
 }
 
 /** A change to fields of existing tasks; 'none' clears one. */
@@ -23,6 +25,8 @@ export interface FieldChange {
   removeTags?: string[];
   due?: string;
   recurrence?: string;
+  /** As in TaskFields; "none" turns the reminder off. */
+  remind?: string;
 }
 
 export interface ListFilter {

@@ -27,6 +27,8 @@ export interface AddTaskArgs {
   /** The person's words ("Friday 3pm"): the tool resolves them in their time zone. */
   due?: string;
   recurrence?: string;
+  /** "30 minutes before", the person's words for an instant, or "none". */
+  remind_at?: string;
 }
 export interface ListTasksArgs {
   status: StatusFilter;
@@ -53,6 +55,8 @@ export interface UpdateTaskArgs {
   /** Words or 'none'. */
   due?: string;
   recurrence?: string;
+  /** "30 minutes before", the person's words for an instant, "default" or "none". */
+  remind_at?: string;
 }
 
 /** What a tool says about a task's fields beyond its title and state (only those that are set). */
@@ -64,6 +68,8 @@ export interface TaskDetails {
   overdue?: boolean;
   /** "every month on the 1st". */
   repeats?: string;
+  /** A reminder other than the default (at the due time): when, as the tool words it ("Fri 11 Dec, 08:30"), or "off". */
+  reminder?: string;
 }
 export interface DeleteTaskArgs {
   task_id: number;
@@ -246,6 +252,7 @@ function withDetails(row: Record<string, unknown>): { details?: TaskDetails } {
   if (typeof row.due === 'string' && row.due) details.due = row.due;
   if (row.overdue === true) details.overdue = true;
   if (typeof row.repeats === 'string' && row.repeats) details.repeats = row.repeats;
+  if (typeof row.reminder === 'string' && row.reminder) details.reminder = row.reminder;
   return Object.keys(details).length ? { details } : {};
 }
 

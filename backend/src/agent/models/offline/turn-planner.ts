@@ -487,6 +487,7 @@ function addArgs(task: NewTask): AddTaskArgs {
   if (f?.tags?.length) args.tags = f.tags;
   if (f?.due) args.due = f.due;
   if (f?.recurrence) args.recurrence = f.recurrence;
+  if (f?.remind) args.remind_at = f.remind;
   return args;
 }
 
@@ -930,6 +931,7 @@ function setArgs(taskId: number, change: FieldChange): UpdateTaskArgs {
   if (change.removeTags?.length) args.remove_tags = change.removeTags;
   if (change.due !== undefined) args.due = change.due;
   if (change.recurrence !== undefined) args.recurrence = change.recurrence;
+  if (change.remind !== undefined) args.remind_at = change.remind;
   return args;
 }
 

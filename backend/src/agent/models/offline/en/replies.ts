@@ -32,6 +32,7 @@ export function detailParts(d: TaskDetails | undefined): string[] {
   if (d.priority) parts.push(`${d.priority} priority`);
   if (d.tags?.length) parts.push(d.tags.map((t) => `#${t}`).join(' '));
   if (d.repeats) parts.push(`repeats ${d.repeats}`);
+  if (d.reminder) parts.push(d.reminder === 'off' ? 'no reminder' : `reminder ${d.reminder}`);
   return parts;
 }
 
@@ -182,7 +183,19 @@ export function fieldsChangedReply(tasks: readonly ChangedTask[], change: FieldC
     said.push(
       `${cap(name)} now repeats ${d.repeats ?? change.recurrence}${d.due ? `, next due ${d.due}` : ''}.`,
     );
+  if (change.remind !== undefined) said.push(reminderSentence(t, change.remind));
   return said.join(' ');
+}
+
+/** "I’ll remind you 30 minutes before: Fri 11 Dec, 08:30 (task 5 “Client meeting”)." / "Task 3 … won’t remind you." */
+function reminderSentence(t: ChangedTask, remind: string): string {
+  const name = `task ${t.taskId} ${q(t.title)}`;
+  const when = t.details?.reminder;
+  if (remind === 'none' || when === 'off') return `${cap(name)} won’t remind you.`;
+  if (remind === 'default' || !when)
+    return `${cap(name)} will remind you when it’s due${t.details?.due ? `: ${t.details.due}` : ''}.`;
+  const relative = /\bbefore$/i.test(remind) ? `${remind}: ` : '';
+  return `I’ll remind you ${relative}${relative ? when : `on ${when}`} (${name}).`;
 }
 
 /** "friday" → "on Friday"; "tomorrow" stays "tomorrow". */

@@ -8,6 +8,7 @@
  */
 import { isDueWords, trailingDueWords } from '../../../../tasks/schedule/due-dates';
 import type { FieldChange, PriorityWord, TaskFields } from '../intent';
+import { reminderCommand, trailingReminder } from './reminders';
 
 export const TAG = '#?[\\p{L}\\p{N}][\\p{L}\\p{N}_.-]*';
 const TAG_LIST = `${TAG}(?:(?:\\s*,\\s*|\\s+and\\s+|\\s*&\\s*)${TAG})*`;
@@ -64,6 +65,7 @@ export function splitTaskFields(input: string): { text: string; fields: TaskFiel
     const before = text;
     text = text.replace(/[\s,;]+$/, '');
     let m: RegExpExecArray | null = null;
+    let reminder: ReturnType<typeof trailingReminder>;
     const priority = PRIORITY_AT_END.map((re) => re.exec(text)).find((x) => x !== null);
     if (!fields.priority && priority) {
       fields.priority = LEVEL[priority[1].toLowerCase()] ?? 'high';
@@ -71,6 +73,9 @@ export function splitTaskFields(input: string): { text: string; fields: TaskFiel
     } else if ((m = TAGS_AT_END.exec(text))) {
       tags.push(...tagsOf(m[1]));
       text = text.slice(0, m.index);
+    } else if (!fields.remind && (reminder = trailingReminder(text)) && reminder.index > 0) {
+      fields.remind = reminder.remind;
+      text = text.slice(0, reminder.index);
     } else if (!fields.recurrence && (m = REPEAT_AT_END.exec(text))) {
       fields.recurrence = m[1].toLowerCase().replace(/\s+/g, ' ');
       text = text.slice(0, m.index);
@@ -115,6 +120,10 @@ const MOVE_VERB = '(?:move|reschedule|re-schedule|postpone|push(?: back)?|shift|
 export function fieldCommand(t: string): FieldCommand | undefined {
   const rule = (pattern: string) => new RegExp(pattern, 'iu').exec(t);
   let m: RegExpExecArray | null;
+
+  // Reminders: "remind me 30 minutes before", "no reminder for task 3" (reminders.ts).
+  const reminder = reminderCommand(t);
+  if (reminder) return reminder;
 
   // Priority: "make task 2 low priority", "mark the report as urgent", "set the priority of task 1 to high".
   if (

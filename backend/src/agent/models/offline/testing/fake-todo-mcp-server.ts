@@ -15,6 +15,7 @@ import {
   startOfDaysAgo,
 } from '../../../../tasks/schedule/due-dates';
 import { describeRecurrence, nextDue } from '../../../../tasks/schedule/recurrence';
+import { parseReminder, Reminder, reminderInstant } from '../../../../tasks/schedule/reminders';
 import { planSchedule } from '../../../../tasks/schedule/schedule';
 import { Task } from '../../../../tasks/task.entity';
 import { cleanTags, editTags, priorityOf, priorityRank } from '../../../../tasks/task-fields';
@@ -68,6 +69,7 @@ const FIELDS = {
   tags: { type: 'array', items: { type: 'string' } },
   due: { type: 'string', description: 'ISO 8601 or the user’s words' },
   recurrence: { type: 'string' },
+  remind_at: { type: 'string', description: '"30 minutes before", an instant, "default" or "none"' },
 };
 
 export const TODO_TOOLS: MCPTool[] = [
@@ -132,7 +134,7 @@ export const TODO_TOOLS: MCPTool[] = [
 ];
 
 const ALLOWED_ARGS: Record<string, string[]> = {
-  add_task: ['title', 'description', 'priority', 'tags', 'due', 'recurrence'],
+  add_task: ['title', 'description', 'priority', 'tags', 'due', 'recurrence', 'remind_at'],
   list_tasks: ['status', 'priority', 'tags', 'due', 'due_on', 'completed_within', 'sort'],
   complete_task: ['task_id', 'completed'],
   update_task: [
@@ -145,6 +147,7 @@ const ALLOWED_ARGS: Record<string, string[]> = {
     'remove_tags',
     'due',
     'recurrence',
+    'remind_at',
   ],
   delete_task: ['task_id'],
   undo_last_change: [],
@@ -188,6 +191,9 @@ const RESTORED: Array<[keyof Row, string]> = [
   ['dueAllDay', 'due_all_day'],
   ['dueTimeZone', 'due_time_zone'],
   ['recurrence', 'recurrence'],
+  ['remindRule', 'remind_rule'],
+  ['remindOffsetMinutes', 'remind_offset_minutes'],
+  ['remindAt', 'remind_at'],
 ];
 
 function copy(t: Row): Row {
@@ -295,6 +301,7 @@ export class FakeTodoMcpServer implements MCPServer {
           due: args.due,
           recurrence: args.recurrence,
         });
+        if (args.remind_at !== undefined) this.remind(task, args.remind_at);
         this.record('created', null, task);
         return JSON.stringify(this.out(task, 'created'));
       }
@@ -355,7 +362,9 @@ export class FakeTodoMcpServer implements MCPServer {
             FAKE_NOW,
           );
           Object.assign(task, dueColumns(schedule.due), { recurrence: schedule.recurrence });
+          this.remind(task);
         }
+        if (args.remind_at !== undefined) this.remind(task, args.remind_at);
         this.record('updated', before, task);
         return JSON.stringify(this.out(task, 'updated'));
       }
@@ -426,6 +435,33 @@ export class FakeTodoMcpServer implements MCPServer {
       return out;
     });
     return { status: 'undone', message: 'Undone.', changes };
+  }
+
+  /** Sets a task's reminder from `remind_at` as the real tools read it (or follows its due date with the rule it has). */
+  private remind(task: Row, input?: unknown): void {
+    let rule: Reminder = {
+      rule: task.remindRule ?? 'default',
+      offsetMinutes: task.remindOffsetMinutes ?? null,
+      at: task.remindRule === 'at' ? task.remindAt : null,
+    };
+    if (input !== undefined) {
+      if (typeof input !== 'string') throw new ToolFailure('remind_at must be a string.');
+      try {
+        rule = parseReminder(input.toLowerCase() === 'none' ? null : input, FAKE_TIME_ZONE, FAKE_NOW);
+      } catch (error) {
+        throw new ToolFailure(`Invalid remind_at: ${(error as Error).message}`);
+      }
+    }
+    const due = dueOf(task);
+    if (rule.rule === 'before' && !due)
+      throw new ToolFailure(
+        'Invalid remind_at: a reminder "before" needs a due date; give the task one first.',
+      );
+    Object.assign(task, {
+      remindRule: rule.rule,
+      remindOffsetMinutes: rule.offsetMinutes,
+      remindAt: reminderInstant(rule, due),
+    });
   }
 
   private create(input: Record<string, unknown>): Row {
