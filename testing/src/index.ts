@@ -2,3 +2,4 @@
 export { freePort, startBackend, type RunningBackend } from './backend';
 export { launchBrowser } from './browser';
 export * from './page';
+export { audioContainer, TranscriptionServer, type TranscriptionRequest } from './transcription-server';

@@ -3,6 +3,7 @@ import { sessionFor, type Session } from './auth/session.js';
 import { SignInPanel } from './auth/sign-in-panel.js';
 import { originRefusal, WidgetError } from './auth/widget-error.js';
 import { authorizedFetch, hostTokenSource, userFromJwt, type TokenSource } from './auth/token-source.js';
+import { capabilities } from './capabilities.js';
 import { defineOnce } from './define.js';
 import { emit, type AuthUser } from './events.js';
 import type { ThreadMemory } from './options.js';
@@ -296,9 +297,14 @@ export class AssistantController {
       : host.renderer === 'chatkit' || host.renderer === 'builtin'
         ? host.renderer
         : 'auto';
+    // Whether the server takes dictation: asked while the renderer's code loads (a preview offers none).
+    const transcription = host.preview ? undefined : capabilities(host.api()).then((c) => c.transcription);
     if (choice === 'chatkit' || (choice === 'auto' && host.domainKey)) {
       try {
-        const chatkit = await import('./chatkit/chatkit-renderer.js');
+        const [chatkit, dictation] = await Promise.all([
+          import('./chatkit/chatkit-renderer.js'),
+          transcription?.then((t) => t.available) ?? false,
+        ]);
         const el = await chatkit.mountChatKit({
           host,
           src: host.chatkitSrc,
@@ -314,6 +320,7 @@ export class AssistantController {
           prompts: host.prompts,
           heading: host.heading,
           memory: this.memory(),
+          dictation,
         });
         this.showView(el, offerSignIn);
         return;
@@ -341,6 +348,7 @@ export class AssistantController {
         greeting: host.greeting,
         prompts: host.prompts,
         locale: host.locale || undefined,
+        transcription,
       });
       this.showView(chat, offerSignIn);
       emit(host, 'todo-assistant-ready', { renderer: 'builtin' });

@@ -13,6 +13,8 @@ import { renderWidget, widgetStyles } from './widget-view.js';
 import { LiveRows } from './live-rows.js';
 import type { TaskChange, TasksChangedDetail } from '../events.js';
 import { undoBarOf, type UndoBar } from './undo-bar.js';
+import type { Capabilities } from '../capabilities.js';
+import { Dictation } from './dictation.js';
 
 export interface BuiltinChatConfig {
   client: ChatKitClient;
@@ -21,6 +23,8 @@ export interface BuiltinChatConfig {
   greeting: string;
   prompts: StartPrompt[];
   locale?: string;
+  /** The server's dictation (`GET /api/capabilities`); none asked (a preview): no microphone. */
+  transcription?: Promise<Capabilities['transcription']>;
 }
 
 /**
@@ -51,6 +55,14 @@ export class BuiltinChat extends LitElement {
     () => this.config.client,
     (thread, deleted) => this.conversation.threadChanged(thread, deleted),
   );
+  /** The composer's microphone. */
+  readonly dictation = new Dictation(this, {
+    client: () => this.config.client,
+    lang: () => this.config.locale || navigator.language,
+    meter: () => this.renderRoot.querySelector<HTMLElement>('.dictation .meter'),
+    deliver: (text) => this.insertDictation(text),
+  });
+  private dictationOffered = false;
   /** Task lists follow changes made elsewhere (see live-rows.ts). */
   private readonly liveRows = new LiveRows();
   /** The newest task list of the conversation, as rendered last: it gets the rows of tasks added elsewhere. */
@@ -67,6 +79,11 @@ export class BuiltinChat extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.addEventListener('todo-assistant-tasks-changed', this.onOwnChanges);
+    this.addEventListener('keydown', this.onDictationKeydown);
+    if (!this.dictationOffered) {
+      this.dictationOffered = true;
+      void this.dictation.offer(this.config.transcription);
+    }
     const c = this.conversation;
     if (!c.thread && !c.loading) void this.openThread(this.config.memory.get());
   }
@@ -74,6 +91,7 @@ export class BuiltinChat extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.removeEventListener('todo-assistant-tasks-changed', this.onOwnChanges);
+    this.removeEventListener('keydown', this.onDictationKeydown);
   }
 
   /** Tasks changed elsewhere (the live stream): open task lists show it. */
@@ -367,19 +385,77 @@ export class BuiltinChat extends LitElement {
   }
 
   private renderComposer() {
-    return html`<form class="composer" @submit=${this.onSubmit}>
-      <label class="sr-only" for="message">Message</label>
-      <textarea
-        id="message"
-        dir="auto"
-        rows="1"
-        maxlength="4000"
-        placeholder=${this.config.placeholder}
-        @keydown=${this.onKeydown}
-      ></textarea>
-      ${this.renderSendOrStop()}
-    </form>`;
+    return html`${this.renderDictationStatus()}
+      <form class="composer" @submit=${this.onSubmit}>
+        <label class="sr-only" for="message">Message</label>
+        <textarea
+          id="message"
+          dir="auto"
+          rows="1"
+          maxlength="4000"
+          placeholder=${this.config.placeholder}
+          @keydown=${this.onKeydown}
+        ></textarea>
+        ${this.renderMicrophone()} ${this.renderSendOrStop()}
+      </form>`;
   }
+
+  /**
+   * The microphone: a toggle, pressed while listening (its name stays the same, as a toggle's should; the status
+   * line and the tooltip say how to stop). It stays focusable while the text is on its way, so the focus is not
+   * lost, and ignores presses then.
+   */
+  private renderMicrophone() {
+    const d = this.dictation;
+    if (!d.source) return nothing;
+    const busy = d.phase === 'starting' || d.phase === 'transcribing';
+    return html`<button
+      type="button"
+      class="mic"
+      aria-label="Dictate"
+      aria-pressed=${d.active ? 'true' : 'false'}
+      aria-disabled=${busy ? 'true' : 'false'}
+      aria-keyshortcuts=${d.active ? 'Escape' : nothing}
+      title=${d.active ? 'Stop dictation (Esc)' : 'Dictate'}
+      @click=${() => d.toggle()}
+    >
+      ${icon('mic')}
+    </button>`;
+  }
+
+  /** How dictation is going (a polite live region, always present so changes are announced), or its problem. */
+  private renderDictationStatus() {
+    const d = this.dictation;
+    if (!d.source) return nothing;
+    const m = d.message;
+    return html`<div class="dictation" ?hidden=${!m}>
+      ${
+        d.phase === 'listening'
+          ? html`<span class="meter" aria-hidden="true"><span></span></span
+              ><span class="clock" aria-hidden="true">0:00</span>`
+          : nothing
+      }
+      <p role="status" class=${m && !m.problem ? 'said' : 'sr-only'}>${m && !m.problem ? m.text : ''}</p>
+      ${m?.problem ? html`<p class="alert" role="alert">${m.text}</p>` : nothing}
+    </div>`;
+  }
+
+  /** The text of a dictation goes into the message field (after what is typed there) to be reviewed and sent. */
+  private insertDictation(text: string): void {
+    const field = this.renderRoot.querySelector('textarea');
+    if (!field) return;
+    const typed = field.value.trimEnd();
+    field.value = typed ? `${typed} ${text}` : text;
+    field.focus();
+    field.setSelectionRange(field.value.length, field.value.length);
+  }
+
+  /** Escape while listening stops the microphone (and keeps the panel open). */
+  private readonly onDictationKeydown = (e: KeyboardEvent): void => {
+    if (e.key !== 'Escape' || !this.dictation.active) return;
+    e.stopPropagation();
+    this.dictation.stop();
+  };
 
   /**
    * One button that is Send, then Stop while the answer streams, then Send again: the same element throughout,
@@ -416,6 +492,7 @@ export class BuiltinChat extends LitElement {
     if (!field || this.conversation.streaming || !field.value.trim()) return;
     const text = field.value;
     field.value = '';
+    this.dictation.clearMessage();
     void this.send(text).then((stored) => {
       // A message the server never stored goes back into the composer: nothing typed is lost.
       if (!stored && !field.value) field.value = text;

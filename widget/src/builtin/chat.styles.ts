@@ -275,6 +275,66 @@ export const chatStyles = css`
     padding: 0;
     border-radius: 50%;
   }
+  .dictation {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    padding: 8px 12px 0;
+    border-top: 1px solid var(--ta-border);
+    font-size: 13px;
+  }
+  .dictation[hidden] {
+    display: none;
+  }
+  .dictation:not([hidden]) + form.composer {
+    border-top: 0;
+  }
+  .dictation p {
+    margin: 0;
+    flex: 1;
+  }
+  .dictation .said {
+    color: var(--ta-muted);
+  }
+  .dictation .meter {
+    flex: none;
+    display: flex;
+    width: 56px;
+    height: 8px;
+    border-radius: 4px;
+    background: var(--ta-surface);
+    border: 1px solid var(--ta-border);
+    overflow: hidden;
+  }
+  .dictation .meter span {
+    width: calc(var(--level, 0) * 100%);
+    background: var(--ta-accent);
+    transition: width 80ms linear;
+  }
+  .dictation .clock {
+    font-variant-numeric: tabular-nums;
+    color: var(--ta-muted);
+  }
+  .composer .mic[aria-pressed='true'] {
+    background: var(--ta-danger-bg);
+    color: var(--ta-danger-text);
+    border-color: var(--ta-danger-border);
+    animation: ta-listening 1.6s ease-in-out infinite;
+  }
+  .composer .mic[aria-disabled='true'] {
+    cursor: progress;
+    opacity: 0.7;
+  }
+  @keyframes ta-listening {
+    50% {
+      box-shadow: 0 0 0 4px var(--ta-danger-bg);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .composer .mic[aria-pressed='true'] {
+      animation: none;
+    }
+  }
   .threads {
     flex: 1;
     display: flex;

@@ -35,6 +35,26 @@ export class ChatKitClient {
   }
 
   /**
+   * Dictation (`input.transcribe`, as ChatKit sends it). Unlike other requests, a 5xx keeps the server's own words:
+   * they say what went wrong with the speech-to-text service ("busy", "could not be turned into text").
+   */
+  async transcribe(audioBase64: string, mimeType: string): Promise<string> {
+    const res = await this.post(
+      'input.transcribe',
+      { audio_base64: audioBase64, mime_type: mimeType },
+      'application/json',
+    );
+    if (!res.ok) {
+      const error = await errorFromResponse(res.clone());
+      if (res.status < 500) throw error;
+      const body = (await res.json().catch(() => ({}))) as { error?: { message?: unknown } };
+      const message = body.error?.message;
+      throw typeof message === 'string' && message ? new WidgetError('server', message, res.status) : error;
+    }
+    return ((await res.json()) as JsonRequests['input.transcribe'][1]).text;
+  }
+
+  /**
    * A streaming request, as the events arrive. An HTTP error before the stream throws a WidgetError; an `error`
    * event is yielded like any other (the server decides whether a retry is offered). Aborting `signal` ends the
    * request (the server then stops the run).

@@ -20,6 +20,7 @@ const PATHS: Record<string, SVGTemplateResult> = {
   calendar: svg`<rect x="3" y="5" width="18" height="16" rx="2"/><path d="M3 10h18M8 3v4M16 3v4"/>`,
   clock: svg`<circle cx="12" cy="12" r="9"/><path d="M12 7v5l3 2"/>`,
   send: svg`<path d="M12 19V5M5 12l7-7 7 7"/>`,
+  mic: svg`<rect x="9" y="2" width="6" height="12" rx="3"/><path d="M19 10v1a7 7 0 0 1-14 0v-1M12 18v4"/>`,
   stop: svg`<rect x="6" y="6" width="12" height="12" rx="2" fill="currentColor"/>`,
   trash: svg`<path d="M3 6h18M8 6V4h8v2M6 6l1 14h10l1-14"/>`,
   back: svg`<path d="m15 18-6-6 6-6"/>`,

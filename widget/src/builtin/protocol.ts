@@ -118,4 +118,6 @@ export interface JsonRequests {
     { thread_id: string; limit?: number; order?: 'asc' | 'desc'; after?: string },
     Page<ThreadItem>,
   ];
+  /** Dictation: a recording (base64, its MIME type as recorded) to text. */
+  'input.transcribe': [{ audio_base64: string; mime_type: string }, { text: string }];
 }

@@ -21,6 +21,8 @@ export interface ChatKitMount {
   prompts: StartPrompt[];
   heading: string;
   memory: ThreadMemory;
+  /** The server transcribes (`GET /api/capabilities`): ChatKit's composer offers its microphone. */
+  dictation?: boolean;
 }
 
 const loads = new Map<string, Promise<void>>();
@@ -91,7 +93,8 @@ export function chatKitOptions(o: ChatKitMount): ChatKitOptions {
       greeting: o.greeting,
       prompts: o.prompts.map((p) => ({ label: p.label, prompt: p.prompt, icon: 'sparkle' as const })),
     },
-    composer: { placeholder: o.placeholder },
+    // ChatKit's dictation sends `input.transcribe` to our server: offered only where the server can answer it.
+    composer: { placeholder: o.placeholder, ...(o.dictation ? { dictation: { enabled: true } } : {}) },
     threadItemActions: { feedback: true, retry: true },
   };
 }

@@ -125,8 +125,9 @@ test('a guest writes at once, signs up from the quiet offer, and keeps the same 
   await w.getByText('Ask us anything about your tasks.').waitFor();
   expect(await w.getByLabel('Message').getAttribute('placeholder')).toBe('Type your question');
   expect(await w.getByLabel('Password').count()).toBe(0);
-  // Opening read the site's settings and nothing else: the guest starts with the first message.
-  expect(requests).toEqual([`GET /api/sites/${site.id}/config`]);
+  // Opening read the site's settings and whether dictation works (public, cached), nothing else: the guest starts
+  // with the first message.
+  expect([...requests].sort()).toEqual(['GET /api/capabilities', `GET /api/sites/${site.id}/config`]);
   await screenshot(page, 'sites-guest-start');
 
   expect(await say(page, 'add water the plants')).toContain('Water the plants');

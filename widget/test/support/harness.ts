@@ -40,10 +40,11 @@ export class Harness {
   site = new HostSite();
   browser!: Browser;
 
-  async start(backendEnv: Record<string, string> = {}): Promise<void> {
+  /** `browserArgs`: more Chromium switches (a fake microphone). */
+  async start(backendEnv: Record<string, string> = {}, browserArgs: string[] = []): Promise<void> {
     await this.site.start();
     this.backend = await startBackend({ allowedOrigins: [this.site.url], env: backendEnv });
-    this.browser = await launchBrowser();
+    this.browser = await launchBrowser(browserArgs);
   }
 
   async stop(): Promise<void> {
