@@ -186,7 +186,14 @@ export class TodoAssistant extends LitElement {
     this.open = false;
     this.prompts = DEFAULT_PROMPTS;
     this.getToken = undefined;
+    // Whether an answer is streaming, known from the first one: the live stream, which may join mid-answer (a
+    // guest made by the first message), must hold that answer's echoes.
+    this.addEventListener('todo-assistant-response-start', () => (this.answering = true));
+    this.addEventListener('todo-assistant-response-end', () => (this.answering = false));
   }
+
+  /** An answer is streaming now. @internal */
+  answering = false;
 
   // ---- public API ----
 

@@ -110,6 +110,7 @@ export class Attachment {
       tokens: identity.tokens,
       changed: (changes) => this.link.changed(changes),
       reminded: (reminder) => this.link.reminded(reminder),
+      answering: () => this.el.answering,
     };
     this.membership = joinStream(api, identity.user.id, this.member);
   }

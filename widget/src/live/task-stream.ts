@@ -22,6 +22,8 @@ export interface StreamMember {
   /** Tasks changed elsewhere (remote, or by another assistant on this page): for its open task lists. */
   changed(changes: TaskChange[]): void;
   reminded(reminder: Reminder): void;
+  /** An answer of this member is streaming now (it started before the member joined). */
+  answering(): boolean;
 }
 
 export interface StreamMembership {
@@ -120,6 +122,7 @@ export class TaskStream {
       this.echoes.turnEnded(member);
     };
     this.joined.push({ member, off });
+    if (member.answering()) started(); // joined mid-answer: that answer's changes are echoes too
     if (this.joined.length === 1) {
       document.addEventListener('visibilitychange', this.onVisibility);
       addEventListener('online', this.onOnline);
