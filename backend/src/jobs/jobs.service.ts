@@ -15,7 +15,17 @@ export class Jobs implements OnModuleInit, OnModuleDestroy {
   private markStarted!: () => void;
 
   constructor(@Inject(DATABASE_ENDPOINT) db: DatabaseEndpoint) {
-    this.boss = new PgBoss({ connectionString: db.url, max: db.kind === 'embedded' ? 1 : 3 });
+    // No cron (`schedule: false`): nothing here is scheduled by cron. On the embedded database no maintenance
+    // either: pglite-socket multiplexes every connection onto one session, so pg-boss's background transactions
+    // would take in (and could roll back) other requests' statements — a sign-up was lost that way. One process
+    // serves the embedded database, so what maintenance does (expiring jobs of a crashed instance) is not needed.
+    const embedded = db.kind === 'embedded';
+    this.boss = new PgBoss({
+      connectionString: db.url,
+      max: embedded ? 1 : 3,
+      schedule: false,
+      supervise: !embedded,
+    });
     this.boss.on('error', (err) => this.logger.warn(`job engine: ${err.message}`));
     this.started = new Promise((resolve) => (this.markStarted = resolve));
   }

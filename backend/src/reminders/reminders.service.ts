@@ -8,7 +8,8 @@ import { toTaskView } from '../tasks/task.view';
 import { TasksService } from '../tasks/tasks.service';
 
 const QUEUE = 'task-reminders';
-const SWEEP = 'task-reminders-sweep';
+/** Every instance sweeps this often; the task row decides, so a reminder fires once however many sweep. */
+const SWEEP_MS = 60_000;
 /** A reminder fired this long after its time is marked late (everything was down, or very busy). */
 const LATE_AFTER_MS = 60_000;
 /** The sweep leaves a reminder this long to its own job first. */
@@ -27,12 +28,13 @@ interface ReminderJob {
  * a reminder not fired yet; the one instance that takes it fires a `task.due` event (stream, webhooks) — the task
  * row decides, so a stale job or a second instance fires nothing. Jobs live in the database, so a restart loses
  * none; one whose time passed while everything was down runs when an instance is back, marked late. A sweep
- * every minute (and at start) fires what a job missed (a crash between the change and its job).
+ * every minute on every instance (and at start) fires what a job missed (a crash between the change and its job).
  */
 @Injectable()
 export class Reminders implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('Reminders');
   private unsubscribe?: () => void;
+  private sweeper?: NodeJS.Timeout;
 
   constructor(
     private readonly bus: BackendEventBus,
@@ -46,15 +48,14 @@ export class Reminders implements OnModuleInit, OnModuleDestroy {
     await this.jobs.ready();
     const boss = this.jobs.boss;
     await boss.createQueue(QUEUE);
-    await boss.createQueue(SWEEP);
     await boss.work<ReminderJob>(QUEUE, { pollingIntervalSeconds: 0.5 }, ([job]) => this.fire(job));
-    await boss.work(SWEEP, () => this.sweep());
-    await boss.schedule(SWEEP, '* * * * *');
+    this.sweeper = setInterval(() => void this.sweep(), SWEEP_MS).unref();
     void this.sweep();
   }
 
   onModuleDestroy(): void {
     this.unsubscribe?.();
+    clearInterval(this.sweeper);
   }
 
   private async schedule(userId: string, task: Task): Promise<void> {
