@@ -1,6 +1,38 @@
-/** What the soaks read of the backend process they started: RSS and CPU from /proc, the live heap from its probe. */
+/**
+ * What the soaks share: their settings from the environment, the backend process they start (one process, the heap
+ * probe preloaded), and what they read of it: RSS and CPU from /proc, the live heap from its probe.
+ */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { BackendProcess } from '../test/support/backend-process';
+import { TEST_AUTH_SECRET } from '../test/support/test-database';
+
+/** A positive integer setting, or the fallback when unset. */
+export function envInt(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer (got "${raw}")`);
+  return n;
+}
+
+/** The environment of a soak's backend: one production process on `port`, whose memory the heap probe reports. */
+export function soakBackendEnv(port: number, databaseUrl: string, extra: Record<string, string> = {}) {
+  return {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    DATABASE_URL: databaseUrl,
+    BETTER_AUTH_SECRET: TEST_AUTH_SECRET,
+    AUTH_RATE_LIMIT_PER_MINUTE: '0',
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+    WEB_CONCURRENCY: '1', // one process, whose memory is measured
+    // The heap probe (live heap after a full GC, on SIGUSR2), plus e.g. a profiler's --require.
+    NODE_OPTIONS: `--expose-gc --require ${join(__dirname, 'soak-probe.js')} ${process.env.SOAK_NODE_OPTIONS ?? ''}`,
+    ...extra,
+  };
+}
 
 /** Resident memory of a process in MB, from /proc (Linux). */
 export function rssMb(pid: number): number {

@@ -16,24 +16,14 @@
  * Only 127.0.0.1 is contacted; the database is a fresh one of its own (benchDatabase()), dropped at the end.
  */
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { BackendProcess } from '../test/support/backend-process';
 import { ChatKitClient, parseFrame, userInput, type Ev } from '../test/support/chatkit-client';
 import { freePort } from '../test/support/test-app';
-import { TEST_AUTH_SECRET } from '../test/support/test-database';
 import { TestUser } from '../test/support/users';
 import { benchDatabase, percentile, signUp } from './support';
-import { cpuSeconds, liveHeapMb, rssMb, slope } from './process-memory';
-
-function envInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer (got "${raw}")`);
-  return n;
-}
+import { cpuSeconds, envInt, liveHeapMb, rssMb, slope, soakBackendEnv } from './process-memory';
 
 const USERS = envInt('SOAK_USERS', 200);
 const TURNS = process.env.SOAK_TURNS ? envInt('SOAK_TURNS', 10_000) : undefined;
@@ -105,21 +95,12 @@ function script(k: number): string {
 async function main(): Promise<void> {
   const db = await benchDatabase();
   const port = await freePort();
-  const backend = new BackendProcess({
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    PUBLIC_URL: `http://127.0.0.1:${port}`,
-    DATABASE_URL: db.url,
-    DB_POOL_MAX: process.env.SOAK_DB_POOL_MAX ?? '16',
-    BETTER_AUTH_SECRET: TEST_AUTH_SECRET,
-    AUTH_RATE_LIMIT_PER_MINUTE: '0',
-    CHAT_RATE_LIMIT_PER_MINUTE: '1000000',
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'production',
-    WEB_CONCURRENCY: '1', // one process, whose memory is measured
-    // The heap probe (live heap after a full GC, on SIGUSR2), plus e.g. a profiler's --require.
-    NODE_OPTIONS: `--expose-gc --require ${join(__dirname, 'soak-probe.js')} ${process.env.SOAK_NODE_OPTIONS ?? ''}`,
-  });
+  const backend = new BackendProcess(
+    soakBackendEnv(port, db.url, {
+      DB_POOL_MAX: process.env.SOAK_DB_POOL_MAX ?? '16',
+      CHAT_RATE_LIMIT_PER_MINUTE: '1000000',
+    }),
+  );
   let stopping = false;
   const cleanup = async () => {
     if (stopping) return;

@@ -10,22 +10,12 @@
  * SOAK_SAMPLE_SECONDS (default 5). Only 127.0.0.1 is contacted; the database is a fresh one, dropped at the end.
  */
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { BackendProcess } from '../test/support/backend-process';
 import { freePort } from '../test/support/test-app';
-import { TEST_AUTH_SECRET } from '../test/support/test-database';
 import { TestUser } from '../test/support/users';
-import { cpuSeconds, liveHeapMb, rssMb, slope } from './process-memory';
+import { cpuSeconds, envInt, liveHeapMb, rssMb, slope, soakBackendEnv } from './process-memory';
 import { benchDatabase, percentile, signUp } from './support';
-
-function envInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer (got "${raw}")`);
-  return n;
-}
 
 const STREAMS = envInt('SOAK_STREAMS', 2000);
 const USERS = Math.min(envInt('SOAK_STREAM_USERS', 200), STREAMS);
@@ -86,18 +76,7 @@ class Stream {
 async function main(): Promise<void> {
   const db = await benchDatabase();
   const port = await freePort();
-  const backend = new BackendProcess({
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    PUBLIC_URL: `http://127.0.0.1:${port}`,
-    DATABASE_URL: db.url,
-    BETTER_AUTH_SECRET: TEST_AUTH_SECRET,
-    AUTH_RATE_LIMIT_PER_MINUTE: '0',
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'production',
-    WEB_CONCURRENCY: '1',
-    NODE_OPTIONS: `--expose-gc --require ${join(__dirname, 'soak-probe.js')}`,
-  });
+  const backend = new BackendProcess(soakBackendEnv(port, db.url));
   const streams: Stream[] = [];
   const cleanup = async () => {
     for (const s of streams) s.close();
