@@ -72,6 +72,9 @@ export async function seedVictim(
       tags: [mark, 'work'],
       due_at: n === 1 ? '2020-01-01' : 'tomorrow',
       recurrence: n === 3 ? 'weekly' : null,
+      // The overdue task's default reminder (09:00 that day) is long past: the reminder sweep would fire it
+      // mid-test and set reminded_at, a change of the victim's rows that no attacker made.
+      ...(n === 1 ? { remind_at: '2100-01-01T09:00:00Z' } : {}),
     });
     if (res.status !== 201) throw new Error(`seeding a task failed: ${res.status} ${res.text}`);
     numbers.push(res.body.id as number);
