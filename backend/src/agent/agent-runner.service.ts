@@ -1,9 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
-  MaxTurnsExceededError,
-  ModelBehaviorError,
   Runner,
-  ToolCallError,
   setTracingDisabled,
   type Model,
   type ModelProvider,
@@ -18,6 +15,7 @@ import { toAgentInput, windowHistory } from './history';
 import { createModelProvider, resolveModel } from './models/model-provider';
 import { withHistory } from './models/with-history';
 import { buildTodoAgent } from './todo.agent';
+import { toTurnError } from './turn-errors';
 
 // In-process MCP calls carry no bearer token: identity is the AuthInfo built here from the verified caller.
 const IN_PROCESS_TOKEN = 'in-process';
@@ -38,17 +36,6 @@ function parseArguments(raw: string): Record<string, unknown> {
   } catch {
     return {};
   }
-}
-
-function toTurnError(err: unknown, signal: AbortSignal): AgentTurnError {
-  if (err instanceof AgentTurnError) return err;
-  if (signal.aborted) return new AgentTurnError('aborted', 'The run was stopped.', err);
-  if (err instanceof MaxTurnsExceededError)
-    return new AgentTurnError('max_turns', 'The assistant needed too many steps and stopped.', err);
-  if (err instanceof ToolCallError) return new AgentTurnError('tool_error', 'A task tool failed.', err);
-  if (err instanceof ModelBehaviorError)
-    return new AgentTurnError('model_error', 'The model answered in a way that could not be used.', err);
-  return new AgentTurnError('model_error', 'The model could not answer.', err);
 }
 
 /**

@@ -46,8 +46,26 @@ export type AgentTurnEvent =
   /** `output` is the text the model sees; `data` the tool's structured result when it succeeded. */
   | { type: 'tool_output'; callId: string; name: string; output: string; isError: boolean; data?: unknown };
 
-/** Typed failures of a turn, for the caller to map to protocol errors. */
-export type AgentErrorCode = 'max_turns' | 'model_error' | 'tool_error' | 'aborted';
+/**
+ * Typed failures of a turn, for the caller to map to protocol errors and to words that say what happened:
+ * - `max_turns`: the run took more model calls than AGENT_MAX_TURNS;
+ * - `model_busy`: the model server is rate-limiting or overloaded (HTTP 429, 503);
+ * - `model_unreachable`: no connection to the model server (refused, DNS, reset);
+ * - `model_timeout`: the model server stayed silent too long (AGENT_MODEL_TIMEOUT_MS, or the client's timeout);
+ * - `model_invalid_response`: it answered something unusable (not its wire format, no answer at all, a tool
+ *   that does not exist);
+ * - `model_error`: any other model failure (a 500, a refused request); `tool_error`: a tool threw;
+ * - `aborted`: the client went away.
+ */
+export type AgentErrorCode =
+  | 'max_turns'
+  | 'model_busy'
+  | 'model_unreachable'
+  | 'model_timeout'
+  | 'model_invalid_response'
+  | 'model_error'
+  | 'tool_error'
+  | 'aborted';
 
 export class AgentTurnError extends Error {
   constructor(

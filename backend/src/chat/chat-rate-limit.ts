@@ -1,9 +1,11 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Inject, Injectable } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { DomainError } from '../common/domain-error';
 import { toErrorResponse } from '../common/http-exception.filter';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Sql } from '../database/sql.service';
+import { languageFor } from '../i18n/language';
+import { messagesFor } from '../i18n/messages';
 
 /** The window's length, the second parameter of RATE_WINDOW_CTE. */
 export const RATE_WINDOW_SECONDS = 60;
@@ -30,10 +32,7 @@ export interface RateWindow {
 
 export class ChatRateLimitedError extends DomainError {
   constructor(readonly retryAfterSeconds: number) {
-    super(
-      'rate_limited',
-      `Too many messages in the last minute: please wait ${retryAfterSeconds} s before sending another.`,
-    );
+    super('rate_limited', messagesFor('en').rateLimited(retryAfterSeconds));
   }
 }
 
@@ -69,16 +68,22 @@ export class ChatRateLimiter {
   }
 }
 
-/** 429 in the API's error shape, with `Retry-After` (the global filter knows no headers). */
+/**
+ * 429 in the API's error shape, with `Retry-After` (the global filter knows no headers), its message in the
+ * language of the request's Accept-Language (a chat shows it to the user).
+ */
 @Catch(ChatRateLimitedError)
 export class ChatRateLimitFilter implements ExceptionFilter<ChatRateLimitedError> {
   catch(exception: ChatRateLimitedError, host: ArgumentsHost): void {
-    const res = host.switchToHttp().getResponse<Response>();
+    const http = host.switchToHttp();
+    const res = http.getResponse<Response>();
     if (res.headersSent) {
       if (!res.writableEnded) res.end();
       return;
     }
     const { status, body } = toErrorResponse(exception);
+    const language = languageFor(http.getRequest<Request>().headers['accept-language']);
+    body.error.message = messagesFor(language).rateLimited(exception.retryAfterSeconds);
     res.setHeader('Retry-After', String(exception.retryAfterSeconds));
     res.status(status).json(body);
   }

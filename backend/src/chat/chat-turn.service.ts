@@ -13,6 +13,8 @@ import {
   StoredThread,
   userMessageText,
 } from '../conversations/thread-item';
+import { messagesFor } from '../i18n/messages';
+import type { Language } from '../i18n/language';
 import type { TurnSite } from '../sites/site-access';
 import { randomBatch } from '../tasks/task-changes';
 import { TasksService } from '../tasks/tasks.service';
@@ -32,6 +34,8 @@ export const CANCELLED_CONTEXT = 'The user cancelled the stream. Stop responding
 export interface TurnOptions {
   /** Accept-Language of the client. */
   locale?: string;
+  /** The language of the words the server writes itself (errors, tool progress, widgets); English when unset. */
+  language?: Language;
   /**
    * The client's IANA time zone (already validated): the turn's dates use it, and a new message remembers it for
    * the user in the statement that stores the message.
@@ -320,7 +324,7 @@ export class ChatTurnService {
         yield { type: 'cancelled' };
       } else {
         failed = true;
-        yield this.failure(err);
+        yield this.failure(err, plan.options.language);
       }
     } finally {
       unsubscribe();
@@ -435,31 +439,15 @@ export class ChatTurnService {
     });
   }
 
-  private failure(err: unknown): TurnEvent {
-    if (err instanceof AgentTurnError) {
+  /** The failed event of a run: the cause's code and its words in the client's language; details go to the log. */
+  private failure(err: unknown, language: Language | undefined): TurnEvent {
+    const words = messagesFor(language).failure;
+    if (err instanceof AgentTurnError && err.code !== 'aborted') {
       this.logger.warn(`turn failed (${err.code}): ${err.message}`);
-      if (err.code === 'max_turns')
-        return {
-          type: 'failed',
-          code: 'max_turns',
-          message:
-            'That needed more steps than I may take in one answer. Try asking for one thing at a time.',
-          retryable: true,
-        };
-      return {
-        type: 'failed',
-        code: err.code,
-        message: 'The assistant could not answer this time. Please try again.',
-        retryable: true,
-      };
+      return { type: 'failed', code: err.code, message: words[err.code], retryable: true };
     }
     this.logger.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
-    return {
-      type: 'failed',
-      code: 'internal',
-      message: 'Something went wrong on our side. Please try again.',
-      retryable: true,
-    };
+    return { type: 'failed', code: 'internal', message: words.internal, retryable: true };
   }
 
   private newMessageId(): string {

@@ -24,7 +24,7 @@ import { ConversationIdPipe } from './conversation-id.pipe';
 import { ChatService } from './chat.service';
 import { ChatReplyView, ConversationPage, DeletedConversationView, MessagePage } from './chat.views';
 import { ChatRequestDto, ListConversationsQueryDto, ListMessagesQueryDto } from './dto/chat.dto';
-import { primaryLocale } from './locale';
+import { localeOptions } from './locale';
 import { abortOnDisconnect, pipeSse } from './sse';
 
 /** The seed's REST chat, at `/api/chat…` and at `/api/{user_id}/chat…` (403 for another user's id). */
@@ -53,7 +53,7 @@ export class ChatController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<ChatReplyView> {
     return this.chat.reply(user.id, body, abortOnDisconnect(res), {
-      locale: primaryLocale(acceptLanguage),
+      ...localeOptions(acceptLanguage),
       site: this.sites.turnSite(user, origin),
     });
   }
@@ -76,7 +76,7 @@ export class ChatController {
   ): Promise<void> {
     const signal = abortOnDisconnect(res);
     const frames = await this.chat.stream(user.id, body, signal, {
-      locale: primaryLocale(acceptLanguage),
+      ...localeOptions(acceptLanguage),
       site: this.sites.turnSite(user, origin),
     });
     await pipeSse(res, frames, this.logger);

@@ -1,7 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DomainError } from '../common/domain-error';
+import { DomainError, DomainErrorCode } from '../common/domain-error';
 import { ConversationStore } from '../conversations/conversation-store.service';
 import { assistantMessageText, ItemPayloads } from '../conversations/thread-item';
+import type { FailureCode } from '../i18n/catalog';
+import { messagesFor } from '../i18n/messages';
 import { ChatTurnService, Turn, TurnOptions } from './chat-turn.service';
 import {
   ChatReplyView,
@@ -24,6 +26,18 @@ import type { SseFrame } from './sse';
 import { TurnEvent } from './turn-events';
 
 const MESSAGE_TYPES = ['user_message', 'assistant_message'] as const;
+
+/** The REST error code of a failed turn (all 503): the cause's own when the user is told it, else the generic one. */
+const FAILURE_CODE: Readonly<Record<FailureCode, DomainErrorCode>> = {
+  max_turns: 'max_turns',
+  model_busy: 'model_busy',
+  model_unreachable: 'model_unreachable',
+  model_timeout: 'model_timeout',
+  model_invalid_response: 'model_invalid_response',
+  model_error: 'service_unavailable',
+  tool_error: 'service_unavailable',
+  internal: 'service_unavailable',
+};
 
 function userMessage(text: string): ItemPayloads['user_message'] {
   return { content: [{ type: 'input_text', text }], attachments: [], inference_options: {} };
@@ -68,7 +82,10 @@ export class ChatService {
     private readonly store: ConversationStore,
   ) {}
 
-  /** One turn, answered when it is complete. A failed run is a 503 (the user message stays stored). */
+  /**
+   * One turn, answered when it is complete. A failed run is a 503 whose code and message say the cause (the user
+   * message stays stored).
+   */
   async reply(
     userId: string,
     dto: ChatRequestDto,
@@ -78,7 +95,7 @@ export class ChatService {
     const turn = await this.start(userId, dto, opts);
     const reply = new ReplyCollector(turn.thread.id);
     for await (const ev of turn.events(signal)) reply.add(ev);
-    if (reply.failure) throw new DomainError('service_unavailable', reply.failure.message);
+    if (reply.failure) throw new DomainError(FAILURE_CODE[reply.failure.code], reply.failure.message);
     return reply.view();
   }
 
@@ -93,7 +110,7 @@ export class ChatService {
     opts: TurnOptions,
   ): Promise<AsyncIterable<SseFrame>> {
     const turn = await this.start(userId, dto, opts);
-    return this.frames(turn, signal);
+    return this.frames(turn, signal, opts);
   }
 
   async conversations(userId: string, query: ListConversationsQueryDto): Promise<ConversationPage> {
@@ -129,7 +146,7 @@ export class ChatService {
       : this.turns.startNewThread(userId, message, opts);
   }
 
-  private async *frames(turn: Turn, signal: AbortSignal): AsyncGenerator<SseFrame> {
+  private async *frames(turn: Turn, signal: AbortSignal, opts: TurnOptions): AsyncGenerator<SseFrame> {
     const reply = new ReplyCollector(turn.thread.id);
     yield { event: 'conversation', data: { conversation_id: turn.thread.id } };
     try {
@@ -148,11 +165,7 @@ export class ChatService {
       this.logger.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
       yield {
         event: 'error',
-        data: {
-          code: 'internal',
-          message: 'Something went wrong on our side. Please try again.',
-          retryable: true,
-        },
+        data: { code: 'internal', message: messagesFor(opts.language).failure.internal, retryable: true },
       };
       return;
     }

@@ -1,5 +1,5 @@
-import type { AgentErrorCode } from '../agent/agent-turn';
 import type { TaskChangedEvent } from '../common/task-events';
+import type { FailureCode } from '../i18n/catalog';
 import type { StoredItemOf, StoredThread } from '../conversations/thread-item';
 import type { Task } from '../tasks/task.entity';
 import { TaskFieldsView, toTaskFieldsView } from '../tasks/task.view';
@@ -59,7 +59,10 @@ export type TurnEvent =
   | { type: 'tasks_changed'; changes: TaskChange[]; undo?: { batch: string; changes: TaskChange[] } }
   /** The thread's own fields changed (its title was set from the first message). */
   | { type: 'thread_updated'; thread: StoredThread }
-  /** The run failed; what was completed is stored, the user message is kept, a retry may follow. */
-  | { type: 'failed'; code: AgentErrorCode | 'internal'; message: string; retryable: boolean }
+  /**
+   * The run failed; what was completed is stored, the user message is kept, a retry may follow. `message` says the
+   * cause in the client's language.
+   */
+  | { type: 'failed'; code: FailureCode; message: string; retryable: boolean }
   /** The client went away: the run stopped and what it had produced is stored. */
   | { type: 'cancelled' };

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiProduces, ApiTa
 import type { Response } from 'express';
 import { AuthUser } from '../auth/auth-user';
 import { ChatRateLimitFilter } from '../chat/chat-rate-limit';
-import { primaryLocale } from '../chat/locale';
+import { localeOptions } from '../chat/locale';
 import { abortOnDisconnect, pipeSse } from '../chat/sse';
 import { CurrentUser } from '../common/current-user.decorator';
 import { SiteAccess } from '../sites/site-access';
@@ -51,7 +51,7 @@ export class ChatKitController {
     const signal = abortOnDisconnect(res);
     const result = await this.chatkit.process(user.id, body, {
       signal,
-      locale: primaryLocale(acceptLanguage),
+      ...localeOptions(acceptLanguage),
       site: this.sites.turnSite(user, origin),
     });
     if (result.kind === 'json') {

@@ -4,6 +4,7 @@ import { DomainError } from '../common/domain-error';
 import { isTimeZone } from '../tasks/schedule/time-zones';
 import { ConversationStore } from '../conversations/conversation-store.service';
 import { ItemPayloads, StoredItemOf } from '../conversations/thread-item';
+import { messagesFor } from '../i18n/messages';
 import {
   ChatKitRequestOf,
   PAGE_DEFAULT,
@@ -107,13 +108,13 @@ export class ChatKitService {
         return this.stream(await this.structuredInput(userId, req.params, ctx));
       case 'threads.custom_action': {
         const prepared = await this.actions.prepare(userId, req.params);
-        return this.stream(this.customAction(userId, prepared, ctx.timeZone));
+        return this.stream(this.customAction(userId, prepared, ctx));
       }
       case 'threads.sync_custom_action': {
         const prepared = await this.actions.prepare(userId, req.params);
         if (prepared.kind === 'not_widget')
           throw new DomainError('invalid_input', `Item ${req.params.item_id} is not a widget.`);
-        const { updated } = await this.actions.perform(userId, prepared, ctx.timeZone);
+        const { updated } = await this.actions.perform(userId, prepared, ctx);
         return this.json(updated ? { updated_item: serializeItem(updated) } : {});
       }
       case 'threads.get_by_id': {
@@ -163,7 +164,8 @@ export class ChatKitService {
     yield* extra.before ?? [];
     yield STREAM_OPTIONS;
     yield* extra.after ?? [];
-    yield* new TurnEventBridge(this.store, userId, turn.thread.id).translate(turn.events(ctx.signal));
+    const bridge = new TurnEventBridge(this.store, userId, turn.thread.id, messagesFor(ctx.language));
+    yield* bridge.translate(turn.events(ctx.signal));
   }
 
   private async clientToolOutput(
@@ -217,7 +219,7 @@ export class ChatKitService {
   private async *customAction(
     userId: string,
     prepared: PreparedAction,
-    timeZone: string | undefined,
+    ctx: ChatKitContext,
   ): AsyncGenerator<ChatKitEvent> {
     if (prepared.kind === 'not_widget') {
       // The protocol's answer for a sender that is not a widget: this one event, nothing else.
@@ -225,7 +227,7 @@ export class ChatKitService {
       return;
     }
     yield STREAM_OPTIONS;
-    const outcome: ActionOutcome = await this.actions.perform(userId, prepared, timeZone);
+    const outcome: ActionOutcome = await this.actions.perform(userId, prepared, ctx);
     if (outcome.updated) yield { type: 'thread.item.replaced', item: serializeItem(outcome.updated) };
     if (outcome.changes.length)
       yield { type: 'client_effect', name: TASKS_CHANGED_EFFECT, data: { changes: outcome.changes } };

@@ -1,4 +1,6 @@
 import type { ItemPayloads, JsonValue, WidgetNode } from '../conversations/thread-item';
+import type { Messages } from '../i18n/catalog';
+import { messagesFor } from '../i18n/messages';
 import type { TaskDetails } from '../tasks/task-details';
 
 /**
@@ -10,8 +12,6 @@ export interface TaskRow extends Pick<TaskDetails, 'priority' | 'tags' | 'due' |
   title: string;
   completed: boolean;
 }
-
-const PRIORITY_LABEL = { high: 'High priority', medium: 'Medium priority', low: 'Low priority' } as const;
 
 /**
  * The row's Delete asks first (`task.confirm_delete` redraws the row as a question), its Delete then deletes
@@ -38,15 +38,15 @@ export function toTaskRow(value: unknown): TaskRow | undefined {
 }
 
 /** The row's second line: "Task 3 · Due Fri 12 Dec, 15:00" (or "Overdue since …"), then priority and tags. */
-function detailLines(task: TaskRow): WidgetNode[] {
-  const first = [`Task ${task.id}`];
-  if (task.due) first.push(task.overdue ? `Overdue · was due ${task.due}` : `Due ${task.due}`);
+function detailLines(task: TaskRow, msg: Messages): WidgetNode[] {
+  const first = [msg.taskLabel(task.id)];
+  if (task.due) first.push(task.overdue ? msg.overdueLabel(task.due) : msg.dueLabel(task.due));
   if (task.repeats) first.push(`↻ ${task.repeats}`);
   const lines: WidgetNode[] = [
     { type: 'Caption', value: first.join(' · '), size: 'sm', color: task.overdue ? 'danger' : 'secondary' },
   ];
   const second = [
-    ...(task.priority ? [PRIORITY_LABEL[task.priority]] : []),
+    ...(task.priority ? [msg.priorityLabel[task.priority]] : []),
     ...(task.tags ?? []).map((t) => `#${t}`),
   ];
   if (second.length)
@@ -70,7 +70,7 @@ function taskItem(task: TaskRow, children: WidgetNode[]): WidgetNode {
 }
 
 /** The row while it asks whether to delete: the title (which names its buttons), the question, Yes/Cancel. */
-function confirmRow(task: TaskRow): WidgetNode {
+function confirmRow(task: TaskRow, msg: Messages): WidgetNode {
   return taskItem(task, [
     { type: 'Icon', name: 'info', color: 'danger', size: 'lg' },
     {
@@ -81,7 +81,7 @@ function confirmRow(task: TaskRow): WidgetNode {
         { type: 'Text', value: task.title, size: 'sm', weight: 'medium', maxLines: 2 },
         {
           type: 'Caption',
-          value: `Delete task ${task.id}? Saying “undo” brings it back.`,
+          value: msg.confirmDelete(task.id),
           size: 'sm',
           color: 'danger',
         },
@@ -93,7 +93,7 @@ function confirmRow(task: TaskRow): WidgetNode {
       children: [
         {
           type: 'Button',
-          label: 'Yes, delete',
+          label: msg.yesDelete,
           size: 'sm',
           variant: 'solid',
           color: 'danger',
@@ -101,7 +101,7 @@ function confirmRow(task: TaskRow): WidgetNode {
         },
         {
           type: 'Button',
-          label: 'Cancel',
+          label: msg.cancel,
           size: 'sm',
           variant: 'outline',
           onClickAction: action('task.keep', task.id),
@@ -111,7 +111,7 @@ function confirmRow(task: TaskRow): WidgetNode {
   ]);
 }
 
-function row(task: TaskRow): WidgetNode {
+function row(task: TaskRow, msg: Messages): WidgetNode {
   const done = task.completed;
   return taskItem(task, [
     {
@@ -133,12 +133,12 @@ function row(task: TaskRow): WidgetNode {
           maxLines: 2,
           ...(done ? { lineThrough: true, color: 'tertiary' } : {}),
         },
-        ...detailLines(task),
+        ...detailLines(task, msg),
       ],
     },
     {
       type: 'Badge',
-      label: done ? 'Done' : task.overdue ? 'Overdue' : 'Open',
+      label: done ? msg.badgeDone : task.overdue ? msg.badgeOverdue : msg.badgeOpen,
       color: done ? 'success' : task.overdue ? 'danger' : 'secondary',
       variant: 'soft',
       size: 'sm',
@@ -149,7 +149,7 @@ function row(task: TaskRow): WidgetNode {
       children: [
         {
           type: 'Button',
-          label: done ? 'Reopen' : 'Done',
+          label: done ? msg.reopenButton : msg.doneButton,
           iconStart: done ? 'reload' : 'check',
           size: 'sm',
           variant: 'outline',
@@ -157,7 +157,7 @@ function row(task: TaskRow): WidgetNode {
         },
         {
           type: 'Button',
-          label: 'Delete',
+          label: msg.deleteButton,
           size: 'sm',
           variant: 'ghost',
           color: 'danger',
@@ -170,40 +170,43 @@ function row(task: TaskRow): WidgetNode {
 
 /**
  * The task-list widget: a ListView with one row per task (title, struck through when done, a done badge,
- * and Done/Reopen and Delete buttons whose actions come back as `threads.custom_action`). `confirming`: the task
- * whose row asks whether to delete it.
+ * and Done/Reopen and Delete buttons whose actions come back as `threads.custom_action`), its words in the client's
+ * language (`msg`). `confirming`: the task whose row asks whether to delete it.
  */
-export function renderTaskList(tasks: TaskRow[], confirming?: number): ItemPayloads['widget'] {
+export function renderTaskList(
+  tasks: TaskRow[],
+  confirming?: number,
+  msg: Messages = messagesFor('en'),
+): ItemPayloads['widget'] {
   const done = tasks.filter((t) => t.completed).length;
   const overdue = tasks.filter((t) => t.overdue).length;
   const children = tasks.length
-    ? tasks.map((t) => (t.id === confirming ? confirmRow(t) : row(t)))
+    ? tasks.map((t) => (t.id === confirming ? confirmRow(t, msg) : row(t, msg)))
     : [
         {
           type: 'ListViewItem',
           key: 'empty',
-          children: [{ type: 'Text', value: 'No tasks left in this list.', size: 'sm', color: 'secondary' }],
+          children: [{ type: 'Text', value: msg.noTasksLeft, size: 'sm', color: 'secondary' }],
         },
       ];
   return {
     widget: {
       type: 'ListView',
-      status: {
-        text: `Your tasks · ${done} of ${tasks.length} done${overdue ? ` · ${overdue} overdue` : ''}`,
-        icon: 'notebook',
-      },
+      status: { text: msg.listStatus(done, tasks.length, overdue), icon: 'notebook' },
       children,
     },
     copy_text: tasks.length
-      ? tasks.map((t) => `${t.completed ? '[x]' : '[ ]'} ${t.id}. ${t.title}${copyDetails(t)}`).join('\n')
-      : 'No tasks.',
+      ? tasks
+          .map((t) => `${t.completed ? '[x]' : '[ ]'} ${t.id}. ${t.title}${copyDetails(t, msg)}`)
+          .join('\n')
+      : msg.copyNoTasks,
   };
 }
 
-function copyDetails(t: TaskRow): string {
+function copyDetails(t: TaskRow, msg: Messages): string {
   const parts = [
-    ...(t.due ? [`${t.overdue ? 'overdue, was due' : 'due'} ${t.due}`] : []),
-    ...(t.priority ? [`${t.priority} priority`] : []),
+    ...(t.due ? [msg.copyDue(t.due, t.overdue === true)] : []),
+    ...(t.priority ? [msg.copyPriority(t.priority)] : []),
     ...(t.tags ?? []).map((tag) => `#${tag}`),
   ];
   return parts.length ? ` (${parts.join(' · ')})` : '';

@@ -1,8 +1,11 @@
 import type { WorkflowTask } from '../conversations/thread-item';
+import type { Messages, UndoneItem } from '../i18n/catalog';
+import { messagesFor } from '../i18n/messages';
 
 /**
  * Workflow tasks that show tool work while it happens ("Adding “Buy milk”…") and what it did
- * ("Added “Buy milk” as task 1"). Tool names may carry a server prefix (`todo_add_task`).
+ * ("Added “Buy milk” as task 1"), in the client's language (`msg`). Tool names may carry a server prefix
+ * (`todo_add_task`).
  */
 
 const TOOLS = [
@@ -14,7 +17,6 @@ const TOOLS = [
   'undo_last_change',
 ] as const;
 type ToolName = (typeof TOOLS)[number];
-const QUOTE_MAX = 60;
 
 function canonical(name: string): ToolName | undefined {
   return TOOLS.find((t) => name === t || name.endsWith(`_${t}`) || name.endsWith(`.${t}`));
@@ -24,14 +26,8 @@ function text(v: unknown): string | undefined {
   return typeof v === 'string' && v.trim() ? v.trim() : undefined;
 }
 
-function quoted(title: string | undefined): string {
-  if (!title) return 'the task';
-  const chars = Array.from(title);
-  return `“${chars.length > QUOTE_MAX ? `${chars.slice(0, QUOTE_MAX - 1).join('')}…` : title}”`;
-}
-
-function taskRef(args: Record<string, unknown>): string {
-  return typeof args.task_id === 'number' ? `task ${args.task_id}` : 'the task';
+function taskId(v: unknown): number | undefined {
+  return typeof v === 'number' ? v : undefined;
 }
 
 function parseObject(output: string): Record<string, unknown> {
@@ -68,41 +64,81 @@ function listedTotal(data: unknown, output: string): number | undefined {
   return total(data) ?? total(parseObject(output));
 }
 
-export function toolStartedTask(name: string, args: Record<string, unknown>): WorkflowTask {
+export function toolStartedTask(
+  name: string,
+  args: Record<string, unknown>,
+  msg: Messages = messagesFor('en'),
+): WorkflowTask {
   const loading = (title: string, icon: string): WorkflowTask => ({
     type: 'custom',
     title,
     icon,
     status_indicator: 'loading',
   });
+  const id = taskId(args.task_id);
   switch (canonical(name)) {
     case 'add_task':
-      return loading(`Adding ${quoted(text(args.title))}…`, 'plus');
-    case 'list_tasks': {
-      const which = args.status === 'pending' ? 'open ' : args.status === 'completed' ? 'completed ' : '';
-      return loading(`Looking up your ${which}tasks…`, 'search');
-    }
+      return loading(msg.adding(text(args.title)), 'plus');
+    case 'list_tasks':
+      return loading(
+        msg.lookingUp(args.status === 'pending' ? 'open' : args.status === 'completed' ? 'completed' : 'all'),
+        'search',
+      );
     case 'complete_task':
       return args.completed === false
-        ? loading(`Reopening ${taskRef(args)}…`, 'reload')
-        : loading(`Marking ${taskRef(args)} as done…`, 'check-circle');
+        ? loading(msg.reopening(id), 'reload')
+        : loading(msg.markingDone(id), 'check-circle');
     case 'update_task':
       return typeof args.due === 'string' && args.due.toLowerCase() !== 'none'
-        ? loading(`Rescheduling ${taskRef(args)}…`, 'calendar')
-        : loading(`Updating ${taskRef(args)}…`, 'write');
+        ? loading(msg.rescheduling(id), 'calendar')
+        : loading(msg.updating(id), 'write');
     case 'delete_task':
-      return loading(`Deleting ${taskRef(args)}…`, 'empty-circle');
+      return loading(msg.deleting(id), 'empty-circle');
     case 'undo_last_change':
-      return loading('Undoing your last change…', 'reload');
+      return loading(msg.undoing, 'reload');
     default:
-      return loading(`Running ${name}…`, 'bolt');
+      return loading(msg.running(name), 'bolt');
   }
+}
+
+/** The changes an `undo_last_change` result lists (its `changes`), as words need them. */
+function undoneItems(out: Record<string, unknown>): UndoneItem[] {
+  const changes = Array.isArray(out.changes) ? (out.changes as unknown[]) : [];
+  return changes.flatMap((c): UndoneItem[] => {
+    if (typeof c !== 'object' || c === null) return [];
+    const v = c as Record<string, unknown>;
+    const action = v.undid;
+    if (typeof v.task_id !== 'number' || typeof v.title !== 'string') return [];
+    if (
+      action !== 'created' &&
+      action !== 'deleted' &&
+      action !== 'completed' &&
+      action !== 'reopened' &&
+      action !== 'updated'
+    )
+      return [];
+    const next =
+      typeof v.next_removed === 'object' && v.next_removed !== null
+        ? (v.next_removed as Record<string, unknown>)
+        : {};
+    return [
+      {
+        action,
+        taskId: v.task_id,
+        title: v.title,
+        restored: v.status !== 'not_restored',
+        fields: Array.isArray(v.fields) ? v.fields.filter((f): f is string => typeof f === 'string') : [],
+        ...(typeof next.task_id === 'number' ? { nextRemoved: next.task_id } : {}),
+      },
+    ];
+  });
 }
 
 export function toolFinishedTask(
   name: string,
   args: Record<string, unknown>,
   result: { output: string; isError: boolean; data?: unknown },
+  msg: Messages = messagesFor('en'),
 ): WorkflowTask {
   const done = (title: string, icon: string, content?: string): WorkflowTask => ({
     type: 'custom',
@@ -115,49 +151,49 @@ export function toolFinishedTask(
   if (result.isError) {
     const what =
       tool === 'add_task'
-        ? `add ${quoted(text(args.title))}`
+        ? msg.couldNotAdd(text(args.title))
         : tool === 'list_tasks'
-          ? 'list your tasks'
+          ? msg.couldNotList
           : tool === 'undo_last_change'
-            ? 'undo your last change'
+            ? msg.couldNotUndo
             : tool
-              ? `change ${taskRef(args)}`
-              : `run ${name}`;
-    return done(`Could not ${what}`, 'info', result.output.slice(0, 500));
+              ? msg.couldNotChange(taskId(args.task_id))
+              : msg.couldNotRun(name);
+    return done(what, 'info', result.output.slice(0, 500));
   }
   const out = parseObject(result.output);
-  const title = quoted(text(out.title) ?? text(args.title));
-  const id = typeof out.task_id === 'number' ? out.task_id : undefined;
+  const title = text(out.title) ?? text(args.title);
+  const id = taskId(out.task_id);
   switch (tool) {
-    case 'add_task': {
-      const due = text(out.due) ? `, due ${text(out.due)}` : '';
-      return done(id ? `Added ${title} as task ${id}${due}` : `Added ${title}${due}`, 'check-circle');
-    }
+    case 'add_task':
+      return done(msg.added(title, id, text(out.due)), 'check-circle');
     case 'list_tasks': {
       const n = listedTasks(result.data, result.output)?.length ?? 0;
       const total = listedTotal(result.data, result.output);
-      if (total !== undefined && total > n)
-        return done(`Found ${total} tasks, showing the newest ${n}`, 'check-circle');
-      return done(n === 0 ? 'No tasks found' : `Found ${n} task${n === 1 ? '' : 's'}`, 'check-circle');
+      return done(
+        total !== undefined && total > n ? msg.foundNewest(total, n) : msg.found(n),
+        'check-circle',
+      );
     }
     case 'complete_task': {
-      if (out.status === 'pending') return done(`Reopened ${title}`, 'reload');
+      if (out.status === 'pending') return done(msg.reopened(title), 'reload');
       const next =
         typeof out.next === 'object' && out.next !== null ? (out.next as Record<string, unknown>) : null;
-      const again = next && text(next.due) ? ` — next one due ${text(next.due)}` : '';
-      return done(`Completed ${title}${again}`, 'check-circle');
+      return done(msg.completed(title, next ? text(next.due) : undefined), 'check-circle');
     }
-    case 'update_task':
-      return text(out.due) && typeof args.due === 'string'
-        ? done(`Moved ${id ? `task ${id}: ` : ''}${title} to ${text(out.due)}`, 'calendar')
-        : done(`Updated ${id ? `task ${id}: ` : ''}${title}`, 'write');
+    case 'update_task': {
+      const due = text(out.due);
+      return due && typeof args.due === 'string'
+        ? done(msg.moved(title, id, due), 'calendar')
+        : done(msg.updated(title, id), 'write');
+    }
     case 'delete_task':
-      return done(`Deleted ${title}`, 'check-circle');
-    case 'undo_last_change':
-      return out.status === 'undone' && typeof out.message === 'string'
-        ? done(out.message, 'reload')
-        : done('Nothing to undo', 'info');
+      return done(msg.deleted(title), 'check-circle');
+    case 'undo_last_change': {
+      const undone = out.status === 'undone' ? undoneItems(out) : [];
+      return undone.length ? done(msg.undone(undone), 'reload') : done(msg.nothingToUndo, 'info');
+    }
     default:
-      return done(`Ran ${name}`, 'check');
+      return done(msg.ran(name), 'check');
   }
 }

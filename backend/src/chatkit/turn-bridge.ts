@@ -1,6 +1,8 @@
 import type { TaskChange, TurnEvent } from '../chat/turn-events';
 import { ConversationStore, newItemId } from '../conversations/conversation-store.service';
 import type { AssistantMessageContent, ItemPayloads, WorkflowTask } from '../conversations/thread-item';
+import type { FailureCode, Messages } from '../i18n/catalog';
+import { messagesFor } from '../i18n/messages';
 import { serializeItem, serializeThread } from './chatkit.serializer';
 import { ChatKitEvent, TASKS_CHANGED_EFFECT, WireItem } from './chatkit.types';
 import { renderTaskList, TaskRow, toTaskRow } from './task-list.widget';
@@ -19,6 +21,18 @@ function emptyText(): AssistantMessageContent {
   return { type: 'output_text', text: '', annotations: [] };
 }
 
+/**
+ * Failures whose cause the user is told in words of ours (`custom`); the others (a bug, a tool that threw, a
+ * model error we cannot name) stay `stream.error`, which the ChatKit client words itself (golden 5.8).
+ */
+const TOLD: ReadonlySet<FailureCode> = new Set<FailureCode>([
+  'max_turns',
+  'model_busy',
+  'model_unreachable',
+  'model_timeout',
+  'model_invalid_response',
+]);
+
 function isListTasks(name: string): boolean {
   return name === 'list_tasks' || name.endsWith('_list_tasks') || name.endsWith('.list_tasks');
 }
@@ -31,7 +45,8 @@ function isListTasks(name: string): boolean {
  * - assistant text as added → content_part.added → text_delta… → content_part.done → done;
  * - after the tool progress of changes the turn made, an Undo bar (a widget whose button reverses them, stored);
  * - `client_effect` `tasks.changed` whenever the user's tasks changed; `thread.updated` when it got a title;
- * - a failed run as an `error` event; nothing after the client left.
+ * - a failed run as an `error` event that says its cause; nothing after the client left.
+ * Every text of ours is in the client's language (`msg`).
  * Widgets and workflows are ChatKit's presentation, so this bridge stores them itself; the turn's own items
  * (messages, tool calls) are stored by ChatTurnService.
  */
@@ -45,6 +60,7 @@ export class TurnEventBridge {
     private readonly store: ConversationStore,
     private readonly userId: string,
     private readonly threadId: string,
+    private readonly msg: Messages = messagesFor('en'),
   ) {}
 
   async *translate(events: AsyncIterable<TurnEvent>): AsyncGenerator<ChatKitEvent> {
@@ -62,10 +78,10 @@ export class TurnEventBridge {
   private async *on(ev: TurnEvent): AsyncGenerator<ChatKitEvent> {
     switch (ev.type) {
       case 'tool_started':
-        yield* this.startTask(ev.callId, toolStartedTask(ev.name, ev.arguments));
+        yield* this.startTask(ev.callId, toolStartedTask(ev.name, ev.arguments, this.msg));
         return;
       case 'tool_finished': {
-        const task = toolFinishedTask(ev.name, ev.arguments, ev);
+        const task = toolFinishedTask(ev.name, ev.arguments, ev, this.msg);
         const index = this.workflow?.indexByCall.get(ev.callId);
         if (this.workflow && index !== undefined) {
           this.workflow.tasks[index] = task;
@@ -142,7 +158,7 @@ export class TurnEventBridge {
         return;
       case 'failed':
         // `custom` shows our message; `stream.error` lets the client show its own localized one.
-        yield ev.code === 'max_turns'
+        yield TOLD.has(ev.code)
           ? { type: 'error', code: 'custom', message: ev.message, allow_retry: ev.retryable }
           : { type: 'error', code: 'stream.error', allow_retry: ev.retryable };
         return;
@@ -200,7 +216,7 @@ export class TurnEventBridge {
       this.userId,
       this.threadId,
       'widget',
-      renderUndoBar(undoable.batch, undoable.changes),
+      renderUndoBar(undoable.batch, undoable.changes, this.msg),
     );
     yield { type: 'thread.item.done', item: serializeItem(bar) };
   }
@@ -211,7 +227,12 @@ export class TurnEventBridge {
       .filter((r): r is TaskRow => r !== undefined);
     if (rows.length === 0) return; // the answer says there is nothing; an empty list adds nothing
     yield* this.closeWorkflow();
-    const stored = await this.store.addItem(this.userId, this.threadId, 'widget', renderTaskList(rows));
+    const stored = await this.store.addItem(
+      this.userId,
+      this.threadId,
+      'widget',
+      renderTaskList(rows, undefined, this.msg),
+    );
     yield { type: 'thread.item.done', item: serializeItem(stored) };
   }
 

@@ -1,5 +1,7 @@
 import type { TaskChange } from '../chat/turn-events';
 import type { ItemPayloads, JsonValue, WidgetNode } from '../conversations/thread-item';
+import type { Messages } from '../i18n/catalog';
+import { messagesFor } from '../i18n/messages';
 
 /**
  * The Undo bar: a small widget right after the tool progress of a turn that changed tasks, saying what changed,
@@ -13,18 +15,10 @@ export const UNDO_ACTION = 'task.undo';
 
 const BATCH = /^chg_[0-9a-f]{32}$/;
 
-const VERB: Record<TaskChange['action'], string> = {
-  created: 'Added',
-  deleted: 'Deleted',
-  completed: 'Completed',
-  reopened: 'Reopened',
-  updated: 'Changed',
-};
-
 /** "Deleted task 2 “Team meeting”", or a count when the turn changed many tasks. */
-export function changesSummary(changes: readonly TaskChange[]): string {
-  if (changes.length > 3) return `Changed ${changes.length} tasks`;
-  return changes.map((c) => `${VERB[c.action]} task ${c.task_id} “${c.title}”`).join(' · ');
+export function changesSummary(changes: readonly TaskChange[], msg: Messages = messagesFor('en')): string {
+  if (changes.length > 3) return msg.changedMany(changes.length);
+  return changes.map((c) => msg.changed(c.action, c.task_id, c.title)).join(' · ');
 }
 
 function bar(children: WidgetNode[]): WidgetNode {
@@ -37,9 +31,13 @@ function bar(children: WidgetNode[]): WidgetNode {
   };
 }
 
-/** The bar offering to undo a turn's changes. */
-export function renderUndoBar(batch: string, changes: readonly TaskChange[]): ItemPayloads['widget'] {
-  const summary = changesSummary(changes);
+/** The bar offering to undo a turn's changes, in the client's language (`msg`). */
+export function renderUndoBar(
+  batch: string,
+  changes: readonly TaskChange[],
+  msg: Messages = messagesFor('en'),
+): ItemPayloads['widget'] {
+  const summary = changesSummary(changes, msg);
   const action: JsonValue = {
     type: UNDO_ACTION,
     payload: { batch },
@@ -52,7 +50,7 @@ export function renderUndoBar(batch: string, changes: readonly TaskChange[]): It
       { type: 'Caption', value: summary, size: 'sm', color: 'secondary', flex: 1 },
       {
         type: 'Button',
-        label: 'Undo',
+        label: msg.undoButton,
         iconStart: 'reload',
         size: 'sm',
         variant: 'outline',

@@ -4,9 +4,18 @@ import { TaskChange, taskChange } from '../chat/turn-events';
 import { DomainError } from '../common/domain-error';
 import { ConversationStore } from '../conversations/conversation-store.service';
 import { StoredItemOf } from '../conversations/thread-item';
+import type { Messages } from '../i18n/catalog';
+import type { Language } from '../i18n/language';
+import { messagesFor } from '../i18n/messages';
 import { TaskNotFoundError } from '../tasks/tasks.errors';
 import { taskDetails } from '../tasks/task-details';
-import { UNDONE_AS, UndoConflictError, undoSummary, type UndoResult } from '../tasks/task-changes';
+import {
+  UNDONE_AS,
+  UndoConflictError,
+  undoneItems,
+  undoSummary,
+  type UndoResult,
+} from '../tasks/task-changes';
 import { ChangedTask, TasksService } from '../tasks/tasks.service';
 import type { CustomActionParams } from './chatkit-request.schema';
 import { renderTaskList, taskIdsOf, TaskRow } from './task-list.widget';
@@ -48,6 +57,12 @@ type UndoAction = Extract<TaskAction, { type: typeof UNDO_ACTION }>;
 export type PreparedAction =
   | { kind: 'not_widget' }
   | { kind: 'ready'; threadId: string; sender?: StoredItemOf<'widget'>; action: TaskAction };
+
+/** Who is looking: the client's time zone (for due dates; else the user's remembered one) and language. */
+export interface ActionView {
+  timeZone?: string;
+  language?: Language;
+}
 
 export interface ActionOutcome {
   /** The sender widget re-rendered from the tasks as they are now (stored). */
@@ -117,16 +132,17 @@ export class WidgetActionsService {
     return { kind: 'ready', threadId: params.thread_id, sender, action };
   }
 
-  /** `timeZone`: the client's, for the due dates the redrawn list shows (else the user's remembered one). */
+  /** `view`: the client's time zone and language, for what the redrawn widget and the notices say. */
   async perform(
     userId: string,
     prepared: Extract<PreparedAction, { kind: 'ready' }>,
-    timeZone?: string,
+    view: ActionView = {},
   ): Promise<ActionOutcome> {
     const { action, sender, threadId } = prepared;
-    if (action.type === UNDO_ACTION) return this.undo(userId, threadId, action, sender);
+    const msg = messagesFor(view.language);
+    if (action.type === UNDO_ACTION) return this.undo(userId, threadId, action, sender, msg);
     const id = action.payload.task_id;
-    if (ASKING.has(action.type)) return this.ask(userId, action, sender, timeZone);
+    if (ASKING.has(action.type)) return this.ask(userId, action, sender, view.timeZone, msg);
     let change: TaskChange | undefined;
     const changes: TaskChange[] = [];
     try {
@@ -148,8 +164,8 @@ export class WidgetActionsService {
     await this.store.addItem(userId, threadId, 'hidden_context_item', {
       content: contextNote(action, change),
     });
-    const updated = sender ? await this.rerender(userId, sender, timeZone) : undefined;
-    return { updated, changes, notice: change ? undefined : `Task ${id} no longer exists.` };
+    const updated = sender ? await this.rerender(userId, sender, view.timeZone, msg) : undefined;
+    return { updated, changes, notice: change ? undefined : msg.taskGone(id) };
   }
 
   /**
@@ -162,13 +178,15 @@ export class WidgetActionsService {
     threadId: string,
     action: UndoAction,
     sender: StoredItemOf<'widget'> | undefined,
+    msg: Messages,
   ): Promise<ActionOutcome> {
     let result: UndoResult;
     try {
       result = await this.tasks.undoBatch(userId, { threadId }, action.payload.batch);
     } catch (err) {
       if (!(err instanceof UndoConflictError)) throw err;
-      return { changes: [], notice: err.message };
+      const notice = err.laterTasks.length ? msg.undoLaterChange(err.laterTasks) : msg.undoAlreadyDone;
+      return { changes: [], notice };
     }
     const summary = undoSummary(result);
     const changes = result.changes.flatMap((c) => [
@@ -180,7 +198,7 @@ export class WidgetActionsService {
     });
     const updated =
       sender && isUndoWidget(sender.payload.widget)
-        ? await this.store.replaceItem(userId, sender, renderUndone(summary))
+        ? await this.store.replaceItem(userId, sender, renderUndone(msg.undone(undoneItems(result))))
         : undefined;
     return { updated, changes };
   }
@@ -190,19 +208,21 @@ export class WidgetActionsService {
     userId: string,
     action: RowAction,
     sender: StoredItemOf<'widget'> | undefined,
-    timeZone?: string,
+    timeZone: string | undefined,
+    msg: Messages,
   ): Promise<ActionOutcome> {
     const id = action.payload.task_id;
     const confirming = action.type === 'task.confirm_delete' ? id : undefined;
-    const updated = sender ? await this.rerender(userId, sender, timeZone, confirming) : undefined;
+    const updated = sender ? await this.rerender(userId, sender, timeZone, msg, confirming) : undefined;
     const shown = updated ? taskIdsOf(updated.payload.widget).includes(id) : true;
-    return { updated, changes: [], notice: shown ? undefined : `Task ${id} no longer exists.` };
+    return { updated, changes: [], notice: shown ? undefined : msg.taskGone(id) };
   }
 
   private async rerender(
     userId: string,
     sender: StoredItemOf<'widget'>,
-    timeZone?: string,
+    timeZone: string | undefined,
+    msg: Messages,
     confirming?: number,
   ): Promise<StoredItemOf<'widget'> | undefined> {
     const ids = taskIdsOf(sender.payload.widget);
@@ -215,7 +235,7 @@ export class WidgetActionsService {
       const { due_at: _dueAt, ...details } = taskDetails(t, zone, now);
       return { id: t.number, title: t.title, completed: t.completed, ...details };
     });
-    const payload = renderTaskList(rows, confirming);
+    const payload = renderTaskList(rows, confirming, msg);
     // A question is shown, not stored: a reload (or another tab) shows the row as it is, not a question nobody
     // answered.
     if (confirming !== undefined) return { ...sender, payload };

@@ -9,6 +9,12 @@ export const DOMAIN_ERROR_STATUS = {
   not_supported: 400,
   service_unavailable: 503,
   rate_limited: 429,
+  // A chat turn that failed for a cause the user is told of (the message says it in their language).
+  max_turns: 503,
+  model_busy: 503,
+  model_unreachable: 503,
+  model_timeout: 503,
+  model_invalid_response: 503,
 } as const;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_STATUS;

@@ -5,6 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../common/domain-error';
+import type { UndoneItem } from '../i18n/catalog';
+import { messagesFor } from '../i18n/messages';
 import type { TaskChangedEvent } from '../common/task-events';
 import type { Task } from './task.entity';
 
@@ -61,8 +63,10 @@ export interface UndoResult {
 
 /** An undo that cannot apply: already undone, or a later change of the same scope touched the same tasks. */
 export class UndoConflictError extends DomainError {
-  constructor(message: string) {
-    super('conflict', message);
+  /** `laterTasks`: the tasks a later change touched (none: the change was undone already). */
+  constructor(readonly laterTasks: readonly number[] = []) {
+    const en = messagesFor('en');
+    super('conflict', laterTasks.length ? en.undoLaterChange(laterTasks) : en.undoAlreadyDone);
   }
 }
 
@@ -154,51 +158,19 @@ export function restoreColumns(before: Record<string, unknown>, after: Record<st
   return columns.filter((c) => /^[a-z_]+$/.test(c));
 }
 
-/** Sentences naming the tasks a conflicting later change touched. */
-export function conflictMessage(numbers: number[]): string {
-  const which = numbers.length === 1 ? `task ${numbers[0]}` : `tasks ${numbers.join(', ')}`;
-  return `A later change in this conversation also changed ${which}: undo that one first.`;
+/** What an undo reversed, as the words of the catalogs need it. */
+export function undoneItems(result: UndoResult): UndoneItem[] {
+  return result.changes.map((c) => ({
+    action: c.action,
+    taskId: c.taskId,
+    title: c.title,
+    restored: c.task !== undefined,
+    fields: c.fields,
+    ...(c.removedNext ? { nextRemoved: c.removedNext.number } : {}),
+  }));
 }
 
-const FIELD_WORDS: Readonly<Record<string, string>> = {
-  title: 'title',
-  description: 'description',
-  priority: 'priority',
-  tags: 'tags',
-  due_at: 'due date',
-  recurrence: 'repeat',
-  completed: 'state',
-};
-
-/** "title and due date": what an undone edit set back, as words. */
-function fieldWords(fields: readonly string[]): string {
-  const words = [...new Set(fields.map((f) => FIELD_WORDS[f]).filter((w): w is string => !!w))];
-  if (words.length <= 1) return words[0] ?? 'details';
-  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
-}
-
-/** One undone change in a sentence, for people and models: what was reversed and what the task is now. */
-export function undoneSentence(c: UndoneChange): string {
-  const named = `task ${c.taskId} “${c.title}”`;
-  if (!c.task)
-    return c.action === 'created'
-      ? `Task ${c.taskId} “${c.title}” was already gone.`
-      : `Could not undo the change to ${named}: it was deleted meanwhile.`;
-  switch (c.action) {
-    case 'created':
-      return `Removed ${named}, which had been added.`;
-    case 'deleted':
-      return `Restored ${named}, which had been deleted.`;
-    case 'completed':
-      return `Reopened ${named}${c.removedNext ? ` and removed its next occurrence, task ${c.removedNext.number}` : ''}.`;
-    case 'reopened':
-      return `Marked ${named} as done again.`;
-    case 'updated':
-      return `Set the ${fieldWords(c.fields)} of ${named} back.`;
-  }
-}
-
-/** What an undo did, in a sentence or a few. */
+/** What an undo did, in a sentence or a few (English: what the undo tool tells the model). */
 export function undoSummary(result: UndoResult): string {
-  return `Undone: ${result.changes.map(undoneSentence).join(' ')}`;
+  return messagesFor('en').undone(undoneItems(result));
 }

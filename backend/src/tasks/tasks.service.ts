@@ -30,7 +30,6 @@ import {
 } from './task-list-query';
 import {
   ChangeLogEntry,
-  conflictMessage,
   DELETE_AND_LOG,
   LOG_UPDATE,
   logCreation,
@@ -504,7 +503,7 @@ export class TasksService {
    */
   async undoBatch(userId: string, scope: UndoScope, batch: string): Promise<UndoResult> {
     const result = await this.reverse(userId, scope, batch, true);
-    if (!result) throw new UndoConflictError('That change was already undone.');
+    if (!result) throw new UndoConflictError();
     return result;
   }
 
@@ -530,7 +529,7 @@ export class TasksService {
           'threadId' in scope ? LATER_IN_THREAD : LATER_OF_CLIENT,
           [userId, scopeValue, entries[0].seq, numbers],
         );
-        if (later.length) throw new UndoConflictError(conflictMessage(later.map((r) => r.task_number)));
+        if (later.length) throw new UndoConflictError(later.map((r) => r.task_number));
       }
       const changes: UndoneChange[] = [];
       for (const entry of entries) changes.push(await this.undoOne(client, userId, entry));

@@ -93,6 +93,19 @@ describe('chat turns that fail, are abandoned or come too fast', () => {
     expect(viaChatKit.status).toBe(429);
     expect(viaChatKit.headers.get('content-type')).toMatch(/^application\/json/);
     expect(viaChatKit.headers.get('retry-after')).toBeTruthy();
+    // The refusal is shown in the chat: its words follow Accept-Language (English without one).
+    expect(limited.body.error.message).toMatch(
+      /^Too many messages in the last minute: please wait \d+ s before sending another\.$/,
+    );
+    const inUrdu = await ck.raw(
+      { type: 'threads.create', params: { input: userInput('add one more') } },
+      { 'accept-language': 'ur-PK,ur;q=0.9,en;q=0.8' },
+    );
+    expect(inUrdu.status).toBe(429);
+    expect(inUrdu.body.error).toEqual({
+      code: 'rate_limited',
+      message: expect.stringMatching(/^پچھلے ایک منٹ میں بہت زیادہ پیغامات: .* \d+ سیکنڈ انتظار کریں۔$/),
+    });
     expect((await ck.json('threads.list', {})).body.data).toHaveLength(3); // reading is not limited; nothing new
 
     const other = await signUp(t.url, 'Unaffected');

@@ -110,3 +110,23 @@ export async function storedItems(
   );
   return rows;
 }
+
+/**
+ * The environment of a backend whose model is the OpenAI-compatible server at `baseUrl` (a stub), with a small turn
+ * budget and a short silence timeout; failures are logged as warnings, so logging is off.
+ */
+export function failingModelEnv(
+  baseUrl: string,
+  maxTurns: number,
+  timeoutMs: number,
+): Record<string, string> {
+  return {
+    OPENAI_BASE_URL: baseUrl,
+    AGENT_MODEL: 'stub-model',
+    OPENAI_API_KEY: 'sk-test',
+    AGENT_MAX_TURNS: String(maxTurns),
+    AGENT_MODEL_TIMEOUT_MS: String(timeoutMs),
+    CHAT_RATE_LIMIT_PER_MINUTE: '1000',
+    LOG_LEVEL: 'silent',
+  };
+}

@@ -4,7 +4,7 @@ import { OpenAIChatStub, StubReply } from '../support/openai-stub';
 import { readNamedEvents } from '../support/sse-events';
 import { startTestApp, TestApp } from '../support/test-app';
 import { api, signUp, TestUser } from '../support/users';
-import { directDb, eventually, storedItems } from './fault-support';
+import { directDb, eventually, failingModelEnv, storedItems } from './fault-support';
 
 const MAX_TURNS = 3;
 const MODEL_TIMEOUT_MS = 1_500;
@@ -45,15 +45,7 @@ describe('the model failing', () => {
 
   beforeAll(async () => {
     await stub.start();
-    t = await startTestApp({
-      OPENAI_BASE_URL: stub.url,
-      AGENT_MODEL: 'stub-model',
-      OPENAI_API_KEY: 'sk-test',
-      AGENT_MAX_TURNS: String(MAX_TURNS),
-      AGENT_MODEL_TIMEOUT_MS: String(MODEL_TIMEOUT_MS),
-      CHAT_RATE_LIMIT_PER_MINUTE: '1000',
-      LOG_LEVEL: 'silent', // every failure is logged as a warning
-    });
+    t = await startTestApp(failingModelEnv(stub.url, MAX_TURNS, MODEL_TIMEOUT_MS));
     db = await directDb();
   });
   beforeEach(async () => {
@@ -111,7 +103,11 @@ describe('the model failing', () => {
       });
       expect(streamProblems(retried.events)).toEqual([]);
       // Its progress, the Undo bar of the task it added, the answer.
-      expect(doneItems(retried.events).map((i) => i.type)).toEqual(['workflow', 'widget', 'assistant_message']);
+      expect(doneItems(retried.events).map((i) => i.type)).toEqual([
+        'workflow',
+        'widget',
+        'assistant_message',
+      ]);
       expect(stub.requests[0].body.messages!.slice(1)).toEqual([{ role: 'user', content: 'add buy milk' }]);
       expect((await storedItems(db, threadId)).map((i) => i.type)).toEqual([
         'user_message',
@@ -198,9 +194,10 @@ describe('the model failing', () => {
       }),
     );
     expect(streamed.map((e) => e.event)).toEqual(['conversation', 'delta', 'delta', 'error']);
+    // The model went silent mid-answer: the timeout's own code and words.
     expect(streamed.at(-1)!.data).toEqual({
-      code: 'model_error',
-      message: expect.any(String),
+      code: 'model_timeout',
+      message: 'The AI model took too long to answer. Please try again.',
       retryable: true,
     });
     const after = (await rest.get(`/api/chat/conversations/${conversation.id}/messages`)).body.data;

@@ -105,9 +105,17 @@ export class ChatKitClient {
       throw new Error(`stream ended inside a frame: ${JSON.stringify(buffer.slice(0, 200))}`);
   }
 
-  /** A whole stream: status, headers and every event (validated frames); the error body when not 200. */
-  async stream(type: string, params: unknown, extra: Record<string, unknown> = {}): Promise<StreamAnswer> {
-    const res = await this.post({ type, params, ...extra });
+  /**
+   * A whole stream: status, headers and every event (validated frames); the error body when not 200. `headers`:
+   * more request headers (`accept-language`, as ChatKit sends its locale).
+   */
+  async stream(
+    type: string,
+    params: unknown,
+    extra: Record<string, unknown> = {},
+    headers: Record<string, string> = {},
+  ): Promise<StreamAnswer> {
+    const res = await this.post({ type, params, ...extra }, undefined, headers);
     const text = await res.text();
     if (res.status !== 200)
       return { status: res.status, headers: res.headers, events: [], error: JSON.parse(text) };

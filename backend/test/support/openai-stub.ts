@@ -14,7 +14,10 @@ export type StubReply =
   /** `stall`: after the pieces the stream stays open and silent (a server that stops mid-answer). */
   | { text: string[]; stall?: true }
   | { toolCalls: Array<{ id: string; name: string; arguments: string }> }
-  | { status: number; body: string }
+  /** An HTTP error; `headers` such as `retry-after-ms` (the openai client waits that long before its retry). */
+  | { status: number; body: string; headers?: Record<string, string> }
+  /** A 200 whose body is `raw` as is (a server answering something that is not Chat Completions). */
+  | { raw: string; contentType: string }
   | { hang: true }
   /** Answers `then` once `wait` settles (a model call held in flight until the test releases it). */
   | { wait: Promise<unknown>; then: StubReply };
@@ -40,7 +43,11 @@ export class OpenAIChatStub extends LocalStub<StubRequest['body'], StubReply> {
     if (res.destroyed) return; // the client gave up while the reply was held
     if ('hang' in reply) return; // never answers: the client's timeout or abort must end it
     if ('status' in reply) {
-      res.writeHead(reply.status, { 'content-type': 'application/json' }).end(reply.body);
+      res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers }).end(reply.body);
+      return;
+    }
+    if ('raw' in reply) {
+      res.writeHead(200, { 'content-type': reply.contentType }).end(reply.raw);
       return;
     }
     const base = {

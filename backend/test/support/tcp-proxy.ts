@@ -28,7 +28,8 @@ export class TcpProxy {
     return u.toString();
   }
 
-  async start(): Promise<void> {
+  /** Listens on `port` (0: any free one; the port it had, to come back after `stop()`). */
+  async start(port = 0): Promise<void> {
     this.server = createServer((client) => {
       if (this.down) return client.destroy();
       const upstream = connect(this.targetPort, this.targetHost);
@@ -43,7 +44,7 @@ export class TcpProxy {
       upstream.on('error', drop).on('close', drop);
       client.pipe(upstream).pipe(client);
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
     const addr = this.server.address();
     this.port = typeof addr === 'object' && addr ? addr.port : 0;
   }

@@ -1,5 +1,6 @@
 import { OpenAIProvider, type Model, type ModelProvider } from '@openai/agents';
 import { AppConfig } from '../../config/app-config';
+import { withAnswerCheck } from './answer-check';
 import { OfflineModelProvider } from './offline/offline-model.provider';
 import { withSilenceTimeout } from './silence-timeout';
 
@@ -26,8 +27,12 @@ export function createModelProvider(config: AppConfig): ModelProvider {
   }
 }
 
-/** The configured model; a remote one is stopped when it stays silent longer than AGENT_MODEL_TIMEOUT_MS. */
+/**
+ * The configured model; a remote one is stopped when it stays silent longer than AGENT_MODEL_TIMEOUT_MS, and an
+ * answer it sends that cannot be used fails the turn (see withAnswerCheck).
+ */
 export async function resolveModel(config: AppConfig, provider: ModelProvider): Promise<Model> {
   if (config.model.kind === 'offline') return provider.getModel(undefined);
-  return withSilenceTimeout(await provider.getModel(config.model.model), config.agentModelTimeoutMs);
+  const model = await provider.getModel(config.model.model);
+  return withAnswerCheck(withSilenceTimeout(model, config.agentModelTimeoutMs));
 }

@@ -6,11 +6,11 @@ import { AgentTurnError } from '../agent-turn';
  * stream that stops sending (`AGENT_MODEL_TIMEOUT_MS`). The OpenAI client's own timeout only covers the wait for
  * headers and defaults to 10 minutes per attempt, retries included; a stalled local server hung the turn that long.
  * Only model calls are timed: the time tools take between two calls does not count. The call's own signal still
- * stops it (the client went away); a timeout ends the turn with a retryable `model_error`.
+ * stops it (the client went away); a timeout ends the turn with a retryable `model_timeout`.
  */
 export function withSilenceTimeout(model: Model, ms: number): Model {
   const timedOut = () =>
-    new AgentTurnError('model_error', `The model sent nothing for ${ms} ms and was stopped.`);
+    new AgentTurnError('model_timeout', `The model sent nothing for ${ms} ms and was stopped.`);
 
   /** Runs `call` with a signal that also fires after `ms` without a `beat()`. */
   async function* timed<T>(

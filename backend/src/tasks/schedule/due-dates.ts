@@ -194,6 +194,54 @@ export function formatDue(due: Due, viewerZone: string, now: Date): string {
   return due.allDay ? date : `${date}, ${w.hour}:${w.minute}`;
 }
 
+/** A due date as formatDue wrote it, read back: its wall-clock parts (month 1–12, weekday 0 = Sunday). */
+export interface ShownDue {
+  weekday: number;
+  day: number;
+  month: number;
+  /** Only when formatDue wrote it (not this year). */
+  year?: number;
+  /** Only for a due date with a time. */
+  time?: { hour: number; minute: number };
+}
+
+let shownNames: { weekdays: Map<string, number>; months: Map<string, number> } | undefined;
+
+/** The weekday and month words formatDue writes, from its own formatter (so "Sep" or "Sept" as ICU has it). */
+function namesShown(): NonNullable<typeof shownNames> {
+  if (shownNames) return shownNames;
+  const weekdays = new Map<string, number>();
+  const months = new Map<string, number>();
+  for (let i = 0; i < 12; i++) {
+    const day = new Date(Date.UTC(2026, 0, 1 + i, 12)); // the first twelve days of 2026: every weekday
+    weekdays.set(partsOf(day, 'UTC', 'words').weekday, day.getUTCDay());
+    months.set(partsOf(new Date(Date.UTC(2026, i, 1, 12)), 'UTC', 'words').month, i + 1);
+  }
+  return (shownNames = { weekdays, months });
+}
+
+const SHOWN_DUE = /^(\S+) (\d{1,2}) (\S+)(?: (\d{4}))?(?:, (\d{2}):(\d{2}))?$/;
+
+/**
+ * Reads back what formatDue wrote ("Fri 12 Dec, 15:00", "Sat 11 Dec 2027"), so words made for the model can be
+ * shown in another language; undefined for any other text.
+ */
+export function parseShownDue(text: string): ShownDue | undefined {
+  const m = SHOWN_DUE.exec(text);
+  if (!m) return undefined;
+  const { weekdays, months } = namesShown();
+  const weekday = weekdays.get(m[1]);
+  const month = months.get(m[3]);
+  if (weekday === undefined || month === undefined) return undefined;
+  return {
+    weekday,
+    day: Number(m[2]),
+    month,
+    ...(m[4] ? { year: Number(m[4]) } : {}),
+    ...(m[5] ? { time: { hour: Number(m[5]), minute: Number(m[6]) } } : {}),
+  };
+}
+
 /** The wall-clock date ("2026-12-12") and time ("15:00") of an instant in a zone. */
 export function localDateTime(at: Date, timeZone: string): { date: string; time: string } {
   const p = partsOf(at, timeZone, 'digits');

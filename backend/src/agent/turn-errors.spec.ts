@@ -1,0 +1,75 @@
+import { MaxTurnsExceededError, ModelBehaviorError, ModelTimeoutError, ToolCallError } from '@openai/agents';
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  AuthenticationError,
+  InternalServerError,
+  RateLimitError,
+} from 'openai';
+import { AgentTurnError } from './agent-turn';
+import { toTurnError } from './turn-errors';
+
+const live = new AbortController().signal;
+const http = (status: number) => APIError.generate(status, { message: 'nope' }, undefined, new Headers());
+
+describe('toTurnError (what made a turn fail)', () => {
+  it.each([
+    ['a 429 (rate limit)', http(429), 'model_busy'],
+    ['a 503 (overloaded)', http(503), 'model_busy'],
+    [
+      'a refused connection',
+      new APIConnectionError({ cause: new Error('connect ECONNREFUSED') }),
+      'model_unreachable',
+    ],
+    [
+      'an unknown host',
+      new APIConnectionError({ cause: new Error('getaddrinfo ENOTFOUND') }),
+      'model_unreachable',
+    ],
+    ["the client's timeout", new APIConnectionTimeoutError(), 'model_timeout'],
+    ["the SDK's model timeout", new ModelTimeoutError({ timeoutMs: 100 }), 'model_timeout'],
+    [
+      'a tool the agent does not have',
+      new ModelBehaviorError('Tool drop_db not found in agent'),
+      'model_invalid_response',
+    ],
+    ['too many turns', new MaxTurnsExceededError('Max turns (8) exceeded'), 'max_turns'],
+    ['a tool that threw', new ToolCallError('failed', new Error('db down')), 'tool_error'],
+    ['a 500', http(500), 'model_error'],
+    ['a bad key (401)', http(401), 'model_error'],
+    ['anything else', new Error('boom'), 'model_error'],
+  ])('%s → %s', (_what, err, code) => {
+    const turnError = toTurnError(err, live);
+    expect(turnError).toBeInstanceOf(AgentTurnError);
+    expect(turnError.code).toBe(code);
+    expect(turnError.cause).toBe(err);
+  });
+
+  it('knows the openai error classes by what they are', () => {
+    expect(http(429)).toBeInstanceOf(RateLimitError);
+    expect(http(503)).toBeInstanceOf(InternalServerError);
+    expect(http(401)).toBeInstanceOf(AuthenticationError);
+  });
+
+  it('finds the cause inside wrapping errors, and keeps a typed error as it is', () => {
+    const wrapped = new Error('model call failed', { cause: http(429) });
+    expect(toTurnError(wrapped, live).code).toBe('model_busy');
+    const own = new AgentTurnError('model_timeout', 'silent');
+    expect(toTurnError(own, live)).toBe(own);
+    expect(toTurnError(new Error('outer', { cause: own }), live)).toBe(own);
+  });
+
+  it('says a stopped run was aborted, whatever the error', () => {
+    const stopped = new AbortController();
+    stopped.abort();
+    expect(toTurnError(http(429), stopped.signal).code).toBe('aborted');
+  });
+
+  it('keeps the technical detail in the message (for logs), never in what users are told', () => {
+    expect(toTurnError(http(429), live).message).toContain('HTTP 429');
+    expect(
+      toTurnError(new APIConnectionError({ cause: new Error('connect ECONNREFUSED') }), live).message,
+    ).toContain('ECONNREFUSED');
+  });
+});
