@@ -15,6 +15,17 @@ export function dateTime(iso: string): string {
   );
 }
 
+/** A moment to the second, short ("Dec 7, 1:39:50 PM"): the rows of a log. */
+export function moment(iso: string): string {
+  return new Intl.DateTimeFormat(undefined, {
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    second: '2-digit',
+  }).format(new Date(iso));
+}
+
 /** `2026-12-07` (a UTC day of the usage report) as a short day: "Dec 7". */
 export function day(isoDay: string): string {
   return new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(

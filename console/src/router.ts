@@ -6,6 +6,7 @@ export const SITE_SECTIONS = [
   'secrets',
   'owners',
   'usage',
+  'webhooks',
   'danger',
 ] as const;
 export type SiteSection = (typeof SITE_SECTIONS)[number];

@@ -14,6 +14,8 @@ export interface RunningBackend {
   output(): string;
   /** Runs `npm run sites -- <args> --json` against this backend's database and answers the parsed JSON. */
   sites(...args: string[]): Promise<SitesAnswer>;
+  /** Runs one SQL statement on this backend's database (what no API does: a webhook disabled a day ago). */
+  sql(text: string, values?: unknown[]): Promise<Array<Record<string, unknown>>>;
   stop(): Promise<void>;
 }
 
@@ -93,6 +95,16 @@ export async function startBackend(options: {
         else resolve(JSON.parse(stdout) as SitesAnswer);
       });
     });
+  const sql = async (text: string, values: unknown[] = []) => {
+    if (!db.url) throw new Error('sql() needs PostgreSQL: this backend runs on its embedded database');
+    const client = new Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      return (await client.query(text, values)).rows as Array<Record<string, unknown>>;
+    } finally {
+      await client.end();
+    }
+  };
   // A test run that ends without stop() (a crash, a timeout) must not leave the backend running.
   const orphanGuard = () => child.kill('SIGKILL');
   process.once('exit', orphanGuard);
@@ -115,7 +127,8 @@ export async function startBackend(options: {
       throw new Error(`the backend exited with ${child.exitCode}:\n${output}`);
     }
     try {
-      if ((await fetch(`${url}/health`)).status === 200) return { url, output: () => output, sites, stop };
+      if ((await fetch(`${url}/health`)).status === 200)
+        return { url, output: () => output, sites, sql, stop };
     } catch {
       /* not listening yet */
     }

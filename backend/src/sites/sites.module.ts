@@ -5,6 +5,7 @@ import { TasksModule } from '../tasks/tasks.module';
 import { AdminSitesController } from './admin-sites.controller';
 import { GuestSweeper } from './guest-sweeper';
 import { SiteAccess } from './site-access';
+import { SiteManagers } from './site-managers';
 import { SiteRegistry } from './site-registry.service';
 import { SiteSessionsController } from './site-sessions.controller';
 import { SiteSessionsService } from './site-sessions.service';
@@ -20,6 +21,7 @@ import { SitesService } from './sites.service';
   providers: [
     SiteRegistry,
     SiteAccess,
+    SiteManagers,
     SiteUsersService,
     SiteSessionsService,
     GuestSweeper,
@@ -31,6 +33,6 @@ import { SitesService } from './sites.service';
     },
     { provide: SiteUsage, inject: [Sql], useFactory: (sql: Sql) => new SiteUsage(sql.master) },
   ],
-  exports: [SiteRegistry, SiteAccess, SiteUsersService, SiteUsage, GuestSweeper],
+  exports: [SiteRegistry, SiteAccess, SiteManagers, SiteUsersService, SiteUsage, GuestSweeper],
 })
 export class SitesModule {}

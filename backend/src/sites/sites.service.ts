@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Pool } from 'pg';
 import { DomainError } from '../common/domain-error';
+import { isStorableText } from '../common/storable-text';
 import { inTransaction } from '../database/transaction';
 import {
   checkIdentity,
@@ -95,7 +96,8 @@ export class SitesService {
 
   /** A site; with `ownerUserId`, only one that account owns (another owner's site is "not found"). */
   async get(id: string, ownerUserId?: string): Promise<SiteRecord> {
-    const site = await this.store.get(id);
+    // An id PostgreSQL cannot hold (a NUL) names no site: 404, not an SQL error.
+    const site = isStorableText(id) ? await this.store.get(id) : undefined;
     if (!site || (ownerUserId !== undefined && !site.owners.includes(ownerUserId))) throw notFound(id);
     return site;
   }

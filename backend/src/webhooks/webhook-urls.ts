@@ -21,10 +21,11 @@ for (const [net, prefix] of [
   ['240.0.0.0', 4],
 ] as const)
   FORBIDDEN.addSubnet(net, prefix, 'ipv4');
+// No `::ffff:0:0/96` (IPv4-mapped): BlockList checks a mapped address against the IPv4 rules above already, and
+// checks every IPv4 address against that range too, so listing it would refuse every IPv4 host.
 for (const [net, prefix] of [
   ['::', 128],
   ['::1', 128],
-  ['::ffff:0:0', 96],
   ['64:ff9b::', 96],
   ['fc00::', 7],
   ['fe80::', 10],

@@ -3,6 +3,7 @@ import type { Pool } from 'pg';
 import { DomainError } from '../common/domain-error';
 import { TASK_EVENT_TYPES } from '../events/task-event';
 import { SiteSecretBox } from '../sites/site-secrets';
+import { postSigned, type WebhookMessage } from './webhook-post';
 import { checkWebhookUrl } from './webhook-urls';
 
 /** A site's webhook as operators see it (never its secret). */
@@ -29,6 +30,10 @@ export interface WebhookDelivery {
 }
 
 const EVENT_PATTERN = /^task\.(\*|[a-z]+)$/;
+/** What `add` makes: `wh_` and 12 characters (some room left). */
+const HOOK_ID = /^wh_[A-Za-z0-9_-]{1,40}$/;
+/** The type of the event "Send a test event" delivers (not a task event: no webhook subscribes to it). */
+export const TEST_EVENT_TYPE = 'webhook.test';
 
 /** The events a webhook gets: names or `task.*`; none means every task event. */
 export function checkEvents(events: string[]): string[] {
@@ -58,6 +63,21 @@ interface Row {
   created_at: Date;
 }
 
+type DeliveryRow = Omit<WebhookDelivery, 'at'> & { created_at: Date };
+
+const delivery = (r: DeliveryRow): WebhookDelivery => ({
+  webhook_id: r.webhook_id,
+  message_id: r.message_id,
+  event_type: r.event_type,
+  attempt: r.attempt,
+  status: r.status,
+  error: r.error,
+  duration_ms: r.duration_ms,
+  at: r.created_at.toISOString(),
+});
+
+const SUMMARY_COLUMNS = 'id, site_id, url, events, status, failing_since, created_at';
+
 const summary = (r: Row): WebhookSummary => ({
   id: r.id,
   site_id: r.site_id,
@@ -68,7 +88,27 @@ const summary = (r: Row): WebhookSummary => ({
   created_at: r.created_at.toISOString(),
 });
 
-/** Managing a site's webhooks (the sites CLI; the console can build on it). */
+/** A webhook as the sender needs it: where it goes, and its sealed signing secret. */
+export interface WebhookTarget {
+  id: string;
+  url: string;
+  /** Sealed with the site secret box. */
+  secret: string;
+}
+
+const noHook = (siteId: string, id: string) =>
+  new DomainError('not_found', `The site ${siteId} has no webhook "${id.slice(0, 80)}".`);
+
+/** A webhook id as `add` makes them; anything else names no webhook (and never reaches SQL: NUL would fail there). */
+function hookId(siteId: string, id: string): string {
+  if (!HOOK_ID.test(id)) throw noHook(siteId, id);
+  return id;
+}
+
+/**
+ * Managing a site's webhooks (the sites CLI and `/api/admin/sites/:id/webhooks`), and the one way a delivery
+ * attempt is made and logged (the sender's jobs and the test event share `attempt`).
+ */
 export class WebhooksService {
   constructor(
     private readonly pool: Pool,
@@ -89,7 +129,7 @@ export class WebhooksService {
     const id = `wh_${randomBytes(9).toString('base64url')}`;
     const { rows } = await this.pool.query<Row>(
       `INSERT INTO site_webhooks (id, site_id, url, events, secret) SELECT $1, id, $3, $4, $5 FROM sites WHERE id = $2
-       RETURNING id, site_id, url, events, status, failing_since, created_at`,
+       RETURNING ${SUMMARY_COLUMNS}`,
       [id, siteId, checkedUrl, checkedEvents, await this.box.seal(secret)],
     );
     if (!rows[0]) throw new DomainError('not_found', `There is no site "${siteId.slice(0, 80)}".`);
@@ -98,8 +138,7 @@ export class WebhooksService {
 
   async list(siteId: string): Promise<WebhookSummary[]> {
     const { rows } = await this.pool.query<Row>(
-      `SELECT id, site_id, url, events, status, failing_since, created_at FROM site_webhooks
-       WHERE site_id = $1 ORDER BY created_at, id`,
+      `SELECT ${SUMMARY_COLUMNS} FROM site_webhooks WHERE site_id = $1 ORDER BY created_at, id`,
       [siteId],
     );
     return rows.map(summary);
@@ -108,48 +147,66 @@ export class WebhooksService {
   async remove(siteId: string, id: string): Promise<void> {
     const { rowCount } = await this.pool.query(`DELETE FROM site_webhooks WHERE site_id = $1 AND id = $2`, [
       siteId,
-      id,
+      hookId(siteId, id),
     ]);
-    if (!rowCount)
-      throw new DomainError('not_found', `The site ${siteId} has no webhook "${id.slice(0, 80)}".`);
+    if (!rowCount) throw noHook(siteId, id);
   }
 
   /** Enables a disabled webhook again (its failures are forgotten). */
-  async enable(siteId: string, id: string): Promise<void> {
-    const { rowCount } = await this.pool.query(
-      `UPDATE site_webhooks SET status = 'active', failing_since = NULL WHERE site_id = $1 AND id = $2`,
-      [siteId, id],
+  async enable(siteId: string, id: string): Promise<WebhookSummary> {
+    const { rows } = await this.pool.query<Row>(
+      `UPDATE site_webhooks SET status = 'active', failing_since = NULL WHERE site_id = $1 AND id = $2
+       RETURNING ${SUMMARY_COLUMNS}`,
+      [siteId, hookId(siteId, id)],
     );
-    if (!rowCount)
-      throw new DomainError('not_found', `The site ${siteId} has no webhook "${id.slice(0, 80)}".`);
+    if (!rows[0]) throw noHook(siteId, id);
+    return summary(rows[0]);
+  }
+
+  /**
+   * Sends one `webhook.test` event to the webhook now, signed and logged like any delivery, and answers how it
+   * went. Once, not retried, and whatever its outcome the webhook's failure count is left as it was.
+   */
+  async test(siteId: string, id: string): Promise<WebhookDelivery> {
+    const { rows } = await this.pool.query<WebhookTarget>(
+      `SELECT id, url, secret FROM site_webhooks WHERE site_id = $1 AND id = $2`,
+      [siteId, hookId(siteId, id)],
+    );
+    if (!rows[0]) throw noHook(siteId, id);
+    const payload = JSON.stringify({
+      type: TEST_EVENT_TYPE,
+      timestamp: new Date().toISOString(),
+      data: { webhook_id: id, site_id: siteId },
+    });
+    return this.attempt(
+      rows[0],
+      { id: `msg_test_${randomBytes(9).toString('base64url')}`, type: TEST_EVENT_TYPE, payload },
+      1,
+    );
+  }
+
+  /** One attempt to deliver a message: signed with the webhook's secret, posted, and logged in its deliveries. */
+  async attempt(hook: WebhookTarget, message: WebhookMessage, attempt: number): Promise<WebhookDelivery> {
+    const result = await postSigned(hook.url, await this.box.open(hook.secret), message, {
+      publicOnly: !this.development,
+    });
+    const { rows } = await this.pool.query<DeliveryRow>(
+      `INSERT INTO webhook_deliveries (webhook_id, message_id, event_type, attempt, status, error, duration_ms)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       RETURNING webhook_id, message_id, event_type, attempt, status, error, duration_ms, created_at`,
+      [hook.id, message.id, message.type, attempt, result.status, result.error, result.durationMs],
+    );
+    return delivery(rows[0]);
   }
 
   /** The newest deliveries of the site's webhooks (every attempt). */
   async deliveries(siteId: string, limit = 50): Promise<WebhookDelivery[]> {
-    const { rows } = await this.pool.query<{
-      webhook_id: string;
-      message_id: string;
-      event_type: string;
-      attempt: number;
-      status: number | null;
-      error: string | null;
-      duration_ms: number;
-      created_at: Date;
-    }>(
+    const { rows } = await this.pool.query<DeliveryRow>(
       `SELECT d.webhook_id, d.message_id, d.event_type, d.attempt, d.status, d.error, d.duration_ms, d.created_at
        FROM webhook_deliveries d JOIN site_webhooks w ON w.id = d.webhook_id
        WHERE w.site_id = $1 ORDER BY d.id DESC LIMIT $2`,
       [siteId, limit],
     );
-    return rows.map((r) => ({
-      webhook_id: r.webhook_id,
-      message_id: r.message_id,
-      event_type: r.event_type,
-      attempt: r.attempt,
-      status: r.status,
-      error: r.error,
-      duration_ms: r.duration_ms,
-      at: r.created_at.toISOString(),
-    }));
+    return rows.map(delivery);
   }
 }

@@ -451,6 +451,9 @@ describe('admin sites API', () => {
         expect(res.status).toBe(404);
         expect(res.body).toEqual(notFound);
       }
+      // An id PostgreSQL cannot hold names no site either (not an SQL error, a 500).
+      for (const path of ['%00', 'a%00b/usage', '%00/owners', '%00/impact'])
+        expect((await asAdmin.get(`/api/admin/sites/${path}`)).status).toBe(404);
     });
 
     it('keeps the default site on ALLOWED_ORIGINS: it exists at start and its origins cannot be changed', async () => {

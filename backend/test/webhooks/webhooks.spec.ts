@@ -1,4 +1,3 @@
-import { createServer, IncomingHttpHeaders, Server } from 'node:http';
 import { Pool } from 'pg';
 import { Webhook } from 'standardwebhooks';
 import { SiteSecretBox } from '../../src/sites/site-secrets';
@@ -7,42 +6,9 @@ import { createSite, hostSession } from '../support/sites';
 import { startTestApp, TestApp, testDatabaseUrl } from '../support/test-app';
 import { TEST_AUTH_SECRET } from '../support/test-database';
 import { api, signUp } from '../support/users';
+import { WebhookReceiver } from '../support/webhook-receiver';
 
 jest.setTimeout(60_000);
-
-/** A site's server receiving webhooks: answers the statuses queued, then 200; records every request. */
-class Receiver {
-  readonly received: Array<{ headers: IncomingHttpHeaders; body: string; at: number }> = [];
-  statuses: number[] = [];
-  private server: Server | null = null;
-  url = '';
-
-  async start(): Promise<void> {
-    this.server = createServer((req, res) => {
-      let body = '';
-      req.on('data', (c: Buffer) => (body += c.toString()));
-      req.on('end', () => {
-        this.received.push({ headers: req.headers, body, at: Date.now() });
-        res.writeHead(this.statuses.shift() ?? 200).end();
-      });
-    });
-    await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r));
-    const a = this.server.address();
-    this.url = `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}/hooks`;
-  }
-
-  async until(n: number, timeoutMs = 20_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (this.received.length < n) {
-      if (Date.now() > deadline) throw new Error(`${this.received.length} deliveries, waited for ${n}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-
-  stop(): Promise<void> {
-    return new Promise((r) => (this.server ? this.server.close(() => r()) : r()));
-  }
-}
 
 describe('webhooks of sites: task events as Standard Webhooks', () => {
   let t: TestApp;
@@ -59,7 +25,7 @@ describe('webhooks of sites: task events as Standard Webhooks', () => {
   });
 
   it('a receiver that fails twice then succeeds gets the event three times, validly signed, with one webhook-id', async () => {
-    const receiver = new Receiver();
+    const receiver = new WebhookReceiver();
     await receiver.start();
     receiver.statuses = [500, 503];
     const site = await createSite(t, { identity: ['host'] });
@@ -99,8 +65,8 @@ describe('webhooks of sites: task events as Standard Webhooks', () => {
   });
 
   it("goes to the user's site only (accounts: the site default), and only the events asked for", async () => {
-    const mine = new Receiver();
-    const defaults = new Receiver();
+    const mine = new WebhookReceiver();
+    const defaults = new WebhookReceiver();
     await mine.start();
     await defaults.start();
     const site = await createSite(t, { identity: ['host'] });
@@ -125,7 +91,7 @@ describe('webhooks of sites: task events as Standard Webhooks', () => {
   });
 
   it('a webhook failing for 24 hours is disabled (and its deliveries stop)', async () => {
-    const receiver = new Receiver();
+    const receiver = new WebhookReceiver();
     await receiver.start();
     receiver.statuses = Array(20).fill(500);
     const site = await createSite(t, { identity: ['host'] });

@@ -2,6 +2,7 @@ import type { Session } from './session.js';
 import type {
   ConnectedApp,
   CreatedSite,
+  CreatedWebhook,
   IdentityMode,
   SiteChanges,
   SiteDetail,
@@ -9,10 +10,14 @@ import type {
   SiteListItem,
   SiteOwner,
   SiteSummary,
+  TaskEventType,
   UsageReport,
+  Webhook,
+  WebhookDelivery,
 } from './types.js';
 
 const site = (id: string) => `/api/admin/sites/${encodeURIComponent(id)}`;
+const webhook = (siteId: string, id: string) => `${site(siteId)}/webhooks/${encodeURIComponent(id)}`;
 
 /** The admin API and the connected apps, called with the session's bearer token. */
 export class AdminApi {
@@ -69,6 +74,33 @@ export class AdminApi {
 
   impact(id: string): Promise<SiteImpact> {
     return this.session.request('GET', `${site(id)}/impact`);
+  }
+
+  webhooks(id: string): Promise<Webhook[]> {
+    return this.session.request('GET', `${site(id)}/webhooks`);
+  }
+
+  /** `events` empty: every task event. */
+  addWebhook(id: string, body: { url: string; events: TaskEventType[] }): Promise<CreatedWebhook> {
+    return this.session.request('POST', `${site(id)}/webhooks`, body);
+  }
+
+  removeWebhook(id: string, webhookId: string): Promise<void> {
+    return this.session.request('DELETE', webhook(id, webhookId));
+  }
+
+  enableWebhook(id: string, webhookId: string): Promise<Webhook> {
+    return this.session.request('POST', `${webhook(id, webhookId)}/enable`);
+  }
+
+  /** Sends one signed `webhook.test` event now and answers how it went (it is in the log too). */
+  testWebhook(id: string, webhookId: string): Promise<WebhookDelivery> {
+    return this.session.request('POST', `${webhook(id, webhookId)}/test`);
+  }
+
+  /** The newest delivery attempts of the site's webhooks, newest first. */
+  webhookDeliveries(id: string, limit = 50): Promise<WebhookDelivery[]> {
+    return this.session.request('GET', `${site(id)}/webhooks/deliveries?limit=${limit}`);
   }
 
   connectedApps(): Promise<ConnectedApp[]> {

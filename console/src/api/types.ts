@@ -1,4 +1,7 @@
-/** The shapes of the admin API (`/api/admin/sites…`) and of the connected apps, as the backend answers them. */
+/**
+ * The shapes of the admin API (`/api/admin/sites…`, with a site's webhooks) and of the connected apps, as the
+ * backend answers them.
+ */
 
 export const IDENTITY_MODES = ['host', 'guests', 'accounts'] as const;
 export type IdentityMode = (typeof IDENTITY_MODES)[number];
@@ -91,6 +94,49 @@ export interface SiteImpact {
   host_users: number;
   guests: number;
   tasks: number;
+}
+
+/** The task events a webhook may ask for (backend/src/events/task-event.ts); none asked: every one. */
+export const TASK_EVENT_TYPES = [
+  'task.created',
+  'task.updated',
+  'task.completed',
+  'task.deleted',
+  'task.due',
+] as const;
+export type TaskEventType = (typeof TASK_EVENT_TYPES)[number];
+
+/** A site's webhook (never its secret). */
+export interface Webhook {
+  id: string;
+  site_id: string;
+  url: string;
+  /** Event types or `task.*`; empty: every task event. */
+  events: string[];
+  status: 'active' | 'disabled';
+  /** Since when its deliveries fail without a success (disabled after 24 hours). */
+  failing_since: string | null;
+  created_at: string;
+}
+
+/** What adding a webhook answers, the one time its signing secret is shown. */
+export interface CreatedWebhook {
+  id: string;
+  secret: string;
+  webhook: Webhook;
+}
+
+/** One delivery attempt (a task event's, or a test event's). */
+export interface WebhookDelivery {
+  webhook_id: string;
+  message_id: string;
+  event_type: string;
+  attempt: number;
+  /** The receiver's HTTP status; null when it could not be reached. */
+  status: number | null;
+  error: string | null;
+  duration_ms: number;
+  at: string;
 }
 
 export interface ConnectedApp {

@@ -1,8 +1,8 @@
 import { css, html } from 'lit';
 import { dateTime } from '../format.js';
-import '../ui/code-block.js';
-import { checkIcon, keyIcon } from '../ui/icons.js';
+import { keyIcon } from '../ui/icons.js';
 import { shared } from '../ui/shared.styles.js';
+import { shownOnce, shownOnceStyles } from '../ui/shown-once.js';
 import { messageOf, SiteSection } from './section-base.js';
 import { sectionStyles } from './section.styles.js';
 
@@ -27,6 +27,7 @@ export class SecretsSection extends SiteSection {
   static override styles = [
     shared,
     sectionStyles,
+    shownOnceStyles,
     css`
       ul.keys {
         list-style: none;
@@ -53,12 +54,6 @@ export class SecretsSection extends SiteSection {
       }
       ul.keys strong {
         display: block;
-      }
-      .fresh {
-        margin-bottom: 16px;
-      }
-      .fresh console-code {
-        margin: 10px 0;
       }
     `,
   ];
@@ -156,20 +151,15 @@ export class SecretsSection extends SiteSection {
       </ul>
       ${
         this.fresh
-          ? html`<div class="fresh warning">
-              <h3 tabindex="-1">Your new secret</h3>
-              <p>
-                Shown this once. Put it on every server (<code>TODO_ASSISTANT_SECRET</code>), then revoke the
-                previous one.
-              </p>
-              <console-code
-                secret
-                label="the new site secret"
-                caption="TODO_ASSISTANT_SECRET"
-                .code=${this.fresh}
-              ></console-code>
-              <button type="button" class="primary" @click=${this.stored}>${checkIcon()}I stored it</button>
-            </div>`
+          ? shownOnce({
+              title: 'Your new secret',
+              about: html`Shown this once. Put it on every server (<code>TODO_ASSISTANT_SECRET</code>), then
+              revoke the previous one.`,
+              label: 'the new site secret',
+              caption: 'TODO_ASSISTANT_SECRET',
+              secret: this.fresh,
+              stored: () => this.stored(),
+            })
           : ''
       }
       ${

@@ -16,6 +16,7 @@ import './owners-section.js';
 import './secrets-section.js';
 import type { SiteSection } from './section-base.js';
 import './usage-section.js';
+import './webhooks-section.js';
 
 const TITLES: Record<SectionName, string> = {
   appearance: 'Appearance',
@@ -24,6 +25,7 @@ const TITLES: Record<SectionName, string> = {
   secrets: 'Secrets',
   owners: 'Owners',
   usage: 'Usage',
+  webhooks: 'Webhooks',
   danger: 'Danger zone',
 };
 
@@ -269,6 +271,7 @@ export class SitePage extends LitElement {
           <console-site-secrets id="secrets" .api=${this.api} .site=${site}></console-site-secrets>
           <console-site-owners id="owners" .api=${this.api} .site=${site}></console-site-owners>
           <console-site-usage id="usage" .api=${this.api} .site=${site}></console-site-usage>
+          <console-site-webhooks id="webhooks" .api=${this.api} .site=${site}></console-site-webhooks>
           <console-site-danger id="danger" .api=${this.api} .site=${site}></console-site-danger>
         </div>
       </div>`;

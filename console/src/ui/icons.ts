@@ -23,3 +23,6 @@ export const globeIcon = () =>
   icon(svg`<circle cx="12" cy="12" r="9"/><path d="M3 12h18M12 3a14 14 0 0 1 0 18M12 3a14 14 0 0 0 0 18"/>`);
 export const appIcon = () =>
   icon(svg`<rect x="4" y="4" width="16" height="16" rx="3"/><path d="M9 12h6M12 9v6"/>`);
+export const sendIcon = () => icon(svg`<path d="M21 3 10 14M21 3l-7 18-4-7-7-4 18-7Z"/>`);
+export const refreshIcon = () =>
+  icon(svg`<path d="M20 11a8 8 0 0 0-14.6-4.5L4 8M4 4v4h4M4 13a8 8 0 0 0 14.6 4.5L20 16M20 20v-4h-4"/>`);

@@ -258,6 +258,9 @@ it('another account cannot see or change the site (404 everywhere) until an owne
     ['POST', `${api}/owners`, { email: other.email }],
     ['GET', `${api}/usage`],
     ['GET', `${api}/impact`],
+    ['GET', `${api}/webhooks`],
+    ['POST', `${api}/webhooks`, { url: 'http://localhost:9/hooks' }],
+    ['GET', `${api}/webhooks/deliveries`],
     ['DELETE', api],
   ];
   for (const [method, path, body] of calls)

@@ -13,20 +13,23 @@ import {
   type PageOptions,
 } from '../support/harness';
 import { ConnectedAppClient } from '../support/connected-app';
+import { WebhookReceiver } from '../support/webhooks';
 
 /**
- * Every screen of the console — the sign-in page, the sites list, adding a site, its result, a site's page, the
- * connected apps, not found — in light and dark, on a desktop and on a 360 px phone: axe-core finds nothing serious
+ * Every screen of the console — the sign-in page, the sites list, adding a site, its result, a site's page, its
+ * webhooks, the connected apps, not found — in light and dark, on a desktop and on a 360 px phone: axe-core finds nothing serious
  * or critical, nothing breaks the page's CSP, nothing is logged as an error. Each is saved as a screenshot.
  */
 const h = new ConsoleHarness();
 const app = new ConnectedAppClient();
+const receiver = new WebhookReceiver();
 const owner = newAccount('Ada Lovelace');
 let signedIn: Awaited<ReturnType<BrowserContext['storageState']>>;
 
 beforeAll(async () => {
   await h.start({ SITE_CREATION: 'anyone' });
   await app.start();
+  await receiver.start();
   const context = await h.newContext();
   const page = await h.newPage(context);
   await h.signUp(page, owner);
@@ -37,6 +40,11 @@ beforeAll(async () => {
     identity: ['host', 'guests'],
   });
   expect(made.status).toBe(201);
+  // A webhook nobody answers, tested once: its log has a row with a long error (a phone must not scroll for it).
+  const hooks = `/api/admin/sites/${made.body.id}/webhooks`;
+  const hook = await asConsole(page, 'POST', hooks, { url: 'http://127.0.0.1:9/hooks' });
+  expect(hook.status).toBe(201);
+  expect((await asConsole(page, 'POST', `${hooks}/${hook.body.id}/test`)).body.status).toBeNull();
   // An app allowed at the consent page, so "Connected apps" has one to show.
   await app.connect(h.backend.url, page, 'Claude Desktop');
   signedIn = await context.storageState();
@@ -46,6 +54,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await h.stop();
   await app.stop();
+  await receiver.stop();
 });
 
 afterEach(() => expect(h.takeProblems()).toEqual([]));
@@ -124,13 +133,27 @@ async function everyScreen(o: PageOptions, label: string): Promise<void> {
   await page.locator('console-site-owners').getByText(owner.email).waitFor();
   await checked(page, `${label}-4-site`);
 
+  // Its webhooks: one added (its signing secret shown once), a test event delivered, then one refused.
+  await page.getByRole('link', { name: 'Webhooks' }).click();
+  const webhooks = page.locator('console-site-webhooks');
+  await page.getByLabel('Receiver URL').fill(receiver.url);
+  await page.getByRole('button', { name: 'Add webhook' }).click();
+  await page.getByRole('heading', { name: 'The signing secret of your new webhook' }).waitFor();
+  const send = page.getByRole('button', { name: 'Send a test event' });
+  await send.click();
+  await webhooks.getByText(/^Test event delivered/).waitFor();
+  receiver.statuses = [503];
+  await send.click();
+  await webhooks.getByText(/^Test event failed/).waitFor();
+  await checked(page, `${label}-5-webhooks`);
+
   await page.getByRole('link', { name: 'Connected apps' }).click();
   await page.getByRole('heading', { level: 2, name: 'Claude Desktop' }).waitFor();
-  await checked(page, `${label}-5-connected-apps`);
+  await checked(page, `${label}-6-connected-apps`);
 
   await page.goto(`${h.consoleUrl}#/sites/no-such-site`);
   await page.getByRole('heading', { level: 1, name: 'Not found' }).waitFor();
-  await checked(page, `${label}-6-not-found`);
+  await checked(page, `${label}-7-not-found`);
   await context.close();
 }
 
@@ -179,7 +202,10 @@ it('a phone shows no sideways scrolling on any screen', async () => {
   for (const [hash, title] of screens) {
     await page.goto(h.consoleUrl + hash);
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
-    if (hash === site) await page.locator('console-widget-preview todo-assistant .header').waitFor();
+    if (hash === site) {
+      await page.locator('console-widget-preview todo-assistant .header').waitFor();
+      await page.locator('console-site-webhooks tbody tr').first().waitFor(); // the delivery log, filled
+    }
     expect({ hash, width: await page.evaluate(() => document.documentElement.scrollWidth) }).toEqual({
       hash,
       width: PHONE.width,

@@ -184,6 +184,18 @@ export async function screenshot(page: Page, name: string, fullPage = true): Pro
   return path;
 }
 
+/** Saves a screenshot of one element (a section of a page) into test-results/, cut out of the full page. */
+export async function elementScreenshot(page: Page, element: Locator, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const path = join(ARTIFACTS, `${name}.png`);
+  // From the top, as `screenshot` does: scrolled to the element, the sticky bar would sit over it.
+  await page.evaluate(() => scrollTo(0, 0));
+  const box = await element.boundingBox();
+  if (!box) throw new Error(`${name}: the element is not on the page`);
+  await page.screenshot({ path, fullPage: true, clip: box });
+  return path;
+}
+
 /** Until the console's status message (the toast) is gone, so a screenshot shows the page alone. */
 export async function toastGone(page: Page): Promise<void> {
   await page.waitForFunction(

@@ -128,11 +128,27 @@ export async function exchange(
   origin: string,
   token: string,
 ): Promise<{ status: number; message?: string }> {
+  const { status, body } = await postSession(apiUrl, siteId, token, origin);
+  return { status, message: body.error?.message };
+}
+
+/** An access token of the site's user (its server's host token exchanged): what their task calls carry. */
+export async function siteUserToken(apiUrl: string, siteId: string, secret: string): Promise<string> {
+  const { status, body } = await postSession(apiUrl, siteId, hostToken(secret, siteId));
+  if (status !== 200 || !body.token) throw new Error(`session failed: ${status} ${body.error?.message}`);
+  return body.token;
+}
+
+async function postSession(
+  apiUrl: string,
+  siteId: string,
+  token: string,
+  origin?: string,
+): Promise<{ status: number; body: { token?: string; error?: { message?: string } } }> {
   const res = await fetch(`${apiUrl}/api/sites/${siteId}/session`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', origin },
+    headers: { 'content-type': 'application/json', ...(origin ? { origin } : {}) },
     body: JSON.stringify({ token }),
   });
-  const body = (await res.json().catch(() => ({}))) as { error?: { message?: string } };
-  return { status: res.status, message: body.error?.message };
+  return { status: res.status, body: (await res.json().catch(() => ({}))) as { token?: string } };
 }
