@@ -29,6 +29,12 @@ const blockScopedEntry = () => ({
   },
 });
 
+/**
+ * @lit/localize's modules have no side effects (its package does not say so): the launcher gets `msg` and `str`
+ * only, and its runtime (`configureLocalization`) comes with the panel.
+ */
+const treeshake = { moduleSideEffects: (id) => !id.includes('/node_modules/@lit/localize/') };
+
 const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' });
 
 export default [
@@ -42,6 +48,7 @@ export default [
       chunkFileNames: 'chunks/[name]-[hash].js',
       sourcemap: true,
     },
+    treeshake,
     plugins: [
       nodeResolve({ browser: true }),
       absoluteEntryImports(),
@@ -57,10 +64,11 @@ export default [
       blockScopedEntry(),
     ],
   },
-  // The ESM package for bundlers: one file per module, dependencies left to the bundler.
+  // The ESM package for bundlers: one file per module, dependencies left to the bundler. But @lit/localize is
+  // ours alone: its language is global to its copy, and a page's app may use lit-localize for its own words.
   {
     input: { index: 'src/index.ts' },
-    external: [/^lit($|\/)/, /^@lit\//, /^eventsource-parser($|\/)/],
+    external: [/^lit($|\/)/, /^@lit\/(?!localize($|\/))/, /^eventsource-parser($|\/)/],
     output: {
       dir: 'dist/esm',
       format: 'es',

@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { guestFor, type GuestSession } from './auth/guest-session.js';
 import { sessionFor, type Session } from './auth/session.js';
 import { SignInPanel } from './auth/sign-in-panel.js';
@@ -6,8 +7,10 @@ import { authorizedFetch, hostTokenSource, userFromJwt, type TokenSource } from 
 import { capabilities } from './capabilities.js';
 import { defineOnce } from './define.js';
 import { emit, type AuthUser } from './events.js';
-import type { ThreadMemory } from './options.js';
+import { currentLocale, onLocaleChange, useLocale } from './locale/localization.js';
+import { cannotLoad, type ThreadMemory } from './options.js';
 import { fetchSiteConfig, type SiteConfig } from './site-config.js';
+import type { ChatKitMount } from './chatkit/chatkit-renderer.js';
 import type { TodoAssistant } from './todo-assistant.js';
 
 export { panelStyles } from './panel.styles.js';
@@ -28,13 +31,15 @@ type Who = 'host' | 'account' | 'guest';
 /** A conversation view either renderer provides. */
 export type ConversationView = HTMLElement & { focusComposer(): void | Promise<void> };
 
-const SESSION_ENDED = 'Your session ended. Please sign in again.';
+const sessionEnded = () => msg('Your session ended. Please sign in again.');
 
 /** A preview talks to nobody: every request is answered with what a preview is. */
 const previewFetch: typeof fetch = () =>
   Promise.resolve(
     new Response(
-      JSON.stringify({ error: { code: 'preview', message: 'This is a preview: messages are not sent.' } }),
+      JSON.stringify({
+        error: { code: 'preview', message: msg('This is a preview: messages are not sent.') },
+      }),
       { status: 400, headers: { 'content-type': 'application/json' } },
     ),
   );
@@ -68,9 +73,31 @@ export class AssistantController {
   private showing: PanelState['status'] = 'loading';
   private ready!: Promise<ConversationView>;
   private markReady!: (view: ConversationView) => void;
+  /** ChatKit's options again, in the language now in use (ChatKit only reads them from `setOptions`). */
+  private relocalizeChatKit?: () => void;
+  private readonly stopFollowingLocale: () => void;
 
   constructor(private readonly host: TodoAssistant) {
     this.resetReady();
+    // One language per page: whichever assistant chose it, this one speaks it too.
+    this.stopFollowingLocale = onLocaleChange((choice) => {
+      host.localeApplied(choice);
+      this.relocalizeChatKit?.();
+    });
+  }
+
+  /**
+   * Chooses the language (the `locale` attribute, the site's setting, the browser's languages, English) and
+   * loads its catalog; the panel and the renderer follow (see `onLocaleChange` above).
+   */
+  async localize(): Promise<void> {
+    const host = this.host;
+    const choice = await useLocale({
+      attribute: host.locale,
+      site: host.siteLocale,
+      browser: typeof navigator === 'undefined' ? [] : navigator.languages,
+    });
+    host.localeApplied(choice);
   }
 
   /** The conversation view, once someone is signed in and the renderer is up. */
@@ -81,10 +108,13 @@ export class AssistantController {
   async start(): Promise<void> {
     const host = this.host;
     const apiUrl = host.api();
+    // The language is known now unless the site's setting may decide it (read below).
+    const localized = host.site && !host.locale ? null : this.localize();
     if (!apiUrl) {
+      await localized;
       this.show({
         status: 'failed',
-        problem: 'This assistant is not set up yet: its api-url (data-api-url) is missing.',
+        problem: msg('This assistant is not set up yet: its api-url (data-api-url) is missing.'),
       });
       return;
     }
@@ -96,6 +126,7 @@ export class AssistantController {
     this.guestView = undefined;
     if (host.preview) {
       this.tokens = undefined;
+      await localized;
       await this.mountRenderer();
       return;
     }
@@ -105,9 +136,11 @@ export class AssistantController {
         host.applySiteConfig(this.config);
       }
     } catch (err) {
+      await (localized ?? this.localize());
       this.fail(err instanceof WidgetError ? err : new WidgetError('server', String(err)));
       return;
     }
+    await (localized ?? this.localize());
     if (host.getToken) {
       this.who = 'host';
       const getToken = host.getToken;
@@ -161,13 +194,13 @@ export class AssistantController {
     this.user = session.user;
     this.announceAuth();
     if (this.user) await this.mountRenderer();
-    else this.showSignIn(remembered ? SESSION_ENDED : '');
+    else this.showSignIn(remembered ? sessionEnded() : '');
   }
 
   /** "Sign in to keep your tasks": the form, with the guest's session so their tasks come along. */
   offerSignIn(): void {
     if (this.who !== 'guest') return;
-    this.showSignIn('Your tasks and conversations come with you.', this.guest?.sessionToken ?? null);
+    this.showSignIn(msg('Your tasks and conversations come with you.'), this.guest?.sessionToken ?? null);
   }
 
   /**
@@ -212,6 +245,7 @@ export class AssistantController {
   dispose(): void {
     this.unsubscribe?.();
     this.unsubscribe = undefined;
+    this.stopFollowingLocale();
   }
 
   private show(state: PanelState): void {
@@ -255,7 +289,7 @@ export class AssistantController {
     if (user) await this.mountRenderer();
     else if (this.config && !this.config.identity.accounts) void this.start();
     else if (this.config?.identity.guests && this.signingOut) void this.start();
-    else this.showSignIn(this.signingOut ? '' : SESSION_ENDED);
+    else this.showSignIn(this.signingOut ? '' : sessionEnded());
     this.signingOut = false;
   }
 
@@ -289,6 +323,7 @@ export class AssistantController {
   private async mountRenderer(offerSignIn = false): Promise<void> {
     const host = this.host;
     this.show({ status: 'loading' });
+    this.relocalizeChatKit = undefined;
     const fetchWithToken = host.preview
       ? previewFetch
       : authorizedFetch(this.tokens!, () => this.signedOut());
@@ -305,7 +340,7 @@ export class AssistantController {
           import('./chatkit/chatkit-renderer.js'),
           transcription?.then((t) => t.available) ?? false,
         ]);
-        const el = await chatkit.mountChatKit({
+        const mount = (): ChatKitMount => ({
           host,
           src: host.chatkitSrc,
           timeoutMs: host.chatkitTimeout,
@@ -314,21 +349,20 @@ export class AssistantController {
           domainKey: host.domainKey || 'domain_pk_localhost_dev',
           fetch: fetchWithToken,
           colorScheme: host.colorScheme(),
-          locale: host.locale || undefined,
-          placeholder: host.placeholder,
-          greeting: host.greeting,
-          prompts: host.prompts,
-          heading: host.heading,
+          locale: currentLocale().tag,
+          ...host.words(),
           memory: this.memory(),
           dictation,
         });
+        const el = await chatkit.mountChatKit(mount());
+        this.relocalizeChatKit = () => el.setOptions(chatkit.chatKitOptions(mount()));
         this.showView(el, offerSignIn);
         return;
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
         if (choice === 'chatkit') {
           emit(host, 'todo-assistant-error', { code: 'chatkit_load_failed', message });
-          this.show({ status: 'failed', problem: `${message} The assistant cannot start here.` });
+          this.show({ status: 'failed', problem: msg(str`${message} The assistant cannot start here.`) });
           return;
         }
         // auto: ChatKit is unavailable on this page (blocked, offline, refused by its CSP): ours takes over.
@@ -340,23 +374,18 @@ export class AssistantController {
         client: new builtin.ChatKitClient({
           apiUrl: host.api(),
           fetch: fetchWithToken,
-          locale: host.locale || undefined,
+          locale: () => currentLocale().tag,
           metadata: { timezone: Intl.DateTimeFormat().resolvedOptions().timeZone },
         }),
         memory: this.memory(),
-        placeholder: host.placeholder,
-        greeting: host.greeting,
-        prompts: host.prompts,
-        locale: host.locale || undefined,
+        words: () => host.words(),
+        locale: () => currentLocale().tag,
         transcription,
       });
       this.showView(chat, offerSignIn);
       emit(host, 'todo-assistant-ready', { renderer: 'builtin' });
     } catch {
-      this.show({
-        status: 'failed',
-        problem: `Could not load the assistant from ${host.api()}. Check your connection and try again.`,
-      });
+      this.show({ status: 'failed', problem: cannotLoad(host.api()) });
     }
   }
 

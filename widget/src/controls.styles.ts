@@ -29,7 +29,7 @@ export const controlStyles = css`
     border: 1px solid var(--ta-border);
     background: var(--ta-bg);
     padding: 6px 12px;
-    line-height: 20px;
+    line-height: calc(20px * var(--ta-line-scale, 1));
   }
   button:hover:not(:disabled) {
     background: var(--ta-surface);
@@ -73,7 +73,7 @@ export const controlStyles = css`
     border-radius: var(--ta-radius-sm);
     background: var(--ta-bg);
     padding: 8px 10px;
-    line-height: 20px;
+    line-height: calc(20px * var(--ta-line-scale, 1));
   }
   input:focus-visible,
   textarea:focus-visible {

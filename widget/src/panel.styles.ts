@@ -64,6 +64,45 @@ export const panelStyles = css`
     color: var(--ta-fg);
     overflow: hidden;
     box-sizing: border-box;
+    /* Every line height in the panel is scaled by --ta-line-scale: scripts with tall letters need more room. */
+    line-height: calc(1.45 * var(--ta-line-scale, 1));
+  }
+  /*
+   * Urdu in Nastaliq (the way it is read), Arabic in Naskh, from fonts already on the visitor's system (none is
+   * downloaded); Latin words inside fall through to the system fonts after them. Nastaliq's letters climb and
+   * descend far (its glyphs take about 2.35 em): lines get that much height, and its text a little more size.
+   */
+  .panel:lang(ur) {
+    --ta-line-scale: 1.62;
+    font-family: var(
+      --todo-assistant-font-family,
+      'Noto Nastaliq Urdu',
+      'Jameel Noori Nastaleeq',
+      'Urdu Typesetting',
+      'Alvi Nastaleeq',
+      'Noto Naskh Arabic',
+      system-ui,
+      -apple-system,
+      'Segoe UI',
+      Roboto,
+      Arial,
+      sans-serif
+    );
+    font-size: calc(var(--todo-assistant-font-size, 14px) + 1px);
+  }
+  .panel:lang(ar) {
+    --ta-line-scale: 1.2;
+    font-family: var(
+      --todo-assistant-font-family,
+      'Noto Naskh Arabic',
+      'Noto Sans Arabic',
+      'Geeza Pro',
+      'Segoe UI',
+      Tahoma,
+      system-ui,
+      Arial,
+      sans-serif
+    );
   }
   :host([mode='launcher']) .panel,
   :host(:not([mode])) .panel {
@@ -103,7 +142,8 @@ export const panelStyles = css`
     display: flex;
     align-items: center;
     gap: 8px;
-    padding: 10px 10px 10px 16px;
+    padding-block: 10px;
+    padding-inline: 16px 10px;
     background: var(--ta-accent);
     color: var(--ta-accent-fg);
   }
@@ -112,7 +152,7 @@ export const panelStyles = css`
     margin: 0;
     font-size: 15px;
     font-weight: 600;
-    line-height: 22px;
+    line-height: calc(22px * var(--ta-line-scale, 1));
   }
   .header button {
     border: 0;
@@ -133,12 +173,16 @@ export const panelStyles = css`
     width: 18px;
     height: 18px;
   }
+  /* Icons that point somewhere point the other way in right-to-left text (the others stay as drawn). */
+  .header[dir='rtl'] .sign-out svg {
+    transform: scaleX(-1);
+  }
   /* A guest's quiet way to an account, between the header and the conversation. */
   .offer {
     padding: 6px 16px;
     border-bottom: 1px solid var(--ta-border);
     font-size: 13px;
-    line-height: 18px;
+    line-height: calc(18px * var(--ta-line-scale, 1));
     text-align: center;
     color: var(--ta-muted);
   }
@@ -153,11 +197,12 @@ export const panelStyles = css`
   }
   /* Reminders that came while the page was open, between the header and the conversation. */
   .reminders {
-    padding: 6px 10px 8px 16px;
+    padding-block: 6px 8px;
+    padding-inline: 16px 10px;
     border-bottom: 1px solid var(--ta-border);
     background: var(--ta-surface);
     font-size: 13px;
-    line-height: 18px;
+    line-height: calc(18px * var(--ta-line-scale, 1));
   }
   .reminders ul {
     list-style: none;
@@ -193,11 +238,13 @@ export const panelStyles = css`
     background: var(--ta-border);
   }
   .reminders p {
-    margin: 2px 0 0 24px;
+    margin: 2px 0 0;
+    margin-inline-start: 24px;
     color: var(--ta-muted);
   }
   .reminders .link {
-    margin: 2px 0 0 24px;
+    margin: 2px 0 0;
+    margin-inline-start: 24px;
     border: 0;
     background: none;
     padding: 0;

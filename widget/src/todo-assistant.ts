@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { adoptStyles, html, LitElement, nothing, svg, type PropertyValues } from 'lit';
 import { readableOn } from './accent.js';
 import type { AssistantController, ConversationView, PanelState } from './assistant-controller.js';
@@ -5,10 +6,12 @@ import type { GetToken, TokenSource } from './auth/token-source.js';
 import { defineOnce } from './define.js';
 import { emit, type TaskChange } from './events.js';
 import { LiveLink, type Identity } from './live/live-link.js';
+import { directionOf, type LocaleChoice } from './locale/choose-locale.js';
 import type { SiteConfig } from './site-config.js';
 import {
-  DEFAULT_GREETING,
-  DEFAULT_PROMPTS,
+  cannotLoad,
+  defaultPrompts,
+  defaultWords,
   type Mode,
   type RendererChoice,
   type StartPrompt,
@@ -19,9 +22,6 @@ import { styles } from './todo-assistant.styles.js';
 
 // Everything past the launcher loads on first use, so a page pays only for the launcher until someone opens it.
 const loadController = () => import('./assistant-controller.js');
-
-const DEFAULT_HEADING = 'Todo Assistant';
-const DEFAULT_PLACEHOLDER = 'Ask me to add, list or finish tasks…';
 
 const CHAT_ICON = svg`<path d="M21 12a8 8 0 0 1-11.6 7.1L4 20.5l1.4-4.9A8 8 0 1 1 21 12Z"/><path d="M8.5 10.5h7M8.5 14h4.5"/>`;
 const CLOSE_ICON = svg`<path d="M18 6 6 18M6 6l12 12"/>`;
@@ -71,7 +71,8 @@ const BELL_ICON = svg`<path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9"/><path
  * @cssprop [--todo-assistant-success=#12703a] - Done tasks.
  * @cssprop [--todo-assistant-danger=#b42318] - Errors and delete buttons.
  * @cssprop [--todo-assistant-code-background=#e9ecf2] - Code in replies.
- * @cssprop [--todo-assistant-font-family=system-ui] - The widget's font (the host page's font is not inherited).
+ * @cssprop [--todo-assistant-font-family=system-ui] - The widget's font (the host page's font is not inherited). Urdu
+ *   and Arabic have stacks of their own (Nastaliq, Naskh), which this replaces.
  * @cssprop [--todo-assistant-font-family-mono=ui-monospace] - Code font.
  * @cssprop [--todo-assistant-font-size=14px] - Base text size.
  * @cssprop [--todo-assistant-radius=16px] - Panel corner radius.
@@ -119,13 +120,17 @@ export class TodoAssistant extends LitElement {
   declare chatkitTimeout: number;
   /** `light`, `dark`, or `auto` (follows the visitor's system setting). */
   declare theme: Theme;
-  /** UI locale for ChatKit and dates, e.g. `de-DE`. Default: the browser's. */
+  /**
+   * The widget's language (its words, ChatKit's, dates, Accept-Language), e.g. `ur` or `de-DE`. Default: the site's
+   * `locale` setting, else the browser's languages (the first the widget speaks), else English. Changing it switches
+   * the open panel's language.
+   */
   declare locale: string;
-  /** Placeholder of the message field. */
+  /** Placeholder of the message field. Default: "Ask me to add, list or finish tasks…" in the widget's language. */
   declare placeholder: string;
-  /** Title in the panel's header and the launcher's accessible name. */
+  /** Title in the panel's header and the launcher's accessible name. Default: "Todo Assistant" in the widget's language. */
   declare heading: string;
-  /** Greeting on the new-conversation screen. */
+  /** Greeting on the new-conversation screen. Default: "What should we get done today?" in the widget's language. */
   declare greeting: string;
   /** Scopes what this instance remembers (its open conversation) when a page has several. Default: the element's id. */
   declare storageKey: string;
@@ -143,8 +148,8 @@ export class TodoAssistant extends LitElement {
   declare preview: boolean;
   /** Whether the panel is open (launcher mode). */
   declare open: boolean;
-  /** Starter prompts on the new-conversation screen. */
-  declare prompts: StartPrompt[];
+  /** Starter prompts on the new-conversation screen. Default: three, in the widget's language. */
+  declare prompts: StartPrompt[] | undefined;
   /**
    * For hosts that sign their users in themselves: returns a token for the signed-in user, or null when nobody is
    * signed in — on a site, a host token your server signed with the site secret (the widget exchanges it);
@@ -166,6 +171,10 @@ export class TodoAssistant extends LitElement {
   private hostTokens?: { getToken: GetToken; key: string; tokens: TokenSource };
   /** The attributes the page itself gave (before any reflection): a site's settings never override them. */
   private pageAttributes: ReadonlySet<string> | null = null;
+  /** The site's language setting (under the `locale` attribute). @internal */
+  siteLocale = '';
+  /** The language the panel speaks now (English until the panel's code and catalog have loaded). */
+  private language: Pick<LocaleChoice, 'locale' | 'tag'> = { locale: 'en', tag: 'en' };
 
   constructor() {
     super();
@@ -177,14 +186,14 @@ export class TodoAssistant extends LitElement {
     this.chatkitTimeout = 8000;
     this.theme = 'light';
     this.locale = '';
-    this.placeholder = DEFAULT_PLACEHOLDER;
-    this.heading = DEFAULT_HEADING;
-    this.greeting = DEFAULT_GREETING;
+    this.placeholder = '';
+    this.heading = '';
+    this.greeting = '';
     this.storageKey = '';
     this.site = '';
     this.preview = false;
     this.open = false;
-    this.prompts = DEFAULT_PROMPTS;
+    this.prompts = undefined;
     this.getToken = undefined;
     // Whether an answer is streaming, known from the first one: the live stream, which may join mid-answer (a
     // guest made by the first message), must hold that answer's echoes.
@@ -266,13 +275,12 @@ export class TodoAssistant extends LitElement {
   applySiteConfig(config: SiteConfig): void {
     const own = (attribute: string, changed: boolean) => changed || !!this.pageAttributes?.has(attribute);
     const a = config.appearance;
-    if (a.heading && !own('heading', this.heading !== DEFAULT_HEADING)) this.heading = a.heading;
-    if (a.greeting && !own('greeting', this.greeting !== DEFAULT_GREETING)) this.greeting = a.greeting;
-    if (a.placeholder && !own('placeholder', this.placeholder !== DEFAULT_PLACEHOLDER))
-      this.placeholder = a.placeholder;
+    if (a.heading && !own('heading', this.heading !== '')) this.heading = a.heading;
+    if (a.greeting && !own('greeting', this.greeting !== '')) this.greeting = a.greeting;
+    if (a.placeholder && !own('placeholder', this.placeholder !== '')) this.placeholder = a.placeholder;
     if (a.theme && !own('theme', this.theme !== 'light')) this.theme = a.theme;
-    if (config.locale && !own('locale', this.locale !== '')) this.locale = config.locale;
-    if (config.prompts.length && this.prompts === DEFAULT_PROMPTS) this.prompts = config.prompts;
+    this.siteLocale = config.locale ?? ''; // under the locale attribute: see chooseLocale
+    if (config.prompts.length && this.prompts === undefined) this.prompts = config.prompts;
     if (a.accent && !getComputedStyle(this).getPropertyValue('--todo-assistant-accent').trim()) {
       this.style.setProperty('--todo-assistant-accent', a.accent);
       this.fitAccentForeground();
@@ -303,6 +311,28 @@ export class TodoAssistant extends LitElement {
   tasksChangedElsewhere(changes: TaskChange[]): void {
     const view = this.panelView() as { tasksChangedElsewhere?(c: TaskChange[]): void } | undefined;
     view?.tasksChangedElsewhere?.(changes);
+  }
+
+  /** @internal The words in effect: the page's, else its site's, else the defaults in the widget's language. */
+  words(): { heading: string; greeting: string; placeholder: string; prompts: StartPrompt[] } {
+    const d = defaultWords();
+    return {
+      heading: this.heading || d.heading,
+      greeting: this.greeting || d.greeting,
+      placeholder: this.placeholder || d.placeholder,
+      prompts: this.prompts ?? defaultPrompts(),
+    };
+  }
+
+  /** @internal The panel speaks this language now (its catalog is in use): its `lang` and direction follow. */
+  localeApplied(choice: Pick<LocaleChoice, 'locale' | 'tag'>): void {
+    this.language = { locale: choice.locale, tag: choice.tag };
+    this.requestUpdate();
+  }
+
+  /** @internal The language tag the panel speaks now. */
+  languageTag(): string {
+    return this.language.tag;
   }
 
   /** @internal The API base URL without a trailing slash. */
@@ -339,6 +369,9 @@ export class TodoAssistant extends LitElement {
     if ((changed.has('apiUrl') || changed.has('site')) && !this.controller) this.live.restart();
     // Another getToken: another way to know who is signed in, start over with it.
     if (changed.has('getToken')) this.authChanged();
+    // Another language: the open panel switches (a panel not yet opened chooses when it opens).
+    if (changed.has('locale') && changed.get('locale') !== undefined && this.controller)
+      void this.controller.then((c) => c.localize());
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -403,10 +436,7 @@ export class TodoAssistant extends LitElement {
       },
       (err: unknown) => {
         this.controller = undefined;
-        this.showPanelState({
-          status: 'failed',
-          problem: `Could not load the assistant from ${this.api()}. Check your connection and try again.`,
-        });
+        this.showPanelState({ status: 'failed', problem: cannotLoad(this.api()) });
         throw err;
       },
     );
@@ -435,12 +465,16 @@ export class TodoAssistant extends LitElement {
 
   override render() {
     const inline = this.mode === 'inline';
+    const heading = this.heading || defaultWords().heading;
+    // The panel stays where the page's direction puts it; what is inside reads in the language's direction.
+    const dir = directionOf(this.language.tag);
     const panel =
       this.panelStyled && (inline || this.panel)
         ? html`<section
             id="panel"
             class="panel"
             part="panel"
+            lang=${this.language.tag}
             role=${inline ? 'region' : 'dialog'}
             aria-labelledby="title"
             tabindex="-1"
@@ -448,34 +482,34 @@ export class TodoAssistant extends LitElement {
             @keydown=${this.onKeydown}
           >
             <!-- Not a <header>: the host page has its own banner landmark, a widget must not add another. -->
-            <div class="header" part="header">
-              <h2 id="title" part="title">${this.heading}</h2>
+            <div class="header" part="header" dir=${dir}>
+              <h2 id="title" part="title">${heading}</h2>
               ${
                 this.panel?.status === 'ready' && this.panel.account
-                  ? html`<button type="button" @click=${() => void this.signOut()}>
-                      ${svgIcon(SIGN_OUT_ICON)}<span>Sign out</span>
+                  ? html`<button type="button" class="sign-out" @click=${() => void this.signOut()}>
+                      ${svgIcon(SIGN_OUT_ICON)}<span>${msg('Sign out')}</span>
                     </button>`
                   : nothing
               }
               ${
                 inline
                   ? nothing
-                  : html`<button type="button" aria-label="Close" @click=${() => this.hide()}>
+                  : html`<button type="button" aria-label=${msg('Close')} @click=${() => this.hide()}>
                       ${svgIcon(CLOSE_ICON)}
                     </button>`
               }
             </div>
             ${
               this.panel?.status === 'ready' && this.panel.offerSignIn
-                ? html`<div class="offer" part="sign-in-offer">
+                ? html`<div class="offer" part="sign-in-offer" dir=${dir}>
                     <button type="button" class="link" @click=${() => void this.offerSignIn()}>
-                      Sign in to keep your tasks
+                      ${msg('Sign in to keep your tasks')}
                     </button>
                   </div>`
                 : nothing
             }
-            ${this.renderReminders()}
-            <div class="body" part="body">${this.renderBody()}</div>
+            ${this.renderReminders(dir)}
+            <div class="body" part="body" dir=${dir}>${this.renderBody()}</div>
           </section>`
         : nothing;
     if (inline) return panel;
@@ -484,7 +518,14 @@ export class TodoAssistant extends LitElement {
         class="launcher"
         part="launcher"
         type="button"
-        aria-label=${unseen ? `${this.heading} (${unseen} new reminder${unseen === 1 ? '' : 's'})` : this.heading}
+        lang=${this.language.tag}
+        aria-label=${
+          unseen === 1
+            ? msg(str`${heading} (1 new reminder)`)
+            : unseen
+              ? msg(str`${heading} (${unseen} new reminders)`)
+              : heading
+        }
         aria-expanded=${this.open ? 'true' : 'false'}
         aria-controls="panel"
         aria-haspopup="dialog"
@@ -498,18 +539,18 @@ export class TodoAssistant extends LitElement {
   }
 
   /** Reminders under the header, each with a way to dismiss it; the offer of notifications while hidden. */
-  private renderReminders() {
+  private renderReminders(dir: 'ltr' | 'rtl') {
     const live = this.live;
     if (!live.reminders.length) return nothing;
-    return html`<div class="reminders" part="reminders" aria-live="polite">
-      <ul aria-label="Reminders">
+    return html`<div class="reminders" part="reminders" aria-live="polite" dir=${dir}>
+      <ul aria-label=${msg('Reminders')}>
         ${live.reminders.map(
           (r) =>
             html`<li>
               ${svgIcon(BELL_ICON)}<span dir="auto">${r.message}</span>
               <button
                 type="button"
-                aria-label=${`Dismiss: ${r.message}`}
+                aria-label=${msg(str`Dismiss: ${r.message}`)}
                 @click=${() => this.dismissReminder(r.id)}
               >
                 ${svgIcon(CLOSE_ICON)}
@@ -522,7 +563,7 @@ export class TodoAssistant extends LitElement {
           ? html`<p>${live.notifyNote}</p>`
           : live.notify === 'offer'
             ? html`<button type="button" class="link" @click=${() => live.enableNotifications()}>
-                Notify me when the page is hidden
+                ${msg('Notify me when the page is hidden')}
               </button>`
             : nothing
       }
@@ -549,14 +590,14 @@ export class TodoAssistant extends LitElement {
       case 'ready':
         return panel.view;
       case 'host-signed-out':
-        return html`<p class="state">Sign in to this site to use the assistant.</p>`;
+        return html`<p class="state">${msg('Sign in to this site to use the assistant.')}</p>`;
       case 'failed':
         return html`<div class="state error" role="alert">
           <p>${panel.problem}</p>
-          <button type="button" @click=${() => this.retry()}>Try again</button>
+          <button type="button" @click=${() => this.retry()}>${msg('Try again')}</button>
         </div>`;
       default:
-        return html`<p class="state" role="status">Loading…</p>`;
+        return html`<p class="state" role="status">${msg('Loading…')}</p>`;
     }
   }
 }

@@ -1,3 +1,4 @@
+import { msg } from '@lit/localize';
 import type { AuthUser } from '../events.js';
 import { errorFromResponse, reach, WidgetError } from './widget-error.js';
 import { sessionKey, storageGet, storageSet } from './storage.js';
@@ -110,7 +111,9 @@ export class Session implements TokenSource {
     if (!token) {
       throw new WidgetError(
         'server',
-        'The server signed you in but sent no token. Its CORS settings must expose the set-auth-token header.',
+        msg(
+          'The server signed you in but sent no token. Its CORS settings must expose the set-auth-token header.',
+        ),
       );
     }
     this.stored = { token, user: { id: user.id, email: user.email, name: user.name } };
@@ -153,13 +156,14 @@ async function authError(res: Response): Promise<WidgetError> {
   } catch {
     /* not JSON */
   }
+  const exists = msg('An account with this email already exists. Sign in instead.');
   const messages: Record<string, string> = {
-    INVALID_EMAIL_OR_PASSWORD: 'Wrong email or password.',
-    USER_ALREADY_EXISTS: 'An account with this email already exists. Sign in instead.',
-    USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL: 'An account with this email already exists. Sign in instead.',
-    INVALID_EMAIL: 'Enter a valid email address.',
-    PASSWORD_TOO_SHORT: 'The password is too short: use at least 8 characters.',
-    PASSWORD_TOO_LONG: 'The password is too long: use at most 128 characters.',
+    INVALID_EMAIL_OR_PASSWORD: msg('Wrong email or password.'),
+    USER_ALREADY_EXISTS: exists,
+    USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL: exists,
+    INVALID_EMAIL: msg('Enter a valid email address.'),
+    PASSWORD_TOO_SHORT: msg('The password is too short: use at least 8 characters.'),
+    PASSWORD_TOO_LONG: msg('The password is too long: use at most 128 characters.'),
   };
   return new WidgetError('unauthorized', messages[code] ?? err.message, res.status);
 }

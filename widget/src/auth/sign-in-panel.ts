@@ -1,7 +1,8 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement } from 'lit';
 import { controlStyles } from '../controls.styles.js';
 import type { Session } from './session.js';
-import { WidgetError } from './widget-error.js';
+import { somethingWentWrong, WidgetError } from './widget-error.js';
 
 type Mode = 'sign-in' | 'sign-up';
 
@@ -30,7 +31,7 @@ export class SignInPanel extends LitElement {
       h3 {
         margin: 0 0 4px;
         font-size: 18px;
-        line-height: 24px;
+        line-height: calc(24px * var(--ta-line-scale, 1));
       }
       p {
         margin: 0 0 16px;
@@ -72,31 +73,32 @@ export class SignInPanel extends LitElement {
     this.error = '';
     this.notice = '';
     this.guestSession = null;
+    updateWhenLocaleChanges(this);
   }
 
   override render() {
     const signUp = this.mode === 'sign-up';
     return html`
       <form @submit=${this.submit} novalidate aria-labelledby="heading" aria-busy=${this.busy}>
-        <h3 id="heading">${signUp ? 'Create your account' : 'Sign in'}</h3>
+        <h3 id="heading">${signUp ? msg('Create your account') : msg('Sign in')}</h3>
         <p class="muted">
-          ${this.notice || (signUp ? 'Keep your to-do list with you.' : 'Sign in to see and change your tasks.')}
+          ${this.notice || (signUp ? msg('Keep your to-do list with you.') : msg('Sign in to see and change your tasks.'))}
         </p>
         ${this.error ? html`<div class="alert" role="alert">${this.error}</div>` : null}
         ${
           signUp
             ? html`<div class="field">
-                <label for="name">Name</label>
+                <label for="name">${msg('Name')}</label>
                 <input id="name" name="name" autocomplete="name" required maxlength="100" />
               </div>`
             : null
         }
         <div class="field">
-          <label for="email">Email</label>
-          <input id="email" name="email" type="email" autocomplete="email" required />
+          <label for="email">${msg('Email')}</label>
+          <input id="email" name="email" type="email" autocomplete="email" required dir="ltr" />
         </div>
         <div class="field">
-          <label for="password">Password</label>
+          <label for="password">${msg('Password')}</label>
           <input
             id="password"
             name="password"
@@ -106,24 +108,25 @@ export class SignInPanel extends LitElement {
             maxlength="128"
             required
             aria-describedby=${signUp ? 'password-hint' : ''}
+            dir="ltr"
           />
-          ${signUp ? html`<small id="password-hint" class="muted">At least 8 characters.</small>` : null}
+          ${signUp ? html`<small id="password-hint" class="muted">${msg('At least 8 characters.')}</small>` : null}
         </div>
         <!-- Never disabled while busy (the submit handler waits instead): a disabled button drops the focus. -->
         <button class="primary submit" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>
-          ${this.busy ? 'Please wait…' : signUp ? 'Create account' : 'Sign in'}
+          ${this.busy ? msg('Please wait…') : signUp ? msg('Create account') : msg('Sign in')}
         </button>
         <div class="switch">
-          ${signUp ? 'Already have an account?' : 'New here?'}
+          ${signUp ? msg('Already have an account?') : msg('New here?')}
           <button class="link" type="button" @click=${this.toggleMode}>
-            ${signUp ? 'Sign in' : 'Create an account'}
+            ${signUp ? msg('Sign in') : msg('Create an account')}
           </button>
         </div>
         ${
           this.guestSession
             ? html`<div class="switch">
                 <button class="link" type="button" @click=${() => this.dispatchEvent(new Event('cancel'))}>
-                  Continue as a guest
+                  ${msg('Continue as a guest')}
                 </button>
               </div>`
             : null
@@ -164,18 +167,18 @@ export class SignInPanel extends LitElement {
       else await this.session.signIn(email, password, guest);
       this.dispatchEvent(new Event('signed-in'));
     } catch (err) {
-      this.error = err instanceof WidgetError ? err.message : 'Something went wrong. Please try again.';
+      this.error = err instanceof WidgetError ? err.message : somethingWentWrong();
     } finally {
       this.busy = false;
     }
   }
 
   private check(name: string, email: string, password: string): { field: string; message: string } | null {
-    if (this.mode === 'sign-up' && !name) return { field: 'name', message: 'Enter your name.' };
+    if (this.mode === 'sign-up' && !name) return { field: 'name', message: msg('Enter your name.') };
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
-      return { field: 'email', message: 'Enter a valid email address.' };
+      return { field: 'email', message: msg('Enter a valid email address.') };
     if (password.length < 8)
-      return { field: 'password', message: 'The password needs at least 8 characters.' };
+      return { field: 'password', message: msg('The password needs at least 8 characters.') };
     return null;
   }
 }

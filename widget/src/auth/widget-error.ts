@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import type { ErrorCode } from '../events.js';
 
 /** A failure the widget can explain to the person using it: `message` is shown as is. */
@@ -18,8 +19,11 @@ interface ErrorBody {
   error?: { code?: unknown; message?: unknown };
 }
 
+/** What the widget says when it cannot tell what went wrong. */
+export const somethingWentWrong = (): string => msg('Something went wrong. Please try again.');
+
 function pageOrigin(): string {
-  return typeof location === 'undefined' ? 'this page' : location.origin;
+  return typeof location === 'undefined' ? msg('this page') : location.origin;
 }
 
 /** The backend's verdict on this page's origin (`/api/origin-check` answers every origin); null: no answer. */
@@ -43,11 +47,11 @@ export async function unreachable(apiUrl: string): Promise<WidgetError> {
   const verdict = await askOriginCheck(apiUrl);
   if (verdict instanceof WidgetError) return verdict;
   return verdict === 'allowed'
-    ? new WidgetError('network', `The assistant at ${apiUrl} did not answer. Please try again.`)
+    ? new WidgetError('network', msg(str`The assistant at ${apiUrl} did not answer. Please try again.`))
     : // The check answers every origin: no answer to it means the server is down or out of reach.
       new WidgetError(
         'network',
-        `Can't reach the assistant at ${apiUrl}. Check your connection and try again.`,
+        msg(str`Can't reach the assistant at ${apiUrl}. Check your connection and try again.`),
       );
 }
 
@@ -80,26 +84,34 @@ export async function errorFromResponse(res: Response): Promise<WidgetError> {
       'origin_not_allowed',
       message && /ALLOWED_ORIGINS/.test(message)
         ? message
-        : `The assistant's server does not allow this site (${pageOrigin()}). Add it to ALLOWED_ORIGINS on the server.`,
+        : msg(
+            str`The assistant's server does not allow this site (${pageOrigin()}). Add it to ALLOWED_ORIGINS on the server.`,
+          ),
       res.status,
     );
   }
-  if (res.status === 401) return new WidgetError('unauthorized', message ?? 'Please sign in again.', 401);
+  if (res.status === 401)
+    return new WidgetError('unauthorized', message ?? msg('Please sign in again.'), 401);
   if (res.status === 429) {
-    const wait = Number(res.headers.get('retry-after'));
-    const when = wait > 0 ? `in ${Math.ceil(wait)} seconds` : 'in a moment';
-    return new WidgetError('rate_limited', `Too many requests. Please try again ${when}.`, 429);
+    const wait = Math.ceil(Number(res.headers.get('retry-after')));
+    return new WidgetError(
+      'rate_limited',
+      wait > 0
+        ? msg(str`Too many requests. Please try again in ${wait} seconds.`)
+        : msg('Too many requests. Please try again in a moment.'),
+      429,
+    );
   }
   if (res.status >= 500) {
     return new WidgetError(
       'server',
       res.status === 503
-        ? 'The assistant is unavailable right now. Please try again in a moment.'
-        : 'The assistant ran into a problem. Please try again.',
+        ? msg('The assistant is unavailable right now. Please try again in a moment.')
+        : msg('The assistant ran into a problem. Please try again.'),
       res.status,
     );
   }
-  return new WidgetError('server', message ?? `The request failed (${res.status}).`, res.status);
+  return new WidgetError('server', message ?? msg(str`The request failed (${res.status}).`), res.status);
 }
 
 /** `fetch` that turns "no answer at all" into a WidgetError naming the server and the likely cause. */

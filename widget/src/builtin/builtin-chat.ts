@@ -1,3 +1,4 @@
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { controlStyles } from '../controls.styles.js';
 import type { StartPrompt, ThreadMemory } from '../options.js';
@@ -19,10 +20,10 @@ import { Dictation } from './dictation.js';
 export interface BuiltinChatConfig {
   client: ChatKitClient;
   memory: ThreadMemory;
-  placeholder: string;
-  greeting: string;
-  prompts: StartPrompt[];
-  locale?: string;
+  /** The start screen's and composer's words, in the widget's language now. */
+  words: () => { placeholder: string; greeting: string; prompts: StartPrompt[] };
+  /** The widget's language tag now (dates, the browser's dictation). */
+  locale: () => string;
   /** The server's dictation (`GET /api/capabilities`); none asked (a preview): no microphone. */
   transcription?: Promise<Capabilities['transcription']>;
 }
@@ -58,13 +59,13 @@ export class BuiltinChat extends LitElement {
   /** The composer's microphone. */
   readonly dictation = new Dictation(this, {
     client: () => this.config.client,
-    lang: () => this.config.locale || navigator.language,
+    lang: () => this.config.locale(),
     meter: () => this.renderRoot.querySelector<HTMLElement>('.dictation .meter'),
     deliver: (text) => this.insertDictation(text),
   });
   private dictationOffered = false;
   /** Task lists follow changes made elsewhere (see live-rows.ts). */
-  private readonly liveRows = new LiveRows();
+  private readonly liveRows = new LiveRows(() => this.config.locale());
   /** The newest task list of the conversation, as rendered last: it gets the rows of tasks added elsewhere. */
   private newestList: string | undefined;
   private stickToBottom = true;
@@ -74,6 +75,7 @@ export class BuiltinChat extends LitElement {
   constructor() {
     super();
     this.view = 'chat';
+    updateWhenLocaleChanges(this);
   }
 
   override connectedCallback(): void {
@@ -226,7 +228,7 @@ export class BuiltinChat extends LitElement {
 
   private renderChat() {
     const c = this.conversation;
-    const title = c.thread?.title || (c.thread || c.unloaded ? 'Conversation' : 'New conversation');
+    const title = c.thread?.title || (c.thread || c.unloaded ? msg('Conversation') : msg('New conversation'));
     const closed = c.thread && c.thread.status.type !== 'active' ? c.thread.status : null;
     this.newestList = [...c.items]
       .reverse()
@@ -234,7 +236,7 @@ export class BuiltinChat extends LitElement {
     return html`
       <div class="toolbar">
         <button class="ghost" type="button" @click=${() => void this.showThreads()}>
-          ${icon('notebook')}<span>Conversations</span>
+          ${icon('notebook')}<span>${msg('Conversations')}</span>
         </button>
         <span class="title" title=${title} dir="auto">${title}</span>
         <button
@@ -243,20 +245,22 @@ export class BuiltinChat extends LitElement {
           @click=${() => void this.openThread(null)}
           ?disabled=${!c.thread && !c.items.length}
         >
-          ${icon('plus')}<span>New</span>
+          ${icon('plus')}<span
+            >${msg('New', { desc: 'Starts a new conversation (a short button label).' })}</span
+          >
         </button>
       </div>
-      <div class="log" role="region" aria-label="Conversation" tabindex="0" @scroll=${this.onScroll}>
+      <div class="log" role="region" aria-label=${msg('Conversation')} tabindex="0" @scroll=${this.onScroll}>
         ${
           c.older
             ? html`<button class="older" type="button" @click=${() => void this.loadOlder()}>
-                Show earlier messages
+                ${msg('Show earlier messages')}
               </button>`
             : nothing
         }
         ${
           c.loading
-            ? html`<p class="muted" role="status">Loading the conversation…</p>`
+            ? html`<p class="muted" role="status">${msg('Loading the conversation…')}</p>`
             : !c.items.length && !c.pending && !c.unloaded
               ? this.renderStart()
               : nothing
@@ -277,7 +281,9 @@ export class BuiltinChat extends LitElement {
                 <span>${c.failure.message}</span>
                 ${
                   c.failure.retry
-                    ? html`<button type="button" @click=${c.failure.retry}>${icon('reload')} Retry</button>`
+                    ? html`<button type="button" @click=${c.failure.retry}>
+                        ${icon('reload')} ${msg('Retry')}
+                      </button>`
                     : nothing
                 }
               </div>`
@@ -286,7 +292,7 @@ export class BuiltinChat extends LitElement {
       </div>
       ${
         closed
-          ? html`<p class="notice">${closed.reason ?? 'This conversation is closed.'}</p>`
+          ? html`<p class="notice">${closed.reason ?? msg('This conversation is closed.')}</p>`
           : this.renderComposer()
       }
     `;
@@ -299,10 +305,11 @@ export class BuiltinChat extends LitElement {
   }
 
   private renderStart() {
+    const words = this.config.words();
     return html`<div class="start">
-      <h3>${this.config.greeting}</h3>
+      <h3>${words.greeting}</h3>
       <div class="prompts">
-        ${this.config.prompts.map(
+        ${words.prompts.map(
           (p) => html`<button type="button" @click=${() => this.sendPrompt(p.prompt)}>${p.label}</button>`,
         )}
       </div>
@@ -316,17 +323,17 @@ export class BuiltinChat extends LitElement {
     switch (item.type) {
       case 'user_message':
         // Who said it, for screen readers (the bubbles' sides say it to the eye).
-        return html`<span class="sr-only">You said:</span>
+        return html`<span class="sr-only">${msg('You said:')}</span>
           <div class="msg user" dir="auto">${textOf(item)}</div>`;
       case 'assistant_message':
         return textOf(item)
-          ? html`<span class="sr-only">The assistant said:</span>
+          ? html`<span class="sr-only">${msg('The assistant said:')}</span>
               <div class="msg assistant" dir="auto">${renderMarkdown(textOf(item))}</div>`
           : nothing;
       case 'workflow': {
         const undo = next ? undoBarOf(next) : undefined;
         return item.workflow.tasks.length
-          ? html`<ul class="workflow" aria-label="What the assistant did">
+          ? html`<ul class="workflow" aria-label=${msg('What the assistant did')}>
               ${item.workflow.tasks.map((t) => this.renderTask(t))}
               ${undo && next ? (undo.undone ? this.renderUndone(undo) : this.renderUndoButton(next.id, undo)) : nothing}
             </ul>`
@@ -361,11 +368,11 @@ export class BuiltinChat extends LitElement {
     return html`<li class="undo" data-item=${itemId} aria-busy=${busy}>
       <button
         type="button"
-        aria-label=${`Undo: ${bar.summary}`}
+        aria-label=${msg(str`Undo: ${bar.summary}`)}
         ?disabled=${busy || this.conversation.streaming}
         @click=${() => void this.act(itemId, bar.action!)}
       >
-        ${icon('reload')} Undo
+        ${icon('reload')} ${msg('Undo')}
       </button>
     </li>`;
   }
@@ -387,13 +394,13 @@ export class BuiltinChat extends LitElement {
   private renderComposer() {
     return html`${this.renderDictationStatus()}
       <form class="composer" @submit=${this.onSubmit}>
-        <label class="sr-only" for="message">Message</label>
+        <label class="sr-only" for="message">${msg('Message')}</label>
         <textarea
           id="message"
           dir="auto"
           rows="1"
           maxlength="4000"
-          placeholder=${this.config.placeholder}
+          placeholder=${this.config.words().placeholder}
           @keydown=${this.onKeydown}
         ></textarea>
         ${this.renderMicrophone()} ${this.renderSendOrStop()}
@@ -412,11 +419,11 @@ export class BuiltinChat extends LitElement {
     return html`<button
       type="button"
       class="mic"
-      aria-label="Dictate"
+      aria-label=${msg('Dictate')}
       aria-pressed=${d.active ? 'true' : 'false'}
       aria-disabled=${busy ? 'true' : 'false'}
       aria-keyshortcuts=${d.active ? 'Escape' : nothing}
-      title=${d.active ? 'Stop dictation (Esc)' : 'Dictate'}
+      title=${d.active ? msg('Stop dictation (Esc)') : msg('Dictate')}
       @click=${() => d.toggle()}
     >
       ${icon('mic')}
@@ -466,7 +473,7 @@ export class BuiltinChat extends LitElement {
     return html`<button
       type=${streaming ? 'button' : 'submit'}
       class="primary"
-      aria-label=${streaming ? 'Stop the answer' : 'Send'}
+      aria-label=${streaming ? msg('Stop the answer') : msg('Send')}
       @click=${this.onSendOrStop}
     >
       ${icon(streaming ? 'stop' : 'send')}
@@ -505,29 +512,33 @@ export class BuiltinChat extends LitElement {
     return html`<div class="threads" @keydown=${this.onThreadsKeydown}>
       <div class="bar">
         <button class="ghost" type="button" @click=${() => this.backToChat()}>
-          ${icon('back')}<span>Back</span>
+          <span class="flip">${icon('back')}</span><span>${msg('Back')}</span>
         </button>
         <button class="ghost" type="button" @click=${() => void this.openThread(null)}>
-          ${icon('plus')}<span>New conversation</span>
+          ${icon('plus')}<span>${msg('New conversation')}</span>
         </button>
       </div>
-      <h3 id="threads-heading">Conversations</h3>
+      <h3 id="threads-heading">${msg('Conversations')}</h3>
       ${
         threads === null
           ? list.failure
             ? html`<div class="alert" role="alert">
                 <span>${list.failure}</span>
-                <button type="button" @click=${() => void this.showThreads()}>${icon('reload')} Retry</button>
+                <button type="button" @click=${() => void this.showThreads()}>
+                  ${icon('reload')} ${msg('Retry')}
+                </button>
               </div>`
-            : html`<p class="muted empty" role="status">Loading…</p>`
+            : html`<p class="muted empty" role="status">${msg('Loading…')}</p>`
           : threads.length === 0
-            ? html`<p class="muted empty">No conversations yet.</p>`
+            ? html`<p class="muted empty">${msg('No conversations yet.')}</p>`
             : html`<ul aria-labelledby="threads-heading">
                 ${threads.map((t) => this.renderThreadRow(t))}
                 ${
                   list.after
                     ? html`<li>
-                        <button type="button" @click=${() => void this.showMoreThreads()}>Show more</button>
+                        <button type="button" @click=${() => void this.showMoreThreads()}>
+                          ${msg('Show more')}
+                        </button>
                       </li>`
                     : nothing
                 }
@@ -537,11 +548,14 @@ export class BuiltinChat extends LitElement {
     </div>`;
   }
 
-  /** Escape in a widget that asks something (a row's "Delete task N?") presses its Cancel, as in any dialog. */
+  /**
+   * Escape in a widget that asks something (a row's "Delete task N?") presses its Cancel, as in any dialog: a
+   * button whose action keeps things as they are (`data-cancel`, see widget-view.ts), or one labelled Cancel.
+   */
   private onWidgetKeydown(e: KeyboardEvent): void {
     if (e.key !== 'Escape') return;
     const cancel = [...(e.currentTarget as HTMLElement).querySelectorAll('button')].find(
-      (b) => b.textContent?.trim() === 'Cancel' && !b.disabled,
+      (b) => (b.hasAttribute('data-cancel') || b.textContent?.trim() === 'Cancel') && !b.disabled,
     );
     if (!cancel) return;
     e.stopPropagation();
@@ -565,29 +579,32 @@ export class BuiltinChat extends LitElement {
   }
 
   private renderThreadRow(t: Thread) {
-    const title = t.title || 'Untitled conversation';
+    const title = t.title || msg('Untitled conversation');
     const list = this.threadList;
     if (list.editing === t.id) {
       return html`<li data-thread=${t.id}>
         <form @submit=${(e: SubmitEvent) => void this.rename(e, t)}>
           <input
             name="title"
-            aria-label="Conversation title"
+            aria-label=${msg('Conversation title')}
             .value=${t.title ?? ''}
             maxlength="200"
             required
           />
-          <button type="submit" class="primary">Save</button>
-          <button type="button" @click=${() => list.edit(null)}>Cancel</button>
+          <button type="submit" class="primary">${msg('Save')}</button>
+          <button type="button" @click=${() => list.edit(null)}>${msg('Cancel')}</button>
         </form>
       </li>`;
     }
     if (list.confirming === t.id) {
+      const question = msg(str`Delete “${title}”?`);
       return html`<li data-thread=${t.id}>
-        <div class="confirm" role="group" aria-label=${`Delete “${title}”?`}>
-          <span>Delete “${title}”?</span>
-          <button type="button" class="danger" @click=${() => void this.deleteThread(t)}>Delete</button>
-          <button type="button" @click=${() => list.confirm(null)}>Cancel</button>
+        <div class="confirm" role="group" aria-label=${question}>
+          <span>${question}</span>
+          <button type="button" class="danger" @click=${() => void this.deleteThread(t)}>
+            ${msg('Delete')}
+          </button>
+          <button type="button" @click=${() => list.confirm(null)}>${msg('Cancel')}</button>
         </div>
       </li>`;
     }
@@ -601,13 +618,13 @@ export class BuiltinChat extends LitElement {
       >
         <span dir="auto">${title}</span>
         <small
-          >${isNaN(when.getTime()) ? '' : when.toLocaleString(this.config.locale, { dateStyle: 'medium', timeStyle: 'short' })}</small
+          >${isNaN(when.getTime()) ? '' : when.toLocaleString(this.config.locale(), { dateStyle: 'medium', timeStyle: 'short' })}</small
         >
       </button>
       <button
         class="icon-btn"
         type="button"
-        aria-label=${`Rename “${title}”`}
+        aria-label=${msg(str`Rename “${title}”`)}
         @click=${() => {
           list.edit(t.id);
           this.focusIn(`[data-thread="${t.id}"] input`);
@@ -618,7 +635,7 @@ export class BuiltinChat extends LitElement {
       <button
         class="icon-btn danger"
         type="button"
-        aria-label=${`Delete “${title}”`}
+        aria-label=${msg(str`Delete “${title}”`)}
         @click=${() => {
           list.confirm(t.id);
           this.focusIn(`[data-thread="${t.id}"] .danger`);

@@ -32,6 +32,13 @@ export const chatStyles = css`
     gap: 6px;
     padding: 5px 8px;
   }
+  /* Icons that point somewhere (Back) point the other way in right-to-left text. */
+  .flip {
+    display: inline-flex;
+  }
+  .flip:dir(rtl) svg {
+    transform: scaleX(-1);
+  }
   .log {
     flex: 1;
     overflow-y: auto;
@@ -258,6 +265,10 @@ export const chatStyles = css`
     align-items: flex-end;
     padding: 10px 12px 12px;
     border-top: 1px solid var(--ta-border);
+  }
+  /* An empty field writes in the panel's direction (dir="auto" alone would start it left to right). */
+  form.composer:dir(rtl) textarea:placeholder-shown {
+    direction: rtl;
   }
   .composer textarea {
     resize: none;

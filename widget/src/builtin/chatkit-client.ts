@@ -1,3 +1,4 @@
+import { msg } from '@lit/localize';
 import { EventSourceParserStream } from 'eventsource-parser/stream';
 import { errorFromResponse, reach, WidgetError } from '../auth/widget-error.js';
 import type { JsonRequests, StreamEvent, StreamingRequests } from './protocol.js';
@@ -7,8 +8,8 @@ export interface ChatKitClientOptions {
   apiUrl: string;
   /** Sends the requests (adds the bearer token and retries once after a 401). */
   fetch: typeof fetch;
-  /** Sent as `Accept-Language`, as ChatKit does. */
-  locale?: string;
+  /** The widget's language now, sent as `Accept-Language` (as ChatKit does). */
+  locale?: () => string | undefined;
   /** Sent in every request's `metadata` (the user's time zone). */
   metadata?: Record<string, unknown>;
 }
@@ -67,7 +68,7 @@ export class ChatKitClient {
     const res = await this.post(type, params, 'text/event-stream', signal);
     if (!res.ok) throw await errorFromResponse(res);
     if (!res.body || !res.headers.get('content-type')?.startsWith('text/event-stream')) {
-      throw new WidgetError('stream', 'The server answered without a stream.', res.status);
+      throw new WidgetError('stream', msg('The server answered without a stream.'), res.status);
     }
     const reader = res.body
       .pipeThrough(new TextDecoderStream())
@@ -82,14 +83,14 @@ export class ChatKitClient {
           if (signal?.aborted) return;
           throw err instanceof WidgetError
             ? err
-            : new WidgetError('network', 'The connection to the assistant was interrupted.');
+            : new WidgetError('network', msg('The connection to the assistant was interrupted.'));
         }
         if (chunk.done) return;
         let event: StreamEvent;
         try {
           event = JSON.parse(chunk.value.data) as StreamEvent;
         } catch {
-          throw new WidgetError('stream', 'The assistant sent something this page could not read.');
+          throw new WidgetError('stream', msg('The assistant sent something this page could not read.'));
         }
         yield event;
       }
@@ -101,7 +102,8 @@ export class ChatKitClient {
 
   private post(type: string, params: unknown, accept: string, signal?: AbortSignal): Promise<Response> {
     const headers: Record<string, string> = { 'content-type': 'application/json', accept };
-    if (this.options.locale) headers['accept-language'] = this.options.locale;
+    const locale = this.options.locale?.();
+    if (locale) headers['accept-language'] = locale;
     const body = JSON.stringify({ type, params, metadata: this.options.metadata ?? {} });
     return reach(this.options.apiUrl, () =>
       this.options.fetch(this.url, { method: 'POST', headers, body, signal }),

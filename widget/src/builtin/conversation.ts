@@ -1,5 +1,6 @@
+import { msg, str } from '@lit/localize';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { WidgetError } from '../auth/widget-error.js';
+import { somethingWentWrong, WidgetError } from '../auth/widget-error.js';
 import { emit, type TaskChange } from '../events.js';
 import type { ThreadMemory } from '../options.js';
 import type { ChatKitClient } from './chatkit-client.js';
@@ -18,7 +19,7 @@ export interface Failure {
 type Streamer = (signal: AbortSignal) => AsyncGenerator<StreamEvent>;
 
 export function describe(err: unknown): string {
-  return err instanceof WidgetError ? err.message : 'Something went wrong. Please try again.';
+  return err instanceof WidgetError ? err.message : somethingWentWrong();
 }
 
 function input(text: string) {
@@ -153,7 +154,7 @@ export class Conversation implements ReactiveController {
   stop(): void {
     if (!this.abort) return;
     this.abort.abort();
-    this.set({ notice: 'Stopped.', progress: '' });
+    this.set({ notice: msg('Stopped.'), progress: '' });
   }
 
   /** Runs a widget button's action on the server (the widget is redrawn from the answer). */
@@ -233,7 +234,7 @@ export class Conversation implements ReactiveController {
             ? err
             : new WidgetError(
                 err instanceof WidgetError ? err.code : 'network',
-                `${describe(err)} Your message was not sent.`,
+                msg(str`${describe(err)} Your message was not sent.`),
               ),
           again ?? (stored ? this.retryOf(lastUser) : undefined),
         );
@@ -290,7 +291,7 @@ export class Conversation implements ReactiveController {
         const text =
           event.code === 'custom' && event.message
             ? event.message
-            : 'The assistant could not finish its answer.';
+            : msg('The assistant could not finish its answer.');
         this.fail(new WidgetError('stream', text), retry);
         return;
       }
@@ -301,7 +302,7 @@ export class Conversation implements ReactiveController {
         if (event.type === 'thread.item.done' && event.item.type === 'assistant_message') {
           const text = textOf(event.item);
           const said = text.length > ANNOUNCE_MAX ? `${text.slice(0, ANNOUNCE_MAX)}…` : text;
-          this.set({ items, progress: '', announcement: `Assistant: ${said}` });
+          this.set({ items, progress: '', announcement: msg(str`Assistant: ${said}`) });
         } else if (items !== this.items) this.set({ items });
       }
     }

@@ -1,7 +1,9 @@
+import { msg, str } from '@lit/localize';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Capabilities } from '../capabilities.js';
 import type { ChatKitClient } from './chatkit-client.js';
 import type { Listening } from './recorder.js';
+import { cannotStartMicrophone } from './dictation-words.js';
 
 /** Who turns speech into text: our server's transcription model, or the browser's own recognition. */
 export type DictationSource = 'server' | 'browser';
@@ -119,7 +121,7 @@ export class Dictation implements ReactiveController {
   private async start(): Promise<void> {
     this.phase = 'starting';
     this.abandon = false;
-    this.say('Starting the microphone…');
+    this.say(msg('Starting the microphone…'));
     let listening: Listening;
     try {
       const recorder = await import('./recorder.js');
@@ -130,7 +132,7 @@ export class Dictation implements ReactiveController {
           : await recorder.recognise(this.options.lang(), maxMs);
     } catch (err) {
       this.phase = 'idle';
-      this.say(messageOf(err, 'The microphone could not be started. Type your message instead.'), true);
+      this.say(messageOf(err, cannotStartMicrophone()), true);
       return;
     }
     if (!this.connected || this.abandon) {
@@ -144,7 +146,7 @@ export class Dictation implements ReactiveController {
     this.listening = listening;
     this.phase = 'listening';
     this.startedAt = performance.now();
-    this.say('Listening… Press the microphone or Escape to stop.');
+    this.say(msg('Listening… Press the microphone or Escape to stop.'));
     void listening.ended.then((why) => {
       if (this.listening === listening && this.phase === 'listening') void this.finish(why === 'limit');
     });
@@ -168,34 +170,36 @@ export class Dictation implements ReactiveController {
     this.listening = null;
     cancelAnimationFrame(this.frame);
     this.phase = 'transcribing';
-    this.say(this.source === 'server' ? 'Turning your words into text…' : 'Finishing…');
+    this.say(this.source === 'server' ? msg('Turning your words into text…') : msg('Finishing…'));
     try {
       const said = await listening.stop();
       let text: string;
       if ('text' in said) {
         text = said.text;
       } else {
-        if (!said.audio.size) throw new Error('Nothing was recorded. Press the microphone and speak.');
+        if (!said.audio.size) throw new Error(msg('Nothing was recorded. Press the microphone and speak.'));
         const { base64Of } = await import('./recorder.js');
         text = await this.options.client().transcribe(await base64Of(said.audio), said.mimeType);
       }
       if (!this.connected) return;
       this.phase = 'idle';
       if (!text.trim()) {
-        this.say('Nothing was heard. Press the microphone and speak, or type your message.', true);
+        this.say(msg('Nothing was heard. Press the microphone and speak, or type your message.'), true);
         return;
       }
       this.say(
         byLimit
-          ? `Stopped at the ${this.maxSeconds}-second limit. What was said is in the message field: review it, then send.`
-          : 'What you said is in the message field: review it, then send.',
+          ? msg(
+              str`Stopped at the ${this.maxSeconds}-second limit. What was said is in the message field: review it, then send.`,
+            )
+          : msg('What you said is in the message field: review it, then send.'),
       );
       // Into the field once the panel is drawn in its new state, so the focus it takes stays there.
       await this.host.updateComplete;
       this.options.deliver(text.trim());
     } catch (err) {
       this.phase = 'idle';
-      this.say(messageOf(err, 'What you said could not be turned into text. Please try again.'), true);
+      this.say(messageOf(err, msg('What you said could not be turned into text. Please try again.')), true);
     }
   }
 }

@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import type { TaskChange } from '../events.js';
 import { dayWords } from '../live/task-events.js';
 import type { WidgetNode } from './protocol.js';
@@ -11,9 +12,11 @@ import type { WidgetNode } from './protocol.js';
  * appended to the newest list ("Added elsewhere"), since the server's widget cannot know of it. The rows keep
  * working buttons: Done and Reopen act on the task like the server's own; Delete is left out of an added row,
  * because the server's confirmation redraws only the rows it drew. The server's next drawing of the list (after
- * one of its buttons) is drawn over again the same way.
+ * one of its buttons) is drawn over again the same way. The rows it draws are in the widget's language (`locale`).
  */
 export class LiveRows {
+  constructor(private readonly locale: () => string = () => 'en') {}
+
   /**
    * The latest change of each task changed elsewhere since the renderer started, when (on this object's clock)
    * it was last changed elsewhere, and when it was added elsewhere (if it was).
@@ -66,7 +69,7 @@ export class LiveRows {
       const found = this.tasks.get(id);
       const live = found && found.at > drawn ? found : undefined;
       if (live) touched = true;
-      children.push(live ? liveRow(live.change, 'Changed elsewhere', true, now) : row);
+      children.push(live ? liveRow(live.change, msg('Changed elsewhere'), true, now, this.locale()) : row);
     }
     if (newest) {
       for (const { change, addedAt } of this.tasks.values()) {
@@ -77,7 +80,7 @@ export class LiveRows {
           change.action === 'deleted'
         )
           continue;
-        children.push(liveRow(change, 'Added elsewhere', false, now));
+        children.push(liveRow(change, msg('Added elsewhere'), false, now, this.locale()));
         touched = true;
       }
     }
@@ -112,19 +115,36 @@ function isTaskList(widget: WidgetNode): boolean {
   );
 }
 
-/** "Your tasks · 2 of 5 done · 1 overdue", counted from the rows as drawn (deleted ones left out). */
+/**
+ * "Your tasks · 2 of 5 done · 1 overdue", counted from the rows as drawn (deleted ones left out), for the server's
+ * status line (in English; another is left as it is).
+ */
 function status(widget: WidgetNode, rows: WidgetNode[]): unknown {
   const old = widget.status as { text?: unknown; icon?: unknown } | undefined;
   if (typeof old?.text !== 'string' || !old.text.startsWith('Your tasks')) return old;
-  const badges = rows.map((r) => badgeOf(r));
-  const count = badges.filter((b) => b !== 'Deleted').length;
-  const done = badges.filter((b) => b === 'Done').length;
-  const overdue = badges.filter((b) => b === 'Overdue').length;
-  return { ...old, text: `Your tasks · ${done} of ${count} done${overdue ? ` · ${overdue} overdue` : ''}` };
+  const states = rows.map(stateOf);
+  const count = states.filter((s) => s !== 'deleted').length;
+  const done = states.filter((s) => s === 'done').length;
+  const overdue = states.filter((s) => s === 'overdue').length;
+  return {
+    ...old,
+    text: overdue
+      ? msg(str`Your tasks · ${done} of ${count} done · ${overdue} overdue`)
+      : msg(str`Your tasks · ${done} of ${count} done`),
+  };
 }
 
-function badgeOf(node: WidgetNode): string | undefined {
-  if (node.type === 'Badge') return typeof node.label === 'string' ? node.label : undefined;
+type RowState = 'open' | 'done' | 'overdue' | 'deleted';
+
+/** A row's state: ours say it (`state`); the server's by their badge's colour, whatever its words. */
+function stateOf(row: WidgetNode): RowState {
+  if (typeof row.state === 'string') return row.state as RowState;
+  const color = badgeOf(row)?.color;
+  return color === 'success' ? 'done' : color === 'danger' ? 'overdue' : 'open';
+}
+
+function badgeOf(node: WidgetNode): WidgetNode | undefined {
+  if (node.type === 'Badge') return node;
   for (const child of node.children ?? []) {
     const b = badgeOf(child);
     if (b) return b;
@@ -132,16 +152,39 @@ function badgeOf(node: WidgetNode): string | undefined {
   return undefined;
 }
 
-const PRIORITY = { high: 'High priority', medium: 'Medium priority', low: 'Low priority' } as const;
-const DAYS = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' } as const;
+const priority = (p: NonNullable<TaskChange['priority']>): string =>
+  ({ high: msg('High priority'), medium: msg('Medium priority'), low: msg('Low priority') })[p];
 
-/** "every week on Mon, Thu", as the server words it (the usual cases). */
-function repeats(r: NonNullable<TaskChange['recurrence']>): string {
-  const unit = { daily: 'day', weekly: 'week', monthly: 'month' }[r.frequency];
-  const every = r.interval === 1 ? `every ${unit}` : `every ${r.interval} ${unit}s`;
-  if (r.frequency === 'weekly' && r.weekdays?.length)
-    return `${every} on ${r.weekdays.map((d) => DAYS[d]).join(', ')}`;
-  if (r.frequency === 'monthly' && r.month_day) return `${every} on day ${r.month_day}`;
+/** Monday 2024-01-01 and the days after it: the weekdays' short names in a language. */
+const WEEK = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+function weekday(day: (typeof WEEK)[number], locale: string): string {
+  const at = new Date(Date.UTC(2024, 0, 1 + WEEK.indexOf(day), 12));
+  return new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(at);
+}
+
+/** "every week on Mon, Thu", as the server words it (the usual cases), in the widget's language. */
+function repeats(r: NonNullable<TaskChange['recurrence']>, locale: string): string {
+  const n = r.interval;
+  const every =
+    r.frequency === 'daily'
+      ? n === 1
+        ? msg('every day')
+        : msg(str`every ${n} days`)
+      : r.frequency === 'weekly'
+        ? n === 1
+          ? msg('every week')
+          : msg(str`every ${n} weeks`)
+        : n === 1
+          ? msg('every month')
+          : msg(str`every ${n} months`);
+  if (r.frequency === 'weekly' && r.weekdays?.length) {
+    const days = r.weekdays.map((d) => weekday(d, locale)).join(', ');
+    return msg(str`${every} on ${days}`);
+  }
+  if (r.frequency === 'monthly' && r.month_day) {
+    const day = r.month_day;
+    return msg(str`${every} on day ${day}`);
+  }
   return every;
 }
 
@@ -149,25 +192,30 @@ function action(type: string, taskId: number) {
   return { type, payload: { task_id: taskId }, handler: 'server', loadingBehavior: 'container' };
 }
 
-/** A row like the server's (same components, same actions), with what happened elsewhere on its second line. */
-function liveRow(c: TaskChange, note: string, deletable: boolean, now: Date): WidgetNode {
+/**
+ * A row like the server's (same components, same actions), with what happened elsewhere on its second line; its
+ * `state` says what its badge says, in any language.
+ */
+function liveRow(c: TaskChange, note: string, deletable: boolean, now: Date, locale: string): WidgetNode {
   const deleted = c.action === 'deleted';
   const done = c.completed === true;
   const overdue = !done && !deleted && !!c.due_at && new Date(c.due_at) < now;
-  const due = c.due_date ? `${dayWords(c.due_date, now)}${c.due_time ? `, ${c.due_time}` : ''}` : '';
+  const due = c.due_date ? `${dayWords(c.due_date, now, locale)}${c.due_time ? `, ${c.due_time}` : ''}` : '';
+  const id = c.task_id;
   const first = [
-    `Task ${c.task_id}`,
-    ...(due && !deleted ? [overdue ? `Overdue · was due ${due}` : `Due ${due}`] : []),
-    ...(c.recurrence && !deleted ? [`↻ ${repeats(c.recurrence)}`] : []),
-    deleted ? 'Deleted elsewhere' : note,
+    msg(str`Task ${id}`),
+    ...(due && !deleted ? [overdue ? msg(str`Overdue · was due ${due}`) : msg(str`Due ${due}`)] : []),
+    ...(c.recurrence && !deleted ? [`↻ ${repeats(c.recurrence, locale)}`] : []),
+    deleted ? msg('Deleted elsewhere') : note,
   ];
-  const second = [...(c.priority ? [PRIORITY[c.priority]] : []), ...(c.tags ?? []).map((t) => `#${t}`)];
+  const second = [...(c.priority ? [priority(c.priority)] : []), ...(c.tags ?? []).map((t) => `#${t}`)];
+  const state: RowState = deleted ? 'deleted' : done ? 'done' : overdue ? 'overdue' : 'open';
   const buttons: WidgetNode[] = deleted
     ? []
     : [
         {
           type: 'Button',
-          label: done ? 'Reopen' : 'Done',
+          label: done ? msg('Reopen') : msg('Done', { desc: 'A button that marks a task done.' }),
           iconStart: done ? 'reload' : 'check',
           size: 'sm',
           variant: 'outline',
@@ -177,7 +225,7 @@ function liveRow(c: TaskChange, note: string, deletable: boolean, now: Date): Wi
           ? [
               {
                 type: 'Button',
-                label: 'Delete',
+                label: msg('Delete'),
                 size: 'sm',
                 variant: 'ghost',
                 color: 'danger',
@@ -192,6 +240,7 @@ function liveRow(c: TaskChange, note: string, deletable: boolean, now: Date): Wi
     gap: 3,
     align: 'center',
     changed: true,
+    state,
     children: [
       {
         type: 'Icon',
@@ -220,7 +269,18 @@ function liveRow(c: TaskChange, note: string, deletable: boolean, now: Date): Wi
       },
       {
         type: 'Badge',
-        label: deleted ? 'Deleted' : done ? 'Done' : overdue ? 'Overdue' : 'Open',
+        label: {
+          deleted: msg('Deleted', {
+            id: 'task-state-deleted',
+            desc: 'The state of a task that was deleted.',
+          }),
+          done: msg('Done', { id: 'task-state-done', desc: 'The state of a task that is done.' }),
+          overdue: msg('Overdue', {
+            id: 'task-state-overdue',
+            desc: 'The state of a task past its due time.',
+          }),
+          open: msg('Open', { id: 'task-state-open', desc: 'The state of a task not done yet.' }),
+        }[state],
         color: deleted ? 'secondary' : done ? 'success' : overdue ? 'danger' : 'secondary',
         variant: 'soft',
         size: 'sm',

@@ -4,6 +4,9 @@
  * model. Failures are `DictationError`s whose message is shown as is.
  */
 
+import { msg } from '@lit/localize';
+import { cannotStartMicrophone } from './dictation-words.js';
+
 export type DictationProblem = 'denied' | 'no_device' | 'busy' | 'unsupported' | 'nothing_heard' | 'failed';
 
 export class DictationError extends Error {
@@ -38,20 +41,25 @@ function microphoneError(err: unknown): DictationError {
     case 'PermissionDeniedError':
       return new DictationError(
         'denied',
-        'The microphone is blocked for this page. Allow it in the browser (the icon in the address bar), then press the microphone again.',
+        msg(
+          'The microphone is blocked for this page. Allow it in the browser (the icon in the address bar), then press the microphone again.',
+        ),
       );
     case 'NotFoundError':
     case 'OverconstrainedError':
     case 'DevicesNotFoundError':
-      return new DictationError('no_device', 'No microphone was found. Connect one, or type your message.');
+      return new DictationError(
+        'no_device',
+        msg('No microphone was found. Connect one, or type your message.'),
+      );
     case 'NotReadableError':
     case 'AbortError':
       return new DictationError(
         'busy',
-        'The microphone could not be started: another app may be using it. Close it and try again.',
+        msg('The microphone could not be started: another app may be using it. Close it and try again.'),
       );
     default:
-      return new DictationError('failed', 'The microphone could not be started. Type your message instead.');
+      return new DictationError('failed', cannotStartMicrophone());
   }
 }
 
@@ -63,7 +71,9 @@ export async function record(maxMs: number, bitsPerSecond: number): Promise<List
   if (!navigator.mediaDevices?.getUserMedia || typeof MediaRecorder === 'undefined')
     throw new DictationError(
       'unsupported',
-      'This browser cannot record here (it needs a secure https page and a recent browser). Type your message instead.',
+      msg(
+        'This browser cannot record here (it needs a secure https page and a recent browser). Type your message instead.',
+      ),
     );
   let stream: MediaStream;
   try {
@@ -187,21 +197,24 @@ function recognitionError(code: string): DictationError {
     case 'audio-capture':
       return microphoneError(new DOMException('', 'NotFoundError'));
     case 'no-speech':
-      return new DictationError('nothing_heard', 'Nothing was heard. Speak after pressing the microphone.');
+      return new DictationError(
+        'nothing_heard',
+        msg('Nothing was heard. Speak after pressing the microphone.'),
+      );
     case 'network':
       return new DictationError(
         'failed',
-        "The browser's speech recognition could not be reached. Type your message instead.",
+        msg("The browser's speech recognition could not be reached. Type your message instead."),
       );
     default:
-      return new DictationError('failed', 'Speech recognition failed. Type your message instead.');
+      return new DictationError('failed', msg('Speech recognition failed. Type your message instead.'));
   }
 }
 
 /** Listens with the browser's speech recognition until stopped, or until `maxMs`. */
 export async function recognise(lang: string, maxMs: number): Promise<Listening> {
   const Ctor = speechRecognition();
-  if (!Ctor) throw new DictationError('unsupported', 'This browser cannot take dictation.');
+  if (!Ctor) throw new DictationError('unsupported', msg('This browser cannot take dictation.'));
   const r = new Ctor();
   r.lang = lang;
   r.continuous = true;

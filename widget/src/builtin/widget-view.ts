@@ -68,6 +68,11 @@ function isAction(v: unknown): v is ActionConfig {
   return typeof v === 'object' && v !== null && typeof (v as ActionConfig).type === 'string';
 }
 
+/** An action that leaves things as they are (`task.keep`, `….cancel`): Escape presses its button. */
+function keeps(action: ActionConfig | undefined): boolean {
+  return !!action && /\.(keep|cancel)$/.test(action.type);
+}
+
 export function renderWidget(node: WidgetNode, ctx: WidgetContext): TemplateResult {
   return html`<div class="widget">${renderNode(node, ctx, '', 0)}</div>`;
 }
@@ -144,6 +149,7 @@ function button(node: WidgetNode, ctx: WidgetContext, row: string) {
     type="button"
     class=${classes(node, 'wbtn')}
     aria-label=${row && label ? `${label}: ${row}` : label || nothing}
+    ?data-cancel=${keeps(action)}
     ?disabled=${ctx.busy || node.disabled === true || !action}
     @click=${() => action && ctx.onAction(action)}
   >
@@ -160,6 +166,7 @@ function cardActions(node: WidgetNode, ctx: WidgetContext) {
       ? html`<button
           type="button"
           class=${primary ? 'primary' : ''}
+          ?data-cancel=${!primary}
           ?disabled=${ctx.busy}
           @click=${() => ctx.onAction(b.action as ActionConfig)}
         >
@@ -329,7 +336,7 @@ export const widgetStyles = css`
     display: inline-block;
     flex: none;
     font-size: 12px;
-    line-height: 18px;
+    line-height: calc(18px * var(--ta-line-scale, 1));
     padding: 0 8px;
     border-radius: 999px;
     background: var(--ta-surface);

@@ -1,5 +1,7 @@
+import { msg, str } from '@lit/localize';
 import type { ChatKitOptions, OpenAIChatKit, SupportedLocale, ThemeOption } from '@openai/chatkit';
 import { WidgetError } from '../auth/widget-error.js';
+import { catalogFor } from '../locale/choose-locale.js';
 import { emit, type TaskChange } from '../events.js';
 import type { StartPrompt, ThreadMemory } from '../options.js';
 
@@ -15,7 +17,8 @@ export interface ChatKitMount {
   domainKey: string;
   fetch: typeof fetch;
   colorScheme: 'light' | 'dark';
-  locale?: string;
+  /** The widget's language tag ("ur-PK"). */
+  locale: string;
   placeholder: string;
   greeting: string;
   prompts: StartPrompt[];
@@ -42,13 +45,18 @@ export function loadChatKitScript(src: string, timeoutMs: number): Promise<void>
       const timer = setTimeout(
         () =>
           reject(
-            new WidgetError('chatkit_load_failed', `ChatKit did not start within ${timeoutMs} ms (${src}).`),
+            new WidgetError(
+              'chatkit_load_failed',
+              msg(str`ChatKit did not start within ${timeoutMs} ms (${src}).`),
+            ),
           ),
         timeoutMs,
       );
       script.addEventListener('error', () => {
         clearTimeout(timer);
-        reject(new WidgetError('chatkit_load_failed', `ChatKit's script could not be loaded from ${src}.`));
+        reject(
+          new WidgetError('chatkit_load_failed', msg(str`ChatKit's script could not be loaded from ${src}.`)),
+        );
       });
       void customElements.whenDefined('openai-chatkit').then(() => {
         clearTimeout(timer);
@@ -79,11 +87,20 @@ export function chatKitTheme(host: HTMLElement, colorScheme: 'light' | 'dark'): 
   };
 }
 
+/** Regional variants of the widget's languages that ChatKit has translations of (its `TranslatedLocale`). */
+const CHATKIT_REGIONAL = ['de-DE', 'es-419', 'es-ES', 'fr-CA', 'fr-FR'];
+
+/** The widget's language as ChatKit names it: the tag when ChatKit knows that variant, else the language alone. */
+export function chatKitLocale(tag: string): SupportedLocale {
+  const regional = CHATKIT_REGIONAL.find((t) => t.toLowerCase() === tag.toLowerCase());
+  return (regional ?? catalogFor(tag) ?? 'en') as SupportedLocale;
+}
+
 /** The complete options for `setOptions` (it replaces, never merges). */
 export function chatKitOptions(o: ChatKitMount): ChatKitOptions {
   return {
     api: { url: `${o.apiUrl}/api/chatkit`, domainKey: o.domainKey, fetch: o.fetch },
-    ...(o.locale ? { locale: o.locale as SupportedLocale } : {}),
+    locale: chatKitLocale(o.locale),
     theme: chatKitTheme(o.host, o.colorScheme),
     frameTitle: o.heading,
     initialThread: o.memory.get(),
@@ -111,7 +128,7 @@ export async function mountChatKit(o: ChatKitMount): Promise<OpenAIChatKit> {
   el.addEventListener('chatkit.error', (e) =>
     emit(el, 'todo-assistant-error', {
       code: 'chatkit',
-      message: e.detail.error?.message ?? 'ChatKit failed.',
+      message: e.detail.error?.message ?? msg('ChatKit failed.'),
     }),
   );
   el.addEventListener('chatkit.effect', (e) => {

@@ -1,3 +1,4 @@
+import { msg } from '@lit/localize';
 import type { ReactiveController } from 'lit';
 import { guestKey, notifyKey, sessionKey, storageGet, storageSet } from '../auth/storage.js';
 import type { TokenSource } from '../auth/token-source.js';
@@ -93,9 +94,9 @@ export class LiveLink implements ReactiveController {
     void Notification.requestPermission().then((answer) => {
       if (answer === 'granted') {
         storageSet(notifyKey(this.host.api()), 'on');
-        this.notifyNote = 'You’ll get a notification for reminders while this page is hidden.';
+        this.notifyNote = msg('You’ll get a notification for reminders while this page is hidden.');
       } else if (answer === 'denied') {
-        this.notifyNote = 'Notifications are blocked for this site in your browser.';
+        this.notifyNote = msg('Notifications are blocked for this site in your browser.');
       }
       void this.attachment?.then((a) => a.refresh());
       this.host.requestUpdate();

@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import type { Task, TaskChange } from '../events.js';
 
 /**
@@ -100,10 +101,23 @@ function dayIn(at: Date, timeZone: string | undefined): string {
   }).format(at);
 }
 
-/** "Fri 12 Dec" of a calendar date ("2026-12-12"), with the year when it is not this one. */
-export function dayWords(date: string, now: Date): string {
+/**
+ * A calendar date ("2026-12-12") in a language, with the year when it is not this one: "Fri 12 Dec" in English
+ * (as the server words it), "ven. 12 déc." in French.
+ */
+export function dayWords(date: string, now: Date, locale = 'en'): string {
   const [y, m, d] = date.split('-').map(Number);
   const at = new Date(Date.UTC(y, m - 1, d, 12));
+  const thisYear = y === now.getFullYear();
+  if (!/^en\b/i.test(locale)) {
+    return new Intl.DateTimeFormat(locale, {
+      timeZone: 'UTC',
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      ...(thisYear ? {} : { year: 'numeric' }),
+    }).format(at);
+  }
   const words = new Intl.DateTimeFormat('en-GB', {
     timeZone: 'UTC',
     weekday: 'short',
@@ -111,30 +125,39 @@ export function dayWords(date: string, now: Date): string {
     month: 'short',
   }).formatToParts(at);
   const part = (type: string) => words.find((p) => p.type === type)?.value ?? '';
-  const year = y === now.getFullYear() ? '' : ` ${y}`;
-  return `${part('weekday')} ${part('day')} ${part('month')}${year}`;
+  return `${part('weekday')} ${part('day')} ${part('month')}${thisYear ? '' : ` ${y}`}`;
 }
 
 /**
- * What a reminder says, in the words of the user's due date and time (the zone the task was given in):
- * "Reminder: “Call mom” is due now", "… is due at 09:00", "… was due at 09:00" (late), "… is due today" for a due
- * date without a time, and the day as well when it is not today ("… was due Fri 12 Dec at 09:00").
+ * A reminder without its "Reminder:" (a system notification's body), in the words of the user's due date and
+ * time (the zone the task was given in): "“Call mom” is due now", "… is due at 09:00", "… was due at 09:00"
+ * (late), "… is due today" for a due date without a time, and the day as well when it is not today ("… was due
+ * Fri 12 Dec at 09:00"). In the widget's language (`locale` words the day).
  */
-export function reminderMessage(task: Task, now = new Date()): string {
-  const title = `“${task.title}”`;
-  if (!task.due_at || !task.due_date) return `Reminder: ${title}`;
+export function reminderBody(task: Task, now = new Date(), locale = 'en'): string {
+  const title = task.title;
+  if (!task.due_at || !task.due_date) return msg(str`“${title}”`);
   const due = new Date(task.due_at);
   const zone = task.time_zone ?? undefined;
   const today = task.due_date === dayIn(now, zone);
+  const late = due.getTime() < now.getTime();
   if (!task.due_time) {
-    if (today) return `Reminder: ${title} is due today`;
-    const day = dayWords(task.due_date, now);
-    return due.getTime() < now.getTime()
-      ? `Reminder: ${title} was due ${day}`
-      : `Reminder: ${title} is due ${day}`;
+    if (today) return msg(str`“${title}” is due today`);
+    const day = dayWords(task.due_date, now, locale);
+    return late ? msg(str`“${title}” was due ${day}`) : msg(str`“${title}” is due ${day}`);
   }
-  const when = today ? `at ${task.due_time}` : `${dayWords(task.due_date, now)} at ${task.due_time}`;
-  const ahead = due.getTime() - now.getTime();
-  if (Math.abs(ahead) < MINUTE) return `Reminder: ${title} is due now`;
-  return ahead < 0 ? `Reminder: ${title} was due ${when}` : `Reminder: ${title} is due ${when}`;
+  const time = task.due_time;
+  if (Math.abs(due.getTime() - now.getTime()) < MINUTE) return msg(str`“${title}” is due now`);
+  if (today) return late ? msg(str`“${title}” was due at ${time}`) : msg(str`“${title}” is due at ${time}`);
+  const day = dayWords(task.due_date, now, locale);
+  return late
+    ? msg(str`“${title}” was due ${day} at ${time}`)
+    : msg(str`“${title}” is due ${day} at ${time}`);
+}
+
+/** A reminder's body as the panel and the page are told it: "Reminder: “Call mom” is due now". */
+export const asReminder = (body: string): string => msg(str`Reminder: ${body}`);
+
+export function reminderMessage(task: Task, now = new Date(), locale = 'en'): string {
+  return asReminder(reminderBody(task, now, locale));
 }

@@ -1,3 +1,4 @@
+import { msg } from '@lit/localize';
 import { EventSourceParserStream } from 'eventsource-parser/stream';
 import { notifyKey, storageGet } from '../auth/storage.js';
 import { authorizedFetch, type TokenSource } from '../auth/token-source.js';
@@ -8,7 +9,8 @@ import {
   changeKey,
   eventKey,
   parseTaskEvent,
-  reminderMessage,
+  asReminder,
+  reminderBody,
   toTaskChange,
   type TaskEvent,
 } from './task-events.js';
@@ -16,7 +18,7 @@ import {
 /** One `<todo-assistant>` of the page in a stream. */
 export interface StreamMember {
   /** The element: the page hears the stream's events from the first member; each member's turns are watched. */
-  element: HTMLElement & { show?(): void };
+  element: HTMLElement & { show?(): void; languageTag?(): string };
   /** How to get the user's token (the first member's is used). */
   tokens: TokenSource;
   /** Tasks changed elsewhere (remote, or by another assistant on this page): for its open task lists. */
@@ -263,13 +265,14 @@ export class TaskStream {
   private remind(event: TaskEvent): void {
     const first = this.joined[0]?.member;
     if (!first) return;
-    const message = reminderMessage(event.task);
+    const body = reminderBody(event.task, new Date(), first.element.languageTag?.());
+    const message = asReminder(body);
     emit(first.element, 'todo-assistant-reminder', { task: event.task, late: event.late === true, message });
     for (const j of this.joined) j.member.reminded({ id: event.id, taskId: event.task.id, message });
     if (document.visibilityState === 'hidden' && notifyingWhileHidden(this.apiUrl)) {
       try {
-        const note = new Notification('Reminder', {
-          body: message.replace(/^Reminder: /, ''),
+        const note = new Notification(msg('Reminder'), {
+          body,
           tag: `todo-assistant-reminder-${event.task.id}`,
         });
         note.onclick = () => {

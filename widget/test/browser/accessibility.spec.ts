@@ -1,5 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
+import { axe, focused, tabUntil } from '../support/a11y';
 import {
   answersEnded,
   Harness,
@@ -16,35 +15,6 @@ import {
 const h = new Harness();
 beforeAll(() => h.start());
 afterAll(() => h.stop());
-
-/** The element focused inside the widget's shadow trees, described for assertions. */
-async function focused(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    let el: Element | null = document.activeElement;
-    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    if (!el) return '';
-    const label = el.getAttribute('aria-label') ?? (el as HTMLElement).innerText?.trim() ?? '';
-    return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.classList.length ? `.${[...el.classList].join('.')}` : ''} ${label}`.trim();
-  });
-}
-
-async function tabUntil(page: Page, pattern: RegExp, key = 'Tab', max = 30): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    if (pattern.test(await focused(page))) return;
-    await page.keyboard.press(key);
-  }
-  throw new Error(`never reached ${pattern} with ${key}; last focus: ${await focused(page)}`);
-}
-
-/** Serious and critical WCAG 2.1 A/AA findings on the page (the widget's shadow trees included). */
-async function axe(page: Page, state: string): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${state}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 test('keyboard only: open, sign up, chat, act on a task, close with Escape and get focus back', async () => {
   const url = h.hostPage('/keyboard', { embed: h.scriptTag(), body: '<a href="#about">About us</a>' });
@@ -185,7 +155,8 @@ test('axe-core finds no serious or critical violation in any state of the panel'
   await screenshot(page, 'axe-dark');
   expect(found).toEqual([]);
   await context.close();
-});
+  // Eleven states, each analysed by axe: twice the default time, for a busy CI machine.
+}, 120_000);
 
 test('on a phone the panel fills the screen, its own Close replaces the launcher, and Send can be tapped', async () => {
   const url = h.hostPage('/phone', { embed: h.scriptTag() });

@@ -122,14 +122,18 @@ test('drives <openai-chatkit>: complete options, bearer token, one retry after a
     count: 1,
     api: { url: `${h.backend.url}/api/chatkit`, domainKey: 'domain_pk_test', fetch: 'function' },
     locale: 'fr-FR',
-    frameTitle: 'Todo Assistant',
+    frameTitle: 'Assistant de tâches', // the defaults in the widget's language (locale)
     initialThread: null,
     history: { enabled: true, showDelete: true, showRename: true },
     composer: { placeholder: 'Que faut-il faire ?' },
     startScreen: {
-      greeting: 'What should we get done today?',
+      greeting: 'Qu’allons-nous accomplir aujourd’hui ?',
       prompts: expect.arrayContaining([
-        { label: 'Add a task to buy groceries', prompt: 'Add a task to buy groceries', icon: 'sparkle' },
+        {
+          label: 'Ajoute une tâche pour faire les courses',
+          prompt: 'Ajoute une tâche pour faire les courses',
+          icon: 'sparkle',
+        },
       ]),
     },
     theme: {
@@ -188,6 +192,15 @@ test('drives <openai-chatkit>: complete options, bearer token, one retry after a
   await w.locator('button.launcher').click();
   await w.locator('openai-chatkit').waitFor({ state: 'attached' });
   await expect(options(p)).resolves.toMatchObject({ initialThread: threadId });
+  // Another language at run time: ChatKit is given its options again, in that language.
+  await w.evaluate((el) => el.setAttribute('locale', 'ur-PK'));
+  await p.waitForFunction(() => (window as any).chatkitOptions.length === 2);
+  await expect(options(p)).resolves.toMatchObject({
+    locale: 'ur',
+    frameTitle: 'کاموں کا اسسٹنٹ',
+    initialThread: threadId,
+    composer: { placeholder: 'Que faut-il faire ?' }, // the page's own words stay
+  });
   expect(errors).toEqual([]);
   await context.close();
 });

@@ -193,7 +193,7 @@ test('a host that signs its users in: nobody signed in yet', async () => {
   await context.close();
 });
 
-test('a right-to-left page gets the launcher, the panel and the bubbles mirrored', async () => {
+test("a right-to-left page gets the launcher and the panel on its side; the panel's content follows its language", async () => {
   const url = h.hostPage('/rtl', { embed: h.scriptTag() });
   h.site.files.set('/rtl', {
     ...h.site.files.get('/rtl')!,
@@ -205,20 +205,29 @@ test('a right-to-left page gets the launcher, the panel and the bubbles mirrored
   await say(page, 'add water the plants');
   const launcher = (await w.locator('button.launcher').boundingBox())!;
   const panel = (await w.locator('.panel').boundingBox())!;
-  const mine = (await w.locator('.msg.user').last().boundingBox())!;
+  let mine = (await w.locator('.msg.user').last().boundingBox())!;
   expect(launcher.x).toBeLessThan(100);
   expect(panel.x).toBeLessThan(100);
-  expect(mine.x - panel.x).toBeLessThan(40); // the user's own messages sit at the start side: the right in LTR, the left here
-  // English text inside still reads left to right (its punctuation stays where it belongs).
   const direction = (selector: string) =>
     w
       .locator(selector)
       .last()
       .evaluate((el) => getComputedStyle(el).direction);
+  await expect(w.locator('.panel').evaluate((el) => getComputedStyle(el).direction)).resolves.toBe('rtl');
+  // The widget speaks English here (the browser's language): its content reads left to right, the user's own
+  // messages at the end side (the right).
+  await expect(direction('.body')).resolves.toBe('ltr');
+  expect(panel.x + panel.width - (mine.x + mine.width)).toBeLessThan(40);
+  await screenshot(page, 'rtl');
+  // In Arabic the content is mirrored: the user's messages at the left; English text inside still reads left to
+  // right (its punctuation stays where it belongs).
+  await w.evaluate((el) => el.setAttribute('locale', 'ar'));
+  await w.locator('.body[dir="rtl"]').waitFor();
+  mine = (await w.locator('.msg.user').last().boundingBox())!;
+  expect(mine.x - panel.x).toBeLessThan(40);
   await expect(direction('.msg.user')).resolves.toBe('ltr');
   await expect(direction('.msg.assistant')).resolves.toBe('ltr');
-  await expect(w.locator('.panel').evaluate((el) => getComputedStyle(el).direction)).resolves.toBe('rtl');
-  await screenshot(page, 'rtl');
+  await screenshot(page, 'rtl-arabic');
   await context.close();
 });
 

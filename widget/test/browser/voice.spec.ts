@@ -123,11 +123,10 @@ test('press the microphone, speak, press again: the words are in the field to re
   );
   expect(await meterLevel(page)).toBeGreaterThan(0);
   await screenshot(page, 'voice-listening');
-  expect(await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze()).toMatchObject({
-    violations: [],
-  });
+  // Stopped by the press, well inside the server's 8-second limit (axe looks at the listening state in the test of
+  // the limit: on a busy machine an analysis here outlasted it).
   await page.waitForTimeout(1_500);
-  expect(await mic(page).getAttribute('aria-pressed')).toBe('true'); // still listening: stopped by the press
+  expect(await mic(page).getAttribute('aria-pressed')).toBe('true');
   await mic(page).click();
 
   await fieldHolds(page, 'add buy milk');
@@ -170,6 +169,9 @@ test('Escape stops listening and keeps the panel open; the time limit stops by i
   await mic(page).click();
   await w.locator('.mic[aria-pressed="true"]').waitFor();
   // No second press: the 8-second limit (from the server's 40,000 bytes) ends it.
+  expect(await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze()).toMatchObject({
+    violations: [],
+  });
   await fieldHolds(page, 'add buy milk');
   await w
     .getByText('Stopped at the 8-second limit. What was said is in the message field: review it, then send.')

@@ -75,7 +75,7 @@ ${o.embed}
   async newPage(
     url: string,
     viewport = { width: 1280, height: 800 },
-    options: { hasTouch?: boolean } = {},
+    options: { hasTouch?: boolean; locale?: string } = {},
   ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
     const context = await this.browser.newContext({ viewport, ...options });
     await recordPageEvents(context);

@@ -44,7 +44,7 @@ function client(respond: (sent: Sent) => Response | Promise<Response>, locale?: 
     client: new ChatKitClient({
       apiUrl: API,
       fetch: fetchFn,
-      locale,
+      locale: () => locale,
       metadata: { timezone: 'Europe/Paris' },
     }),
   };

@@ -8,26 +8,7 @@ import {
   toTaskChange,
   type TaskEvent,
 } from '../../src/live/task-events';
-
-function task(fields: Partial<Task> = {}): Task {
-  return {
-    id: 3,
-    title: 'Call mom',
-    description: null,
-    completed: false,
-    created_at: '2026-12-10T08:00:00.000Z',
-    updated_at: '2026-12-10T08:00:00.000Z',
-    completed_at: null,
-    priority: null,
-    tags: [],
-    due_at: null,
-    due_date: null,
-    due_time: null,
-    time_zone: null,
-    recurrence: null,
-    ...fields,
-  };
-}
+import { task } from './task-fixture';
 
 const event = (type: TaskEvent['type'], fields: Partial<Task> = {}, id = '7'): TaskEvent => ({
   id,

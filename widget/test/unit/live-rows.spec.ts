@@ -15,7 +15,7 @@ function list(rows: Array<{ id: number; title: string; done?: boolean }>): Widge
       key: `task-${r.id}`,
       children: [
         { type: 'Text', value: r.title },
-        { type: 'Badge', label: r.done ? 'Done' : 'Open' },
+        { type: 'Badge', label: r.done ? 'Done' : 'Open', color: r.done ? 'success' : 'secondary' },
       ],
     })),
   };
