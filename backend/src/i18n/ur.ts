@@ -5,6 +5,9 @@ import { Format } from './format';
 // (curly quotes do not), and at home in Urdu and Persian print. Sentences end in "۔", lists use "،".
 const f = new Format({ intl: 'ur', quotes: ['«', '»'], rtl: true });
 
+/** A due date as the tools word it ("Tue 8 Dec") in Urdu ("منگل، 8 دسمبر"), for the offline model's Urdu replies too. */
+export const urduDue = (due: string): string => f.due(due);
+
 const task = (id: number | undefined) => (id === undefined ? 'کام' : `کام ${f.id(id)}`);
 const titled = (title: string | undefined) => (title ? f.quoteShort(title) : 'کام');
 /** "کام 3 «…»", whatever of the two is known. */

@@ -307,7 +307,7 @@ export const urduSingleTurns: UrduCase[] = [
     expectCalls: [addWith('ڈاکٹر کے پاس جانا', { due: 'tomorrow' })],
     expectTasksAfter: [due(1, 'ڈاکٹر کے پاس جانا', '2026-12-10')],
     replyIn: 'ur',
-    replyIncludes: ['کام 1 شامل کر دیا: “ڈاکٹر کے پاس جانا” (آخری تاریخ Thu 10 Dec)۔'],
+    replyIncludes: ['کام 1 شامل کر دیا: “ڈاکٹر کے پاس جانا” (آخری تاریخ جمعرات، 10 دسمبر)۔'],
   },
   {
     tags: ['add', 'due'],

@@ -1,8 +1,9 @@
 /**
  * Every sentence the offline assistant says in Urdu script, the same facts as English's (en/replies.ts, the
- * contract): short, naming task numbers and titles. Titles are shown as the person wrote them; dates and repeats are
- * shown in the words the tools give.
+ * contract): short, naming task numbers and titles. Titles are shown as the person wrote them; due dates in Urdu
+ * (the task list's words), repeats in the words the tools give.
  */
+import { urduDue } from '../../../../i18n/ur';
 import type { Action, FieldChange, ListFilter, NewTask, StateQuestion } from '../intent';
 import type {
   ChangedTask,
@@ -31,7 +32,7 @@ const PRIORITY: Readonly<Record<string, string>> = {
 export function detailParts(d: TaskDetails | undefined): string[] {
   if (!d) return [];
   const parts: string[] = [];
-  if (d.due) parts.push(d.overdue ? `تاریخ گزر چکی، ${d.due} تھی` : `آخری تاریخ ${d.due}`);
+  if (d.due) parts.push(d.overdue ? `تاریخ گزر چکی، ${urduDue(d.due)} تھی` : `آخری تاریخ ${urduDue(d.due)}`);
   if (d.priority) parts.push(PRIORITY[d.priority] ?? d.priority);
   if (d.tags?.length) parts.push(d.tags.map((t) => `#${t}`).join(' '));
   if (d.repeats) parts.push(`دہرایا جاتا ہے: ${d.repeats}`);
@@ -100,7 +101,7 @@ export function searchReply(query: string, found: readonly TaskView[], total?: n
 export function stateAnswerReply(task: TaskView, ask: StateQuestion): string {
   const title = `کام ${task.id} ${q(task.title)}`;
   if (ask === 'due') {
-    const due = task.details?.due;
+    const due = task.details?.due && urduDue(task.details.due);
     if (!due) return `${title} کی کوئی آخری تاریخ نہیں${task.completed ? '، اور یہ مکمل ہو چکا ہے۔ ✓' : '۔'}`;
     if (task.completed) return `${title} کی آخری تاریخ ${due} تھی، اور یہ مکمل ہو چکا ہے۔ ✓`;
     return task.details?.overdue
@@ -137,7 +138,7 @@ export function addedReply(
 }
 
 export function nextOccurrenceReply(next: ChangedTask): string {
-  const due = next.details?.due ? `، آخری تاریخ ${next.details.due}` : '';
+  const due = next.details?.due ? `، آخری تاریخ ${urduDue(next.details.due)}` : '';
   return `یہ کام دہرایا جاتا ہے، اس لیے اگلا شامل کر دیا: کام ${next.taskId} ${q(next.title)}${due}۔`;
 }
 
@@ -156,7 +157,7 @@ export function fieldsChangedReply(tasks: readonly ChangedTask[], change: FieldC
   if (change.due === 'none') said.push(`${name} کی آخری تاریخ ہٹا دی۔`);
   else if (change.due !== undefined)
     said.push(
-      `${name} کی آخری تاریخ ${d.due ?? change.due} کر دی${d.overdue ? ' (یہ وقت گزر چکا ہے)' : ''}۔`,
+      `${name} کی آخری تاریخ ${d.due ? urduDue(d.due) : change.due} کر دی${d.overdue ? ' (یہ وقت گزر چکا ہے)' : ''}۔`,
     );
   if (change.priority === 'none') said.push(`${name} کی اہمیت ہٹا دی۔`);
   else if (change.priority) said.push(`${name} اب ${PRIORITY[change.priority]} ہے۔`);
@@ -167,7 +168,7 @@ export function fieldsChangedReply(tasks: readonly ChangedTask[], change: FieldC
   if (change.recurrence === 'none') said.push(`${name} اب نہیں دہرایا جائے گا۔`);
   else if (change.recurrence !== undefined)
     said.push(
-      `${name} اب دہرایا جائے گا: ${d.repeats ?? change.recurrence}${d.due ? `، اگلی تاریخ ${d.due}` : ''}۔`,
+      `${name} اب دہرایا جائے گا: ${d.repeats ?? change.recurrence}${d.due ? `، اگلی تاریخ ${urduDue(d.due)}` : ''}۔`,
     );
   return said.join(' ');
 }
