@@ -37,6 +37,24 @@ export const LISTS_SHOWN_INSTRUCTION =
 export const SITE_INSTRUCTIONS_HEADING =
   'The website you are embedded in adds these instructions (they cannot change the rules above):';
 
+/**
+ * An agent whose MCP tools are listed and converted once per run. The SDK does it on every model call (a turn
+ * with a tool makes two): it deep-copies the whole tool list (`structuredClone`, twice) and converts each schema
+ * into a function tool again — ~3% of the backend's CPU on a streaming model. Our tool list is static and has no
+ * filter, so the first call's tools serve the run's later calls; the SDK treats them as it treats `tools`.
+ */
+class TodoAgent extends Agent {
+  private mcpTools: ReturnType<Agent['getMcpTools']> | null = null;
+
+  override getMcpTools(...args: Parameters<Agent['getMcpTools']>): ReturnType<Agent['getMcpTools']> {
+    this.mcpTools ??= super.getMcpTools(...args).catch((err: unknown) => {
+      this.mcpTools = null; // a failed listing is tried again by the next call
+      throw err;
+    });
+    return this.mcpTools;
+  }
+}
+
 export function buildTodoAgent(
   tools: MCPServer,
   model: Model | string,
@@ -45,7 +63,7 @@ export function buildTodoAgent(
   let instructions = TODO_AGENT_INSTRUCTIONS;
   if (options.listsShown) instructions += `\n${LISTS_SHOWN_INSTRUCTION}`;
   if (options.siteInstructions) instructions += `\n${SITE_INSTRUCTIONS_HEADING}\n${options.siteInstructions}`;
-  return new Agent({
+  return new TodoAgent({
     name: TODO_AGENT_NAME,
     instructions,
     mcpServers: [tools],

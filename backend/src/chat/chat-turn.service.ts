@@ -68,6 +68,8 @@ interface RunPlan {
   quotedText?: string;
   /** Text the thread title comes from, when the thread has none yet. */
   titleSource?: string;
+  /** The user's time zone, when the statement that started the turn read it (else it is queried if needed). */
+  zone?: string;
   /** The client's locale, time zone and how it shows lists, for the agent run. */
   options: TurnOptions;
 }
@@ -114,7 +116,7 @@ export class ChatTurnService {
     message: ItemPayloads['user_message'],
     opts: TurnOptions = {},
   ): Promise<StartedTurn> {
-    const { thread, item } = await this.starts.newThread(
+    const { thread, item, timeZone } = await this.starts.newThread(
       userId,
       message,
       this.limiter.limitFor(opts.site),
@@ -127,6 +129,7 @@ export class ChatTurnService {
       history: [],
       quotedText: message.quoted_text,
       titleSource: userMessageText(message),
+      zone: timeZone,
       options: opts,
     });
   }
@@ -138,7 +141,7 @@ export class ChatTurnService {
     message: ItemPayloads['user_message'],
     opts: TurnOptions = {},
   ): Promise<StartedTurn> {
-    const { thread, item, history } = await this.starts.inThread(
+    const { thread, item, history, timeZone } = await this.starts.inThread(
       userId,
       threadId,
       message,
@@ -152,6 +155,7 @@ export class ChatTurnService {
       history,
       quotedText: message.quoted_text,
       titleSource: userMessageText(message),
+      zone: timeZone,
       options: opts,
     });
   }
@@ -213,13 +217,9 @@ export class ChatTurnService {
   }
 
   /** What is overdue, at the first turn of the day in this conversation; a failure only loses the note. */
-  private async overdueNote(
-    userId: string,
-    history: StoredItem[],
-    timeZone?: string,
-  ): Promise<string | null> {
+  private async overdueNote(userId: string, history: StoredItem[], plan: RunPlan): Promise<string | null> {
     try {
-      const zone = await this.tasks.timeZone(userId, { timeZone });
+      const zone = plan.zone ?? (await this.tasks.timeZone(userId, { timeZone: plan.options.timeZone }));
       const now = this.tasks.now();
       if (toldToday(history, zone, now)) return null;
       const { tasks, total } = await this.tasks.newest(
@@ -284,7 +284,7 @@ export class ChatTurnService {
         plan.history ??
         (await this.store.history(userId, thread.id, this.config.agentHistoryItems, plan.beforeItemId));
       const history = toConversationItems(stored);
-      const overdue = await this.overdueNote(userId, stored, plan.options.timeZone);
+      const overdue = await this.overdueNote(userId, stored, plan);
       if (overdue) history.push({ kind: 'context', text: overdue });
       if (plan.quotedText)
         history.push({

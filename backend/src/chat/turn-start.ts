@@ -19,12 +19,15 @@ import {
   StoredThread,
 } from '../conversations/thread-item';
 import { Sql } from '../database/sql.service';
+import { DEFAULT_TIME_ZONE } from '../tasks/schedule/time-zones';
 import { ChatRateLimiter, RATE_WINDOW_CTE, RATE_WINDOW_SECONDS, RateWindow } from './chat-rate-limit';
 
 /** A stored user message that starts a turn, and the thread it is in. */
 export interface StartedMessage {
   thread: StoredThread;
   item: StoredItemOf<'user_message'>;
+  /** The user's time zone: the client's, else the one stored for the user, else the default (UTC). */
+  timeZone: string;
 }
 
 /**
@@ -38,6 +41,9 @@ const rememberZone = (n: number) => `z AS (
   WHERE user_settings.time_zone IS DISTINCT FROM EXCLUDED.time_zone
 )`;
 
+/** The user's stored time zone as it was before the statement (the turn's overdue note needs one). */
+const STORED_ZONE = '(SELECT time_zone FROM user_settings WHERE user_id = $1) AS stored_time_zone';
+
 // $1 user, $2 window seconds, $3 turns allowed per window, $4 thread id, $5 item id, $6 payload, $7 time zone. A
 // turn beyond the limit stores nothing but its count.
 const NEW_THREAD = `WITH ${RATE_WINDOW_CTE}, ${rememberZone(7)},
@@ -49,7 +55,8 @@ t AS (
   SELECT $5, t.id, t.user_id, 'user_message', $6::jsonb FROM t
   RETURNING created_at
 )
-SELECT rate.turns, rate.wait, t.*, i.created_at AS item_created_at FROM rate LEFT JOIN t ON true LEFT JOIN i ON true`;
+SELECT rate.turns, rate.wait, t.*, i.created_at AS item_created_at, ${STORED_ZONE}
+FROM rate LEFT JOIN t ON true LEFT JOIN i ON true`;
 
 // The same for a thread of the user's (which it touches), plus the newest $8 items of the types $7 stored before
 // the message (the statement's snapshot does not see its own insert), oldest first, as one JSON array: one row
@@ -67,12 +74,13 @@ t AS (
   WHERE thread_id = $4 AND user_id = $1 AND type = ANY($7) AND EXISTS (SELECT 1 FROM t)
   ORDER BY seq DESC LIMIT $8
 )
-SELECT rate.turns, rate.wait, t.*, i.created_at AS item_created_at,
+SELECT rate.turns, rate.wait, t.*, i.created_at AS item_created_at, ${STORED_ZONE},
   (SELECT json_agg(json_build_object('id', h.id, 'type', h.type, 'payload', h.payload, 'created_at', h.created_at)
      ORDER BY h.seq) FROM h) AS history
 FROM rate LEFT JOIN t ON true LEFT JOIN i ON true`;
 
-type StartRow = RateWindow & Partial<ThreadRow> & { item_created_at: Date | null };
+type StartRow = RateWindow &
+  Partial<ThreadRow> & { item_created_at: Date | null; stored_time_zone: string | null };
 type HistoryRow = StartRow & {
   history: Array<Omit<ItemRow, 'thread_id' | 'created_at'> & { created_at: string }> | null;
 };
@@ -107,7 +115,7 @@ export class TurnStarts {
       timeZone ?? null,
     ]);
     this.limiter.check(row, limit);
-    return this.started(row, itemId, message);
+    return this.started(row, itemId, message, timeZone);
   }
 
   /** Not found when the thread is not the user's; `history` holds the items the model reads, oldest first. */
@@ -135,13 +143,19 @@ export class TurnStarts {
     const history = (row.history ?? []).map((h) =>
       toItem({ ...h, thread_id: threadId, created_at: new Date(h.created_at) }),
     );
-    return { ...this.started(row, itemId, message), history };
+    return { ...this.started(row, itemId, message, timeZone), history };
   }
 
-  private started(row: StartRow, itemId: string, message: ItemPayloads['user_message']): StartedMessage {
+  private started(
+    row: StartRow,
+    itemId: string,
+    message: ItemPayloads['user_message'],
+    timeZone: string | undefined,
+  ): StartedMessage {
     const thread = toThread(row as ThreadRow);
     return {
       thread,
+      timeZone: timeZone ?? row.stored_time_zone ?? DEFAULT_TIME_ZONE,
       item: {
         id: itemId,
         threadId: thread.id,

@@ -1,5 +1,5 @@
 import type { TaskChange, TurnEvent } from '../chat/turn-events';
-import { ConversationStore, newItemId } from '../conversations/conversation-store.service';
+import { ConversationStore, NewItem, newItemId } from '../conversations/conversation-store.service';
 import type { AssistantMessageContent, ItemPayloads, WorkflowTask } from '../conversations/thread-item';
 import type { FailureCode, Messages } from '../i18n/catalog';
 import { messagesFor } from '../i18n/messages';
@@ -194,31 +194,20 @@ export class TurnEventBridge {
 
   /**
    * Ends the active workflow: stored with its duration, collapsed, and sent as done; then the Undo bar of the
-   * changes it showed.
+   * changes it showed. Both are stored in one statement (one round trip, not two, before the answer streams).
    */
   private async *closeWorkflow(): AsyncGenerator<ChatKitEvent> {
     const wf = this.workflow;
-    if (wf) {
-      this.workflow = undefined;
-      const stored = await this.store.addItem(
-        this.userId,
-        this.threadId,
-        'workflow',
-        this.workflowPayload(wf, true),
-        wf.id,
-      );
-      yield { type: 'thread.item.done', item: serializeItem(stored) };
-    }
     const undoable = this.undoable;
-    if (!undoable) return;
+    if (!wf && !undoable) return;
+    this.workflow = undefined;
     this.undoable = undefined;
-    const bar = await this.store.addItem(
-      this.userId,
-      this.threadId,
-      'widget',
-      renderUndoBar(undoable.batch, undoable.changes, this.msg),
-    );
-    yield { type: 'thread.item.done', item: serializeItem(bar) };
+    const items: NewItem[] = [];
+    if (wf) items.push({ type: 'workflow', payload: this.workflowPayload(wf, true), id: wf.id });
+    if (undoable)
+      items.push({ type: 'widget', payload: renderUndoBar(undoable.batch, undoable.changes, this.msg) });
+    for (const stored of await this.store.addItems(this.userId, this.threadId, items))
+      yield { type: 'thread.item.done', item: serializeItem(stored) };
   }
 
   private async *taskListWidget(data: unknown, output: string): AsyncGenerator<ChatKitEvent> {

@@ -12,6 +12,11 @@ export interface TaskChangedEvent {
   task: Task;
   /** The change log batch the change was recorded in (what an undo of it reverses); absent for an undo. */
   batch?: string;
+  /**
+   * Set when the change left the task's reminder as it was (same `remind_at`, not re-armed, still open): a rename,
+   * a new priority or tags. Absent means it may have moved, so a reader that keeps reminders looks again.
+   */
+  reminderKept?: true;
 }
 
 /** Typed map of the backend's in-process events. */

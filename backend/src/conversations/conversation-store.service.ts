@@ -133,25 +133,22 @@ export class ConversationStore {
 
   /**
    * Appends several items at once, in order, in one statement: a reader sees all of them or none (a partial
-   * answer is never read without the note that the user stopped it).
+   * answer is never read without the note that the user stopped it). Answers them as stored.
    */
-  async addItems(userId: string, threadId: string, items: NewItem[]): Promise<void> {
-    const rows = await this.rows<{ id: string }>(
+  async addItems(userId: string, threadId: string, items: NewItem[]): Promise<StoredItem[]> {
+    const ids = items.map((i) => i.id ?? newItemId(i.type));
+    const rows = await this.rows<{ id: string; created_at: Date }>(
       `INSERT INTO chat_thread_items (id, thread_id, user_id, type, payload)
        SELECT v.id, t.id, t.user_id, v.type, v.payload::jsonb
        FROM chat_threads t, unnest($3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS v(id, type, payload, n)
        WHERE t.id = $1 AND t.user_id = $2
        ORDER BY v.n
-       RETURNING id`,
-      [
-        threadId,
-        userId,
-        items.map((i) => i.id ?? newItemId(i.type)),
-        items.map((i) => i.type),
-        items.map((i) => JSON.stringify(i.payload)),
-      ],
+       RETURNING id, created_at`,
+      [threadId, userId, ids, items.map((i) => i.type), items.map((i) => JSON.stringify(i.payload))],
     );
     if (rows.length === 0 && items.length > 0) throw new ThreadNotFoundError(threadId);
+    const createdAt = new Map(rows.map((r) => [r.id, r.created_at]));
+    return items.map((item, k) => ({ ...item, id: ids[k], threadId, createdAt: createdAt.get(ids[k])! }));
   }
 
   /** Replaces the payload of an existing item (same id, same type, same place in the thread). */

@@ -24,11 +24,12 @@ interface ReminderJob {
 }
 
 /**
- * Reminders: a job per reminder in the job engine (pg-boss), due at its instant, made whenever a task changes with
- * a reminder not fired yet; the one instance that takes it fires a `task.due` event (stream, webhooks) — the task
- * row decides, so a stale job or a second instance fires nothing. Jobs live in the database, so a restart loses
- * none; one whose time passed while everything was down runs when an instance is back, marked late. A sweep
- * every minute on every instance (and at start) fires what a job missed (a crash between the change and its job).
+ * Reminders: a job per reminder in the job engine (pg-boss), due at its instant, made when a task with a reminder
+ * not fired yet is created, reopened or has that reminder moved (not on a rename); the one instance that takes it
+ * fires a `task.due` event (stream, webhooks) — the task row decides, so a stale job or a second instance fires
+ * nothing. Jobs live in the database, so a restart loses none; one whose time passed while everything was down
+ * runs when an instance is back, marked late. A sweep every minute on every instance (and at start) fires what a
+ * job missed (a crash between the change and its job).
  */
 @Injectable()
 export class Reminders implements OnModuleInit, OnModuleDestroy {
@@ -44,7 +45,11 @@ export class Reminders implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    this.unsubscribe = this.bus.on('task.changed', (e) => void this.schedule(e.userId, e.task));
+    // A job only when the reminder may have moved: not for a rename, new tags or a priority (the job made before
+    // still stands), nor for a deleted task (its job would find nothing to fire).
+    this.unsubscribe = this.bus.on('task.changed', (e) => {
+      if (!e.reminderKept && e.action !== 'deleted') void this.schedule(e.userId, e.task);
+    });
     await this.jobs.ready();
     const boss = this.jobs.boss;
     await boss.createQueue(QUEUE);
@@ -90,6 +95,7 @@ export class Reminders implements OnModuleInit, OnModuleDestroy {
   private async announce(task: Task): Promise<void> {
     const late = !!task.remindAt && Date.now() - task.remindAt.getTime() > LATE_AFTER_MS;
     await this.hub.publish(task.userId, 'task.due', toTaskView(task), late);
-    if (late) this.logger.log(`late reminder for task ${task.number} (was due ${task.remindAt?.toISOString()})`);
+    if (late)
+      this.logger.log(`late reminder for task ${task.number} (was due ${task.remindAt?.toISOString()})`);
   }
 }

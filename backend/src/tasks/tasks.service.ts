@@ -119,6 +119,12 @@ export interface TaskContext {
 /** A task after a change; completing a recurring task also created its next occurrence. */
 export type ChangedTask = Task & { nextOccurrence?: Task };
 
+/** A changed task, and whether the change left its reminder as it was (then no reminder job is made for it). */
+interface Changed {
+  task: ChangedTask;
+  reminderKept: boolean;
+}
+
 interface TaskRow {
   uuid: string;
   user_id: string;
@@ -449,10 +455,16 @@ export class TasksService {
         'nothing to change: give title, description, completed, priority, tags, due, recurrence or remind_at',
       );
     const origin = withBatch(ctx.origin);
-    const task = readsCurrent
+    const { task, reminderKept } = readsCurrent
       ? await this.changeCurrent(userId, taskId, set, changes, ctx, origin)
       : await this.setState(userId, taskId, set, changes.completed, origin);
-    this.emitChange(userId, changes.completed === undefined ? 'updated' : undefined, task, origin.batch);
+    this.emitChange(
+      userId,
+      changes.completed === undefined ? 'updated' : undefined,
+      task,
+      origin.batch,
+      reminderKept,
+    );
     return task;
   }
 
@@ -464,8 +476,8 @@ export class TasksService {
     ctx: TaskContext = {},
   ): Promise<ChangedTask> {
     const origin = withBatch(ctx.origin);
-    const task = await this.setState(userId, taskId, {}, completed ?? 'toggle', origin);
-    this.emitChange(userId, undefined, task, origin.batch);
+    const { task, reminderKept } = await this.setState(userId, taskId, {}, completed ?? 'toggle', origin);
+    this.emitChange(userId, undefined, task, origin.batch, reminderKept);
     return task;
   }
 
@@ -606,7 +618,7 @@ export class TasksService {
     set: Assignments,
     completed: boolean | 'toggle' | undefined,
     origin: Required<Pick<ChangeOrigin, 'batch'>> & ChangeOrigin,
-  ): Promise<ChangedTask> {
+  ): Promise<Changed> {
     const state: Assignments = { ...set };
     let mayComplete = '';
     if (completed === 'toggle') {
@@ -620,7 +632,8 @@ export class TasksService {
     }
     const values: unknown[] = [userId, taskId, ...logValues(origin)];
     const rows = await this.sql.rows<TaskRow>(updateAndLog(assign(state, values), mayComplete), values);
-    if (rows.length > 0) return fromRow(rows[0]);
+    // Without a change of state, only columns that do not decide the reminder were set.
+    if (rows.length > 0) return { task: fromRow(rows[0]), reminderKept: completed === undefined };
     if (!mayComplete) throw new TaskNotFoundError(taskId);
     return this.changeCurrent(userId, taskId, set, {}, {}, origin, completed);
   }
@@ -637,7 +650,7 @@ export class TasksService {
     ctx: TaskContext,
     origin: Required<Pick<ChangeOrigin, 'batch'>> & ChangeOrigin,
     completed: boolean | 'toggle' | undefined = changes.completed,
-  ): Promise<ChangedTask> {
+  ): Promise<Changed> {
     const scheduled =
       changes.due !== undefined || changes.recurrence !== undefined || changes.remind_at !== undefined;
     const zone = scheduled ? await this.timeZone(userId, ctx) : undefined;
@@ -709,7 +722,11 @@ export class TasksService {
         JSON.stringify(row.snapshot),
         JSON.stringify(updated.snapshot),
       ]);
-      return task;
+      const reminderKept =
+        task.completed === current.completed &&
+        task.remindAt?.getTime() === current.remindAt?.getTime() &&
+        (task.remindedAt === null) === (current.remindedAt === null);
+      return { task, reminderKept };
     });
   }
 
@@ -828,13 +845,23 @@ export class TasksService {
     action: TaskChangedEvent['action'] | undefined,
     task: ChangedTask,
     batch: string,
+    reminderKept: boolean,
   ): void {
-    this.emit(userId, action ?? (task.completed ? 'completed' : 'reopened'), task, batch);
+    this.emit(userId, action ?? (task.completed ? 'completed' : 'reopened'), task, batch, reminderKept);
     if (task.nextOccurrence) this.emit(userId, 'created', task.nextOccurrence, batch);
   }
 
-  /** `batch`: the change log batch of the change (none for an undo, which cannot itself be undone). */
-  private emit(userId: string, action: TaskChangedEvent['action'], task: Task, batch?: string): void {
+  /**
+   * `batch`: the change log batch of the change (none for an undo, which cannot itself be undone); `reminderKept`:
+   * the change left the task's reminder as it was.
+   */
+  private emit(
+    userId: string,
+    action: TaskChangedEvent['action'],
+    task: Task,
+    batch?: string,
+    reminderKept = false,
+  ): void {
     this.events.emit('task.changed', {
       userId,
       action,
@@ -842,6 +869,7 @@ export class TasksService {
       title: task.title,
       task,
       ...(batch ? { batch } : {}),
+      ...(reminderKept ? { reminderKept: true as const } : {}),
     });
   }
 }

@@ -1,3 +1,4 @@
+import { Jobs } from '../../src/jobs/jobs.service';
 import { BackendBehindBalancer, BackendProcess } from '../support/backend-process';
 import { EventStream, ReadEvent } from '../support/event-stream';
 import { connectHttp } from '../support/mcp-clients';
@@ -116,6 +117,49 @@ describe('reminders', () => {
         await mcp.close();
       }
     });
+  });
+
+  it('makes a reminder job when a reminder is set or moved, none for a rename, tags or a due date it does not follow', async () => {
+    const rest = api(t.url, user.jwt);
+    const boss = t.app.get(Jobs).boss;
+    // The jobs made for a task (oldest first), once `count` are there and a moment more has passed for any extra
+    // (jobs are made after the response).
+    const jobsFor = async (taskId: number, count: number): Promise<string[]> => {
+      const find = async () =>
+        (await boss.findJobs<{ at: string }>('task-reminders', { data: { userId: user.id, taskId } })).map(
+          (j) => j.data.at,
+        );
+      for (let waited = 0; (await find()).length < count && waited < 5_000; waited += 50)
+        await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => setTimeout(r, 300));
+      return find();
+    };
+
+    const task = (
+      await rest.post('/api/tasks', { title: 'Water the plants', due_at: '2031-03-01T08:00:00Z' })
+    ).body;
+    expect(await jobsFor(task.id, 1)).toEqual(['2031-03-01T08:00:00.000Z']);
+    await rest.patch(`/api/tasks/${task.id}`, { title: 'Water the ferns' });
+    await rest.patch(`/api/tasks/${task.id}`, {
+      priority: 'high',
+      tags: ['home'],
+      description: 'both rooms',
+    });
+    expect(await jobsFor(task.id, 1)).toHaveLength(1);
+    await rest.patch(`/api/tasks/${task.id}`, { due_at: '2031-03-02T08:00:00Z' });
+    expect(await jobsFor(task.id, 2)).toEqual(['2031-03-01T08:00:00.000Z', '2031-03-02T08:00:00.000Z']);
+
+    // A reminder at an instant stays where it is when the due date moves: no second job.
+    const fixed = (
+      await rest.post('/api/tasks', {
+        title: 'Renew the passport',
+        due_at: '2031-05-01T08:00:00Z',
+        remind_at: '2031-04-01T08:00:00Z',
+      })
+    ).body;
+    expect(await jobsFor(fixed.id, 1)).toEqual(['2031-04-01T08:00:00.000Z']);
+    await rest.patch(`/api/tasks/${fixed.id}`, { due_at: '2031-05-03T08:00:00Z' });
+    expect(await jobsFor(fixed.id, 1)).toHaveLength(1);
   });
 
   it('the first chat turn of the day in a conversation says what is overdue, later ones do not', async () => {

@@ -12,22 +12,18 @@ export function withSilenceTimeout(model: Model, ms: number): Model {
   const timedOut = () =>
     new AgentTurnError('model_timeout', `The model sent nothing for ${ms} ms and was stopped.`);
 
-  /** Runs `call` with a signal that also fires after `ms` without a `beat()`. */
+  /** Runs `call` with a signal that also fires after `ms` without a chunk. */
   async function* timed<T>(
     request: ModelRequest,
     call: (req: ModelRequest) => AsyncIterable<T>,
   ): AsyncGenerator<T> {
     const silence = new AbortController();
-    let timer: NodeJS.Timeout | undefined;
-    const beat = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => silence.abort(timedOut()), ms);
-    };
+    // One timer per call, re-armed by every chunk (`refresh`): a new timer per chunk was ~30 allocations a turn.
+    const timer = setTimeout(() => silence.abort(timedOut()), ms);
     const signal = request.signal ? AbortSignal.any([request.signal, silence.signal]) : silence.signal;
-    beat();
     try {
       for await (const ev of call({ ...request, signal })) {
-        beat();
+        timer.refresh();
         yield ev;
       }
     } catch (err) {
