@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { keepQueriesWhole } from './pglite-batches';
 
 /** Nest injection token of the DatabaseEndpoint the app was built on. */
 export const DATABASE_ENDPOINT = Symbol('DATABASE_ENDPOINT');
@@ -81,6 +82,7 @@ export async function openDatabase(opts: {
     port: 0,
     maxConnections: opts.maxConnections ?? EMBEDDED_MAX_CONNECTIONS,
   });
+  keepQueriesWhole(server);
   await server.start();
   const url = `postgres://postgres:postgres@${server.getServerConn()}/postgres?sslmode=disable`;
   writeFileSync(join(dir, ENDPOINT_FILE), JSON.stringify({ url, pid: process.pid }));
