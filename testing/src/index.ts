@@ -1,4 +1,5 @@
-/** What the browser suites of the widget and the demo site share: the real backend, Chromium, page helpers. */
+/** What the browser suites share: the real backend, Chromium, page helpers, axe-core findings. */
+export * from './axe';
 export { freePort, startBackend, type RunningBackend } from './backend';
 export { launchBrowser } from './browser';
 export * from './page';

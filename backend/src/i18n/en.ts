@@ -8,7 +8,8 @@ const theTask = (title: string | undefined) => (title ? f.quoteShort(title) : 't
 const ref = (id: number | undefined) => (id === undefined ? 'the task' : `task ${f.id(id)}`);
 const named = (id: number, title: string) => `task ${f.id(id)} ${f.quote(title)}`;
 
-const FIELDS: Readonly<Record<string, string>> = {
+/** The English words for a task's columns ("due date" for `due_at`): what an undone edit set back. */
+export const FIELDS: Readonly<Record<string, string>> = {
   title: 'title',
   description: 'description',
   priority: 'priority',

@@ -1,9 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { UnauthorizedError } from '@modelcontextprotocol/sdk/client/auth.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-// Only the browser module of the shared test helpers: its page module brings DOM types into this Node program,
-// whose fetch they retype. For the same reason, code run in the page is given as strings.
+// Only the browser and axe modules of the shared test helpers: their page module brings DOM types into this Node
+// program, whose fetch they retype. For the same reason, code run in the page is given as strings.
+import { axe } from '@todo-assistant/testing/src/axe';
 import { launchBrowser } from '@todo-assistant/testing/src/browser';
 import { randomUUID } from 'node:crypto';
 import { copyFileSync, mkdirSync } from 'node:fs';
@@ -145,16 +145,6 @@ async function tabTo(page: Page, pattern: RegExp, key = 'Tab', max = 15): Promis
     await page.keyboard.press(key);
   }
   throw new Error(`${key} never reached ${pattern}; focus is on "${await focused(page)}"`);
-}
-
-/** Serious and critical WCAG 2.1 A/AA (and best-practice) findings of axe-core on the page as it is. */
-async function axe(page: Page, state: string): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${state}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 async function consentShows(page: Page, client: string) {

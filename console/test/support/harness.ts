@@ -1,9 +1,15 @@
-import AxeBuilder from '@axe-core/playwright';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchBrowser, recordPageEvents, startBackend, type RunningBackend } from '@todo-assistant/testing';
+import {
+  launchBrowser,
+  recordPageEvents,
+  seriousViolations,
+  startBackend,
+  violationTargets,
+  type RunningBackend,
+} from '@todo-assistant/testing';
 
 /** Where the console's browser tests leave their screenshots (CI keeps them as artifacts). */
 export const ARTIFACTS = join(__dirname, '../../test-results');
@@ -167,11 +173,8 @@ export const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
  * over the page (legacy mode): the console has no frames, and the default mode opens a page of its own each time.
  */
 export async function axeFindings(page: Page, rules?: string[]): Promise<string[]> {
-  const axe = new AxeBuilder({ page }).setLegacyMode(true);
-  const results = await (rules ? axe.withRules(rules) : axe).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const violations = await seriousViolations(page, { rules, legacyMode: true });
+  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${violationTargets(v)}`);
 }
 
 /** Saves a screenshot into test-results/ (full page unless said otherwise). */

@@ -1,4 +1,5 @@
-import { axe, focused, tabUntil } from '../support/a11y';
+import { axe } from '@todo-assistant/testing';
+import { focused, tabUntil } from '../support/a11y';
 import {
   answersEnded,
   Harness,

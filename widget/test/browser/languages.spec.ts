@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { axe, focused, tabUntil } from '../support/a11y';
+import { axe } from '@todo-assistant/testing';
+import { focused, tabUntil } from '../support/a11y';
 import { answersEnded, Harness, screenshot, waitForAnswer, widget } from '../support/harness';
 
 /**

@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page, Request } from 'playwright-core';
-import { recordPageEvents } from '@todo-assistant/testing';
+import { axe, recordPageEvents } from '@todo-assistant/testing';
 import {
   Harness,
   hostEvents,
@@ -108,16 +107,6 @@ async function setHidden(page: Page, hidden: boolean): Promise<void> {
     Object.defineProperty(document, 'hidden', { configurable: true, get: () => hide });
     document.dispatchEvent(new Event('visibilitychange'));
   }, hidden);
-}
-
-/** Serious and critical WCAG 2.1 A/AA findings (as accessibility.spec.ts scans every other state). */
-async function axe(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 const until = async (check: () => boolean, ms = 5_000) => {

@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 
 /** The element focused inside the widget's shadow trees, described for assertions. */
@@ -19,14 +18,4 @@ export async function tabUntil(page: Page, pattern: RegExp, key = 'Tab', max = 3
     await page.keyboard.press(key);
   }
   throw new Error(`never reached ${pattern} with ${key}; last focus: ${await focused(page)}`);
-}
-
-/** Serious and critical WCAG 2.1 A/AA findings on the page (the widget's shadow trees included). */
-export async function axe(page: Page, state: string): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${state}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }

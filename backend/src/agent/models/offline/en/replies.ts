@@ -2,6 +2,7 @@
  * Every sentence the offline assistant says in English. Short, friendly, and always naming task numbers and titles so
  * the person can see exactly what changed. Pure functions: the same facts give the same words.
  */
+import { FIELDS } from '../../../../i18n/en';
 import type { Action, FieldChange, ListFilter, NewTask, StateQuestion } from '../intent';
 import type {
   ChangedTask,
@@ -474,17 +475,11 @@ function undoneClause(c: UndoneView): string {
   }
 }
 
-/** " (its title)", " (its due date and priority)": what an undone edit set back. */
+/** " (its title)", " (its due date and priority)": what an undone edit set back, in the catalog's words. */
 function changedFields(fields: readonly string[] | undefined): string {
-  const words: Record<string, string> = {
-    title: 'title',
-    description: 'description',
-    priority: 'priority',
-    tags: 'tags',
-    due_at: 'due date',
-    recurrence: 'repeat',
-  };
-  const named = [...new Set((fields ?? []).map((f) => words[f]).filter(Boolean))];
+  // Its state (`completed`) goes unnamed here.
+  const words = (fields ?? []).filter((f) => f !== 'completed').map((f) => FIELDS[f]);
+  const named = [...new Set(words.filter(Boolean))];
   if (named.length === 0) return '';
   const list =
     named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
