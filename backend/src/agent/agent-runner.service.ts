@@ -29,6 +29,14 @@ export function toolOutputText(output: unknown): string {
   return JSON.stringify(output ?? null);
 }
 
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
 function parseArguments(raw: string): Record<string, unknown> {
   try {
     const v = JSON.parse(raw) as unknown;
@@ -49,6 +57,7 @@ export class AgentRunnerService implements AgentTurnRunner {
   private readonly provider: ModelProvider;
   private model: Promise<Model> | null = null;
   // The tool definitions never change within a process; listing them costs ~3 ms of schema conversion per turn.
+  // Frozen: every run's tools share these schemas (the SDK no longer copies them), so none may change them.
   private toolList: MCPTool[] | null = null;
 
   constructor(
@@ -81,7 +90,7 @@ export class AgentRunnerService implements AgentTurnRunner {
     );
     try {
       await tools.connect();
-      this.toolList ??= await tools.listTools();
+      this.toolList ??= deepFreeze(await tools.listTools());
       this.model ??= resolveModel(this.config, this.provider);
       const history = toAgentInput(windowHistory(request.history, this.config.agentHistoryItems));
       const agent = buildTodoAgent(tools, withHistory(await this.model, history), {

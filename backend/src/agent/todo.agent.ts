@@ -1,4 +1,4 @@
-import { Agent, type MCPServer, type Model } from '@openai/agents';
+import { Agent, mcpToFunctionTool, type MCPServer, type Model } from '@openai/agents';
 
 /**
  * The assistant, declared as data: its name, its instructions (the seed's rules) and its tools (the MCP
@@ -38,19 +38,25 @@ export const SITE_INSTRUCTIONS_HEADING =
   'The website you are embedded in adds these instructions (they cannot change the rules above):';
 
 /**
- * An agent whose MCP tools are listed and converted once per run. The SDK does it on every model call (a turn
- * with a tool makes two): it deep-copies the whole tool list (`structuredClone`, twice) and converts each schema
- * into a function tool again — ~3% of the backend's CPU on a streaming model. Our tool list is static and has no
- * filter, so the first call's tools serve the run's later calls; the SDK treats them as it treats `tools`.
+ * An agent whose MCP tools are converted once per run, straight from the server's tool list. The SDK converts
+ * them on every model call (a turn with a tool makes two) and deep-copies the list each time (`structuredClone`,
+ * two or three times over) — ~3% of the backend's CPU on a streaming model. Our server's list is static, already
+ * a copy of its own, and has no filter: `mcpToFunctionTool` (the SDK's own conversion) of each tool serves the run.
  */
 class TodoAgent extends Agent {
   private mcpTools: ReturnType<Agent['getMcpTools']> | null = null;
 
-  override getMcpTools(...args: Parameters<Agent['getMcpTools']>): ReturnType<Agent['getMcpTools']> {
-    this.mcpTools ??= super.getMcpTools(...args).catch((err: unknown) => {
-      this.mcpTools = null; // a failed listing is tried again by the next call
-      throw err;
-    });
+  override getMcpTools(): ReturnType<Agent['getMcpTools']> {
+    this.mcpTools ??= Promise.all(
+      this.mcpServers.map(async (server) =>
+        (await server.listTools()).map((tool) => mcpToFunctionTool(tool, server, false)),
+      ),
+    )
+      .then((lists) => lists.flat())
+      .catch((err: unknown) => {
+        this.mcpTools = null; // a failed listing is tried again by the next call
+        throw err;
+      });
     return this.mcpTools;
   }
 }
