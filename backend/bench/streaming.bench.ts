@@ -114,8 +114,10 @@ export async function run(): Promise<void> {
               type: 'threads.create',
               params: { input: userInput('add the first task') },
             });
-            const threadId = /"thread":\{"id":"([^"]+)"/.exec(await res.text())?.[1];
-            if (!threadId) throw new Error('threads.create sent no thread');
+            const body = await res.text();
+            const threadId = /"thread":\{"id":"([^"]+)"/.exec(body)?.[1];
+            if (!threadId)
+              throw new Error(`threads.create sent no thread: ${res.status} ${body.slice(0, 300)}`);
             return { user, threadId };
           }),
         )),

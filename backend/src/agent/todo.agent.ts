@@ -61,17 +61,31 @@ class TodoAgent extends Agent {
   }
 }
 
+/** Instructions per (lists shown, site's words), kept: each turn built its own 8 KB copy, held while it ran. */
+const builtInstructions = new Map<string, string>();
+const MAX_BUILT_INSTRUCTIONS = 256; // sites' instructions: a bounded cache, cleared when full
+
+function instructionsFor(listsShown: boolean, siteInstructions: string): string {
+  const key = `${listsShown ? 1 : 0}${siteInstructions}`;
+  let text = builtInstructions.get(key);
+  if (text === undefined) {
+    text = TODO_AGENT_INSTRUCTIONS;
+    if (listsShown) text += `\n${LISTS_SHOWN_INSTRUCTION}`;
+    if (siteInstructions) text += `\n${SITE_INSTRUCTIONS_HEADING}\n${siteInstructions}`;
+    if (builtInstructions.size >= MAX_BUILT_INSTRUCTIONS) builtInstructions.clear();
+    builtInstructions.set(key, text);
+  }
+  return text;
+}
+
 export function buildTodoAgent(
   tools: MCPServer,
   model: Model | string,
   options: { listsShown?: boolean; siteInstructions?: string } = {},
 ): Agent {
-  let instructions = TODO_AGENT_INSTRUCTIONS;
-  if (options.listsShown) instructions += `\n${LISTS_SHOWN_INSTRUCTION}`;
-  if (options.siteInstructions) instructions += `\n${SITE_INSTRUCTIONS_HEADING}\n${options.siteInstructions}`;
   return new TodoAgent({
     name: TODO_AGENT_NAME,
-    instructions,
+    instructions: instructionsFor(options.listsShown === true, options.siteInstructions ?? ''),
     mcpServers: [tools],
     model,
   });
