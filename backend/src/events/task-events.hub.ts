@@ -6,7 +6,7 @@ import { DATABASE_ENDPOINT, DatabaseEndpoint } from '../database/database-endpoi
 import { Sql } from '../database/sql.service';
 import { toTaskView } from '../tasks/task.view';
 import type { TaskEvent, TaskEventType } from './task-event';
-import { TASK_EVENTS_CHANNEL, TaskEventsStore } from './task-events.store';
+import { SiteWebhookRef, TASK_EVENTS_CHANNEL, TaskEventsStore } from './task-events.store';
 
 /** Someone listening to a user's events: a `GET /api/events` stream (or a webhook sender). */
 export interface EventListener {
@@ -14,6 +14,9 @@ export interface EventListener {
   /** Called every HEARTBEAT_MS: a stream writes a comment, so quiet connections stay open. */
   heartbeat?(): void;
 }
+
+/** Told of an event made here, with the active webhooks of its user's site. */
+export type PublishedListener = (userId: string, event: TaskEvent, webhooks: SiteWebhookRef[]) => void;
 
 const HEARTBEAT_MS = 20_000;
 const PRUNE_MS = 10 * 60_000;
@@ -40,7 +43,7 @@ export class TaskEventsHub implements OnModuleInit, OnModuleDestroy {
   private readonly instance = randomUUID();
   private readonly listeners = new Map<string, Set<EventListener>>();
   /** Told of every event this instance made (each event once across instances): the webhook sender. */
-  private readonly publishedListeners = new Set<(userId: string, event: TaskEvent) => void>();
+  private readonly publishedListeners = new Set<PublishedListener>();
   private listenClient: Client | null = null;
   private timers: NodeJS.Timeout[] = [];
   private unsubscribe?: () => void;
@@ -87,7 +90,7 @@ export class TaskEventsHub implements OnModuleInit, OnModuleDestroy {
   }
 
   /** Hears every event made on this instance (not those of other instances: each is heard once, where it was made). */
-  onPublished(listener: (userId: string, event: TaskEvent) => void): () => void {
+  onPublished(listener: PublishedListener): () => void {
     this.publishedListeners.add(listener);
     return () => this.publishedListeners.delete(listener);
   }
@@ -99,10 +102,10 @@ export class TaskEventsHub implements OnModuleInit, OnModuleDestroy {
     task: TaskEvent['task'],
     late = false,
   ): Promise<TaskEvent> {
-    const delivered = await this.store.record(userId, type, task, this.instance, late);
-    this.deliver(userId, delivered);
-    for (const l of this.publishedListeners) l(userId, delivered);
-    return delivered;
+    const { event, webhooks } = await this.store.record(userId, type, task, this.instance, late);
+    this.deliver(userId, event);
+    for (const l of this.publishedListeners) l(userId, event, webhooks);
+    return event;
   }
 
   private async changed(e: TaskChangedEvent): Promise<void> {

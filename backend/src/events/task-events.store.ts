@@ -24,13 +24,27 @@ const toEvent = (r: EventRow): TaskEvent => ({
   ...(r.late ? { late: true } : {}),
 });
 
+/** An active webhook of the site an event's user belongs to, and the event types it asked for. */
+export interface SiteWebhookRef {
+  id: string;
+  events: string[];
+}
+
+/** A stored event, and the webhooks it is to be sent to (those that want its type among them). */
+export interface RecordedEvent {
+  event: TaskEvent;
+  webhooks: SiteWebhookRef[];
+}
+
 /** SQL of `task_events`. */
 export class TaskEventsStore {
   constructor(private readonly pool: Pool) {}
 
   /**
    * Stores an event and notifies every instance in one statement (`origin`: this instance, which has delivered
-   * the event itself already and ignores its own notification).
+   * the event itself already and ignores its own notification). The same statement reads the active webhooks of
+   * the user's site (the site `default` for accounts), for the webhook sender: a statement of its own per task
+   * change cost the database as much as storing the event.
    */
   async record(
     userId: string,
@@ -38,17 +52,22 @@ export class TaskEventsStore {
     task: TaskView,
     origin: string,
     late = false,
-  ): Promise<TaskEvent> {
-    const { rows } = await this.pool.query<EventRow>(
+  ): Promise<RecordedEvent> {
+    const { rows } = await this.pool.query<EventRow & { webhooks: SiteWebhookRef[] }>(
       `WITH e AS (
          INSERT INTO task_events (user_id, type, task, late) VALUES ($1, $2, $3::jsonb, $6)
          RETURNING id, type, task, created_at, late
        )
        SELECT e.*, pg_notify($4, json_build_object('origin', $5::text, 'user', $1::text, 'id', e.id::text,
-         'type', e.type, 'time', e.created_at, 'task', e.task, 'late', e.late)::text) FROM e`,
+         'type', e.type, 'time', e.created_at, 'task', e.task, 'late', e.late)::text),
+         (SELECT coalesce(json_agg(json_build_object('id', w.id, 'events', w.events)), '[]'::json)
+          FROM site_webhooks w
+          WHERE w.status = 'active'
+            AND w.site_id = coalesce((SELECT site_id FROM site_users WHERE user_id = $1), 'default')) AS webhooks
+       FROM e`,
       [userId, type, JSON.stringify(task), TASK_EVENTS_CHANNEL, origin, late],
     );
-    return toEvent(rows[0]);
+    return { event: toEvent(rows[0]), webhooks: rows[0].webhooks };
   }
 
   /** The user's events after `afterId` within the replay window, oldest first. */

@@ -3,6 +3,7 @@ import type { Job } from 'pg-boss';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Sql } from '../database/sql.service';
 import type { TaskEvent } from '../events/task-event';
+import type { SiteWebhookRef } from '../events/task-events.store';
 import { TaskEventsHub } from '../events/task-events.hub';
 import { Jobs } from '../jobs/jobs.service';
 import { wants, WebhooksService } from './webhooks.service';
@@ -39,7 +40,7 @@ export class WebhookSender implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    this.unsubscribe = this.hub.onPublished((userId, event) => void this.enqueue(userId, event));
+    this.unsubscribe = this.hub.onPublished((_userId, event, webhooks) => void this.enqueue(event, webhooks));
     await this.jobs.ready();
     await this.jobs.boss.createQueue(QUEUE);
     await this.jobs.boss.work<DeliveryJob>(QUEUE, { pollingIntervalSeconds: 0.5 }, ([job]) =>
@@ -51,20 +52,17 @@ export class WebhookSender implements OnModuleInit, OnModuleDestroy {
     this.unsubscribe?.();
   }
 
-  private async enqueue(userId: string, event: TaskEvent): Promise<void> {
+  /** `hooks`: the active webhooks of the user's site, read by the statement that stored the event. */
+  private async enqueue(event: TaskEvent, hooks: SiteWebhookRef[]): Promise<void> {
+    const wanted = hooks.filter((h) => wants(h.events, event.type));
+    if (wanted.length === 0) return;
     try {
-      const hooks = await this.sql.rows<{ id: string; events: string[] }>(
-        `SELECT w.id, w.events FROM site_webhooks w
-         WHERE w.status = 'active'
-           AND w.site_id = coalesce((SELECT site_id FROM site_users WHERE user_id = $1), 'default')`,
-        [userId],
-      );
       const payload = JSON.stringify({
         type: event.type,
         timestamp: event.time,
         data: { id: event.id, task: event.task, ...(event.late ? { late: true } : {}) },
       });
-      for (const hook of hooks.filter((h) => wants(h.events, event.type)))
+      for (const hook of wanted)
         await this.jobs.boss.send(
           QUEUE,
           { webhookId: hook.id, messageId: `msg_${event.id}_${hook.id}`, type: event.type, payload },
