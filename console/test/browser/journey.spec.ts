@@ -58,6 +58,7 @@ const preview = () => page.locator('console-widget-preview todo-assistant');
 
 it('signs up on the sign-in page and lands on an empty sites list', async () => {
   await h.signUp(page, owner);
+  await page.getByRole('heading', { level: 1, name: 'Sites', exact: true }).waitFor();
   await expect(heading(page).innerText()).resolves.toBe('Sites');
   await page.getByText('No sites yet').waitFor();
   await page.getByText(owner.email).waitFor();
@@ -66,6 +67,7 @@ it('signs up on the sign-in page and lands on an empty sites list', async () => 
 
 it('adds a site: the origins are checked as they are typed, the result shows the secret once and the code to paste', async () => {
   await page.getByRole('link', { name: 'Add your first site' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Add a site', exact: true }).waitFor(); // rendered after the route changed: wait
   await expect(heading(page).innerText()).resolves.toBe('Add a site');
   await expect(focused(page)).resolves.toBe('h1 Add a site'); // the new page's heading has the focus
 
@@ -88,6 +90,7 @@ it('adds a site: the origins are checked as they are typed, the result shows the
 
   await page.waitForURL(/#\/sites\/site_[a-z0-9]{8}\/setup$/);
   siteId = /#\/sites\/([^/]+)\/setup/.exec(page.url())![1];
+  await page.getByRole('heading', { level: 1, name: 'Acme shop is ready', exact: true }).waitFor();
   await expect(heading(page).innerText()).resolves.toBe('Acme shop is ready');
   await page.getByRole('status').getByText('Acme shop is added.').waitFor();
 
