@@ -16,7 +16,7 @@ export interface EventListener {
 }
 
 /** Told of an event made here, with the active webhooks of its user's site. */
-export type PublishedListener = (userId: string, event: TaskEvent, webhooks: SiteWebhookRef[]) => void;
+export type PublishedListener = (event: TaskEvent, webhooks: SiteWebhookRef[]) => void;
 
 const HEARTBEAT_MS = 20_000;
 const PRUNE_MS = 10 * 60_000;
@@ -104,7 +104,7 @@ export class TaskEventsHub implements OnModuleInit, OnModuleDestroy {
   ): Promise<TaskEvent> {
     const { event, webhooks } = await this.store.record(userId, type, task, this.instance, late);
     this.deliver(userId, event);
-    for (const l of this.publishedListeners) l(userId, event, webhooks);
+    for (const l of this.publishedListeners) l(event, webhooks);
     return event;
   }
 

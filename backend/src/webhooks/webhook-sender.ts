@@ -40,7 +40,7 @@ export class WebhookSender implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    this.unsubscribe = this.hub.onPublished((_userId, event, webhooks) => void this.enqueue(event, webhooks));
+    this.unsubscribe = this.hub.onPublished((event, webhooks) => void this.enqueue(event, webhooks));
     await this.jobs.ready();
     await this.jobs.boss.createQueue(QUEUE);
     await this.jobs.boss.work<DeliveryJob>(QUEUE, { pollingIntervalSeconds: 0.5 }, ([job]) =>
