@@ -6,7 +6,16 @@ import { freePort } from '../test/support/test-app';
 import { TEST_AUTH_SECRET } from '../test/support/test-database';
 import { TestUser } from '../test/support/users';
 import { modelTurnMs } from './model-stub';
-import { backendCpuMs, backendPids, benchDatabase, peakRss, percentile, signUp } from './support';
+import {
+  backendCpuMs,
+  backendPids,
+  benchDatabase,
+  databaseCpuBetween,
+  databaseCpuMs,
+  peakRss,
+  percentile,
+  signUp,
+} from './support';
 
 /**
  * Chat turns on a real model's latency (issue 21): a local OpenAI-compatible server streams like a hosted model
@@ -14,7 +23,8 @@ import { backendCpuMs, backendPids, benchDatabase, peakRss, percentile, signUp }
  * a tool call and a short answer), and N users, each in a ChatKit thread of their own, send "add …" turns back to
  * back for STREAM_SECONDS. The backend runs as `npm start` runs it (dist/src/main.js, default WEB_CONCURRENCY);
  * this process is the clients, the model a process of its own. Per N, in one run: turns/s against the model-bound
- * ideal, the time the backend adds to a turn (p50/p99), errors, backend CPU per turn and RSS per process.
+ * ideal, the time the backend adds to a turn (p50/p99), errors, backend CPU per turn and RSS per process; beside
+ * them, PostgreSQL's CPU per turn (its processes share the machine's cores with the backend's).
  */
 
 const USERS = (process.env.STREAM_USERS ?? '50,200,500').split(',').map(Number);
@@ -125,7 +135,7 @@ export async function run(): Promise<void> {
     }
 
     console.log(
-      '\n| users at once | turns/s | model-bound ideal | share | added p50 / p99 | errors | backend CPU per turn | RSS per process |\n| --- | --- | --- | --- | --- | --- | --- | --- |',
+      '\n| users at once | turns/s | model-bound ideal | share | added p50 / p99 | errors | backend CPU per turn | RSS per process | database CPU per turn |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     );
     const results = new Map<
       number,
@@ -136,6 +146,7 @@ export async function run(): Promise<void> {
       const added: number[] = [];
       let errors = 0;
       const cpu = backendCpuMs(backend);
+      const dbCpu = await databaseCpuMs(db.url);
       const deadline = performance.now() + SECONDS * 1000;
       const started = performance.now();
       const { mb } = await peakRss(backend, () =>
@@ -159,6 +170,7 @@ export async function run(): Promise<void> {
       const perSecond = turns / elapsed;
       const ideal = (n * 1000) / modelMs;
       const cpuPerTurn = (backendCpuMs(backend) - cpu) / Math.max(1, turns);
+      const dbCpuPerTurn = databaseCpuBetween(dbCpu, await databaseCpuMs(db.url)) / Math.max(1, turns);
       const maxRss = Math.max(...mb);
       results.set(n, {
         perSecond,
@@ -170,7 +182,7 @@ export async function run(): Promise<void> {
       console.log(
         `| ${n} | ${fmt(perSecond)} | ${fmt(ideal)} | ${fmt((100 * perSecond) / ideal, 0)} % | ` +
           `${fmt(percentile(sorted, 50), 0)} / ${fmt(percentile(sorted, 99), 0)} ms | ${errors} | ` +
-          `${fmt(cpuPerTurn, 2)} ms | ${mb.map((m) => fmt(m, 0)).join(', ')} MB |`,
+          `${fmt(cpuPerTurn, 2)} ms | ${mb.map((m) => fmt(m, 0)).join(', ')} MB | ${fmt(dbCpuPerTurn, 2)} ms |`,
       );
     }
     const at200 = results.get(200);

@@ -136,10 +136,10 @@ export function backendPids(backend: BackendProcess): number[] {
   return [root, ...(children ? children.split(/\s+/).map(Number) : [])];
 }
 
-/** CPU time (user + system, ms) the backend's processes have used so far. */
-export function backendCpuMs(backend: BackendProcess): number {
+/** CPU time (user + system, ms) the processes have used so far; one gone counts nothing. */
+function processCpuMs(pids: number[]): number {
   let ticks = 0;
-  for (const pid of backendPids(backend)) {
+  for (const pid of pids) {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -149,6 +149,35 @@ export function backendCpuMs(backend: BackendProcess): number {
     }
   }
   return ticks * 10;
+}
+
+/** CPU time (user + system, ms) the backend's processes have used so far. */
+export function backendCpuMs(backend: BackendProcess): number {
+  return processCpuMs(backendPids(backend));
+}
+
+/**
+ * CPU time (ms) PostgreSQL's server processes connected to the database have used so far, per process id (the
+ * server runs on this machine in the benches; its processes are the backend's open connections).
+ */
+export async function databaseCpuMs(url: string): Promise<Map<number, number>> {
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  try {
+    const { rows } = await c.query<{ pid: number }>(
+      'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+    );
+    return new Map(rows.map((r) => [r.pid, processCpuMs([r.pid])]));
+  } finally {
+    await c.end();
+  }
+}
+
+/** CPU (ms) the database's server processes used between two readings, counting the ones alive at both. */
+export function databaseCpuBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let ms = 0;
+  for (const [pid, cpu] of after) if (before.has(pid)) ms += cpu - before.get(pid)!;
+  return ms;
 }
 
 /** Resident memory of the backend's processes, the peak of each, sampled while `work` runs. */

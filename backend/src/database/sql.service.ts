@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Pool, QueryConfig } from 'pg';
+import type { Pool, QueryConfig, QueryResult, QueryResultRow } from 'pg';
 import { DataSource } from 'typeorm';
 import { DATABASE_ENDPOINT, DatabaseEndpoint } from './database-endpoint';
 
@@ -26,12 +26,20 @@ export class Sql {
   }
 
   async rows<T>(text: string, values: unknown[]): Promise<T[]> {
+    return (await this.query(text, values)).rows as T[];
+  }
+
+  /** `pool.query` with the statement named: stores written over a plain pool (a `Db`) take the service as one. */
+  query<R extends QueryResultRow = QueryResultRow>(
+    text: string,
+    values: unknown[] = [],
+  ): Promise<QueryResult<R>> {
     const query: QueryConfig = { text, values };
     if (this.names) {
       let name = this.names.get(text);
       if (!name) this.names.set(text, (name = `s${this.names.size}`));
       query.name = name;
     }
-    return (await this.pool.query(query)).rows as T[];
+    return this.pool.query<R>(query);
   }
 }

@@ -54,7 +54,7 @@ export class TaskEventsHub implements OnModuleInit, OnModuleDestroy {
     private readonly bus: BackendEventBus,
     @Inject(DATABASE_ENDPOINT) private readonly db: DatabaseEndpoint,
   ) {
-    this.store = new TaskEventsStore(sql.master);
+    this.store = new TaskEventsStore(sql);
   }
 
   get events(): TaskEventsStore {

@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { Sql } from '../database/sql.service';
 import type { TaskEvent, TaskEventType } from './task-event';
 import type { TaskView } from '../tasks/task.view';
 
@@ -38,7 +38,7 @@ export interface RecordedEvent {
 
 /** SQL of `task_events`. */
 export class TaskEventsStore {
-  constructor(private readonly pool: Pool) {}
+  constructor(private readonly db: Pick<Sql, 'query'>) {}
 
   /**
    * Stores an event and notifies every instance in one statement (`origin`: this instance, which has delivered
@@ -53,7 +53,7 @@ export class TaskEventsStore {
     origin: string,
     late = false,
   ): Promise<RecordedEvent> {
-    const { rows } = await this.pool.query<EventRow & { webhooks: SiteWebhookRef[] }>(
+    const { rows } = await this.db.query<EventRow & { webhooks: SiteWebhookRef[] }>(
       `WITH e AS (
          INSERT INTO task_events (user_id, type, task, late) VALUES ($1, $2, $3::jsonb, $6)
          RETURNING id, type, task, created_at, late
@@ -72,7 +72,7 @@ export class TaskEventsStore {
 
   /** The user's events after `afterId` within the replay window, oldest first. */
   async after(userId: string, afterId: string): Promise<TaskEvent[]> {
-    const { rows } = await this.pool.query<EventRow>(
+    const { rows } = await this.db.query<EventRow>(
       `SELECT id, type, task, created_at, late FROM task_events
        WHERE user_id = $1 AND id > $2::bigint AND created_at > now() - interval '${REPLAY_WINDOW}'
        ORDER BY id LIMIT 1000`,
@@ -82,6 +82,6 @@ export class TaskEventsStore {
   }
 
   async prune(): Promise<void> {
-    await this.pool.query(`DELETE FROM task_events WHERE created_at < now() - interval '${REPLAY_WINDOW}'`);
+    await this.db.query(`DELETE FROM task_events WHERE created_at < now() - interval '${REPLAY_WINDOW}'`);
   }
 }

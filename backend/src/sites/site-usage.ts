@@ -1,4 +1,9 @@
-import type { Db } from './sites.store';
+import type { QueryResult, QueryResultRow } from 'pg';
+
+/** A pg pool, or the Sql service (whose statements are named: `record` runs on every turn). */
+interface Db {
+  query<R extends QueryResultRow>(text: string, values: unknown[]): Promise<QueryResult<R>>;
+}
 
 /** One day of a site's use (UTC days), as `sites usage` and the admin API show it. */
 export interface UsageDay {

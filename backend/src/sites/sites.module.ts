@@ -31,7 +31,7 @@ import { SitesService } from './sites.service';
       useFactory: (sql: Sql, registry: SiteRegistry, config: AppConfig) =>
         new SitesService(sql.master, registry.secretBox, config.publicUrl, () => registry.reload()),
     },
-    { provide: SiteUsage, inject: [Sql], useFactory: (sql: Sql) => new SiteUsage(sql.master) },
+    { provide: SiteUsage, inject: [Sql], useFactory: (sql: Sql) => new SiteUsage(sql) },
   ],
   exports: [SiteRegistry, SiteAccess, SiteManagers, SiteUsersService, SiteUsage, GuestSweeper],
 })

@@ -65,7 +65,9 @@ const detailsOutput = {
   reminder: z
     .string()
     .optional()
-    .describe('A reminder other than the default (at the due time): when, in the user\'s time zone; or "off"'),
+    .describe(
+      'A reminder other than the default (at the due time): when, in the user\'s time zone; or "off"',
+    ),
 };
 
 /** What every mutating tool answers: the seed contract `{ task_id, status, title }`, plus the fields that are set. */
