@@ -1,9 +1,7 @@
-import type { QueryResult, QueryResultRow } from 'pg';
+import type { Sql } from '../database/sql.service';
 
-/** A pg pool, or the Sql service (whose statements are named: `record` runs on every turn). */
-interface Db {
-  query<R extends QueryResultRow>(text: string, values: unknown[]): Promise<QueryResult<R>>;
-}
+/** A pg pool (the CLI), or the Sql service, whose statements are named: `record` runs on every turn. */
+type Db = Pick<Sql, 'query'>;
 
 /** One day of a site's use (UTC days), as `sites usage` and the admin API show it. */
 export interface UsageDay {
