@@ -11,7 +11,8 @@ import { AgentTurnError } from './agent-turn';
 import { toTurnError } from './turn-errors';
 
 const live = new AbortController().signal;
-const http = (status: number) => APIError.generate(status, { message: 'nope' }, undefined, new Headers());
+const http = (status: number, error: Record<string, string> = {}) =>
+  APIError.generate(status, { error: { message: 'nope', ...error } }, undefined, new Headers());
 
 describe('toTurnError (what made a turn fail)', () => {
   it.each([
@@ -37,7 +38,20 @@ describe('toTurnError (what made a turn fail)', () => {
     ['too many turns', new MaxTurnsExceededError('Max turns (8) exceeded'), 'max_turns'],
     ['a tool that threw', new ToolCallError('failed', new Error('db down')), 'tool_error'],
     ['a 500', http(500), 'model_error'],
-    ['a bad key (401)', http(401), 'model_error'],
+    ['a bad key (401)', http(401), 'model_refused'],
+    ['no access to the model (403)', http(403), 'model_refused'],
+    ['a model name the server does not know (404)', http(404, { code: 'model_not_found' }), 'model_refused'],
+    [
+      'an account out of credit (429 insufficient_quota)',
+      http(429, { type: 'insufficient_quota', code: 'insufficient_quota' }),
+      'model_refused',
+    ],
+    [
+      'a rate limit that names itself (429 rate_limit_exceeded)',
+      http(429, { code: 'rate_limit_exceeded' }),
+      'model_busy',
+    ],
+    ['a request the server could not read (400)', http(400), 'model_error'],
     ['anything else', new Error('boom'), 'model_error'],
   ])('%s → %s', (_what, err, code) => {
     const turnError = toTurnError(err, live);
@@ -68,6 +82,9 @@ describe('toTurnError (what made a turn fail)', () => {
 
   it('keeps the technical detail in the message (for logs), never in what users are told', () => {
     expect(toTurnError(http(429), live).message).toContain('HTTP 429');
+    expect(toTurnError(http(401, { message: 'Incorrect API key provided' }), live).message).toBe(
+      'The model server refused the request (HTTP 401): 401 Incorrect API key provided',
+    );
     expect(
       toTurnError(new APIConnectionError({ cause: new Error('connect ECONNREFUSED') }), live).message,
     ).toContain('ECONNREFUSED');

@@ -4,6 +4,13 @@ import { AgentTurnError } from './agent-turn';
 
 /** Statuses of a model server that is rate-limiting or overloaded: waiting and retrying helps. */
 const BUSY_STATUSES = new Set([429, 503, 529]);
+/** Statuses of a model server refusing the assistant's settings (key, access, model name): retrying never helps. */
+const REFUSED_STATUSES = new Set([401, 403, 404]);
+
+/** OpenAI answers an account out of credit with a 429 like a rate limit; only its code tells them apart. */
+function outOfQuota(err: APIError): boolean {
+  return err.status === 429 && (err.code === 'insufficient_quota' || err.type === 'insufficient_quota');
+}
 
 /** The error and what it wraps (`cause`; a ToolCallError's `error`), outermost first. */
 function chainOf(err: unknown): unknown[] {
@@ -37,9 +44,14 @@ export function toTurnError(err: unknown, signal: AbortSignal): AgentTurnError {
       `The model server could not be reached: ${chain.map((e) => (e instanceof Error ? e.message : String(e))).join(' ← ')}`,
       err,
     );
-  const status = chain.find(
-    (e): e is APIError => e instanceof APIError && typeof e.status === 'number',
-  )?.status;
+  const apiError = chain.find((e): e is APIError => e instanceof APIError && typeof e.status === 'number');
+  const status = apiError?.status;
+  if (apiError && ((status !== undefined && REFUSED_STATUSES.has(status)) || outOfQuota(apiError)))
+    return new AgentTurnError(
+      'model_refused',
+      `The model server refused the request (HTTP ${apiError.status}): ${apiError.message}`,
+      err,
+    );
   if (status !== undefined && BUSY_STATUSES.has(status))
     return new AgentTurnError('model_busy', `The model server is busy (HTTP ${status}).`, err);
   if (chain.some((e) => e instanceof ModelBehaviorError))

@@ -444,7 +444,13 @@ export class ChatTurnService {
     const words = messagesFor(language).failure;
     if (err instanceof AgentTurnError && err.code !== 'aborted') {
       this.logger.warn(`turn failed (${err.code}): ${err.message}`);
-      return { type: 'failed', code: err.code, message: words[err.code], retryable: true };
+      // Settings the model refused stay refused: a retry button would only fail again.
+      return {
+        type: 'failed',
+        code: err.code,
+        message: words[err.code],
+        retryable: err.code !== 'model_refused',
+      };
     }
     this.logger.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
     return { type: 'failed', code: 'internal', message: words.internal, retryable: true };

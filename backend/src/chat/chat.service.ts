@@ -31,6 +31,7 @@ const MESSAGE_TYPES = ['user_message', 'assistant_message'] as const;
 const FAILURE_CODE: Readonly<Record<FailureCode, DomainErrorCode>> = {
   max_turns: 'max_turns',
   model_busy: 'model_busy',
+  model_refused: 'model_refused',
   model_unreachable: 'model_unreachable',
   model_timeout: 'model_timeout',
   model_invalid_response: 'model_invalid_response',

@@ -28,6 +28,7 @@ function emptyText(): AssistantMessageContent {
 const TOLD: ReadonlySet<FailureCode> = new Set<FailureCode>([
   'max_turns',
   'model_busy',
+  'model_refused',
   'model_unreachable',
   'model_timeout',
   'model_invalid_response',

@@ -12,6 +12,7 @@ export const DOMAIN_ERROR_STATUS = {
   // A chat turn that failed for a cause the user is told of (the message says it in their language).
   max_turns: 503,
   model_busy: 503,
+  model_refused: 503,
   model_unreachable: 503,
   model_timeout: 503,
   model_invalid_response: 503,

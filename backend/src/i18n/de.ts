@@ -132,6 +132,8 @@ export const de: Messages = {
       'Dafür wären mehr Schritte nötig gewesen, als ich in einer Antwort machen darf. Bitte frag nach einer Sache auf einmal.',
     model_busy:
       'Das KI-Modell ist gerade ausgelastet (zu viele Anfragen). Bitte warte einen Moment und versuch es dann noch einmal.',
+    model_refused:
+      'Das KI-Modell hat den Zugang dieses Assistenten abgelehnt (Schlüssel, Modell oder Kontingent). Ein neuer Versuch hilft nicht: Der Betreiber der Website muss die Einstellungen des Assistenten korrigieren.',
     model_unreachable: 'Das KI-Modell ist nicht erreichbar. Bitte versuch es gleich noch einmal.',
     model_timeout: `Das KI-Modell hat zu lange für die Antwort gebraucht. ${AGAIN}`,
     model_invalid_response: `Das KI-Modell hat eine unbrauchbare Antwort geschickt. ${AGAIN}`,

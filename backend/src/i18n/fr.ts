@@ -138,6 +138,8 @@ export const fr: Messages = {
       'Cela demandait plus d’étapes que je ne peux en faire en une seule réponse. Essayez de demander une chose à la fois.',
     model_busy:
       'Le modèle d’IA est occupé pour le moment (trop de requêtes). Patientez un instant, puis réessayez.',
+    model_refused:
+      'Le modèle d’IA a refusé l’accès de cet assistant (sa clé, son modèle ou son quota). Réessayer n’y changera rien : le responsable du site doit corriger les réglages de l’assistant.',
     model_unreachable: 'Impossible de joindre le modèle d’IA. Réessayez dans un instant.',
     model_timeout: `Le modèle d’IA a mis trop de temps à répondre. ${AGAIN}`,
     model_invalid_response: `Le modèle d’IA a envoyé une réponse inutilisable. ${AGAIN}`,

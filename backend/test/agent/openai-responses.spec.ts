@@ -162,6 +162,17 @@ describe('agent on the OpenAI Responses API (local /v1/responses stub)', () => {
     expect(err).toMatchObject({ code: 'model_error', cause: { status: 400 } });
     expect(stub.requests).toHaveLength(1);
   });
+
+  it('turns an unknown model (404) into model_refused: the settings are wrong, no retry can help', async () => {
+    stub.reset();
+    stub.reply({
+      status: 404,
+      body: '{"error":{"message":"The model `gpt-x` does not exist","type":"invalid_request_error","code":"model_not_found"}}',
+    });
+    const err: unknown = await collectTurn(runner, user.id, 'add z').catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'model_refused', cause: { status: 404 } });
+    expect(stub.requests).toHaveLength(1);
+  });
 });
 
 /** A function_call_output's `output`: a string, or (for MCP text content) a list of input_text parts. */

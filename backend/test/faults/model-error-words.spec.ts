@@ -23,13 +23,30 @@ const busy: StubReply = {
   body: '{"error":{"message":"Rate limit reached","type":"requests"}}',
   headers: { 'retry-after-ms': '5' },
 };
+/** OpenAI's answer to a wrong key: the openai client does not retry a 401. */
+const badKey: StubReply = {
+  status: 401,
+  body: '{"error":{"message":"Incorrect API key provided: sk-test","type":"invalid_request_error","code":"invalid_api_key"}}',
+};
+/** OpenAI's answer to an account out of credit: a 429 like a rate limit (so the client retries it twice), but its code says why. */
+const noQuota: StubReply = {
+  status: 429,
+  body: '{"error":{"message":"You exceeded your current quota","type":"insufficient_quota","code":"insufficient_quota"}}',
+  headers: { 'retry-after-ms': '5' },
+};
 /** A server that answers something that is not Chat Completions (a proxy's error page). */
 const garbage: StubReply = { raw: '<html><body>502 Bad Gateway</body></html>', contentType: 'text/html' };
 
-/** `closed`: the model's port is closed for the turn (connections refused). */
-type Cause = { cause: FailureCode; replies: StubReply[]; closed?: true };
+/** `closed`: the model's port is closed for the turn (connections refused); `retry`: whether trying again can help. */
+type Cause = { cause: FailureCode; replies: StubReply[]; closed?: true; retry?: false };
 const CAUSES: Record<string, Cause> = {
   'answers HTTP 429 (rate-limited)': { cause: 'model_busy', replies: n(3, busy) },
+  'refuses its key (HTTP 401)': { cause: 'model_refused', replies: [badKey], retry: false },
+  'says the account is out of quota (HTTP 429 insufficient_quota)': {
+    cause: 'model_refused',
+    replies: n(3, noQuota),
+    retry: false,
+  },
   'is unreachable (a closed port)': { cause: 'model_unreachable', replies: [], closed: true },
   'hangs past AGENT_MODEL_TIMEOUT_MS': { cause: 'model_timeout', replies: [{ hang: true }] },
   'answers garbage': { cause: 'model_invalid_response', replies: n(MAX_TURNS, garbage) },
@@ -43,6 +60,7 @@ const CAUSES: Record<string, Cause> = {
 const SAYS: Record<'en' | 'ur' | 'de', Record<string, RegExp>> = {
   en: {
     model_busy: /busy.*too many requests/,
+    model_refused: /refused this assistant's access.*will not help.*owner/,
     model_unreachable: /could not be reached/,
     model_timeout: /took too long/,
     model_invalid_response: /answer that could not be used/,
@@ -50,6 +68,7 @@ const SAYS: Record<'en' | 'ur' | 'de', Record<string, RegExp>> = {
   },
   ur: {
     model_busy: /مصروف/,
+    model_refused: /رسائی رد کر دی.*مالک/,
     model_unreachable: /رابطہ نہیں ہو سکا/,
     model_timeout: /بہت دیر لگا دی/,
     model_invalid_response: /استعمال نہیں ہو سکا/,
@@ -57,6 +76,7 @@ const SAYS: Record<'en' | 'ur' | 'de', Record<string, RegExp>> = {
   },
   de: {
     model_busy: /ausgelastet/,
+    model_refused: /abgelehnt.*hilft nicht.*Betreiber/,
     model_unreachable: /nicht erreichbar/,
     model_timeout: /zu lange/,
     model_invalid_response: /unbrauchbare Antwort/,
@@ -68,7 +88,8 @@ const HEADERS = { en: undefined, ur: 'ur-PK,ur;q=0.9,en;q=0.8', de: 'de-DE,de;q=
 
 /**
  * When the model fails, the ChatKit `error` event says what happened in words of its own — busy, unreachable, too
- * slow, nonsense, too many steps — in the client's language, offering a retry; the user's message stays stored.
+ * slow, nonsense, too many steps, or refused settings — in the client's language, offering a retry where one can help
+ * (never for refused settings: only the site owner can mend them); the user's message stays stored.
  * The REST endpoints carry the same words and a code per cause. The real openai and Agents SDK code runs against a
  * local Chat Completions stub, or a closed port.
  */
@@ -120,7 +141,7 @@ describe('the model failing, said in words', () => {
 
   describe.each(Object.entries(CAUSES))('when the model %s', (_name, c) => {
     it.each(['en', 'ur', 'de'] as const)(
-      'ChatKit (%s): the error event says so, offers a retry; the message is stored',
+      'ChatKit (%s): the error event says so, offers a retry if it can help; the message is stored',
       async (language) => {
         stub.reset();
         stub.reply(...c.replies);
@@ -139,7 +160,12 @@ describe('the model failing, said in words', () => {
 
         const errors = res.events.filter((e) => e.type === 'error');
         expect(errors).toEqual([
-          { type: 'error', code: 'custom', message: CATALOGS[language].failure[c.cause], allow_retry: true },
+          {
+            type: 'error',
+            code: 'custom',
+            message: CATALOGS[language].failure[c.cause],
+            allow_retry: c.retry ?? true,
+          },
         ]);
         expect(errors[0].message).toMatch(SAYS[language][c.cause]);
         // Nothing technical reaches the user.
@@ -173,6 +199,27 @@ describe('the model failing, said in words', () => {
     const body = (await german.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe('model_busy');
     expect(body.error.message).toMatch(SAYS.de.model_busy);
+    await eventually('the model calls to be closed', () => stub.inFlight === 0);
+  });
+
+  it('REST: refused settings answer 503 model_refused, and the stream says a retry will not help', async () => {
+    stub.reset();
+    stub.reply(badKey, badKey);
+    const user = await signUp(t.url, 'Model REST refused');
+    const plain = await api(t.url, user.jwt).post('/api/chat', { message: 'add walk the dog' });
+    expect(plain.status).toBe(503);
+    expect(plain.body).toEqual({
+      error: { code: 'model_refused', message: CATALOGS.en.failure.model_refused },
+    });
+
+    const events = await readNamedEvents(await chat('/api/chat/stream', user.jwt, 'add walk the dog', 'en'));
+    expect(events.map((e) => e.event)).toEqual(['conversation', 'error']);
+    expect(events[1].data).toEqual({
+      code: 'model_refused',
+      message: CATALOGS.en.failure.model_refused,
+      retryable: false,
+    });
+    expect(stub.requests).toHaveLength(2);
     await eventually('the model calls to be closed', () => stub.inFlight === 0);
   });
 

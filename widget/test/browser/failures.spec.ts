@@ -18,8 +18,11 @@ const h = new Harness();
 beforeAll(() => h.start());
 afterAll(() => h.stop());
 
-const FETCH_WRAPPER = () => {
-  const w = window as unknown as { streamMode?: 'slow' | 'cut'; chatkitTypes: string[] };
+const REFUSED =
+  "The AI model refused this assistant's access (its key, model or quota). Trying again will not help: the site's owner needs to fix the assistant's settings.";
+
+const FETCH_WRAPPER = (REFUSED: string) => {
+  const w = window as unknown as { streamMode?: 'slow' | 'cut' | 'refused'; chatkitTypes: string[] };
   w.chatkitTypes = [];
   const real = window.fetch.bind(window);
   window.fetch = async (input, init) => {
@@ -37,10 +40,13 @@ const FETCH_WRAPPER = () => {
         for (const frame of frames) {
           const event = JSON.parse(frame.slice('data: '.length)) as { type: string; item?: { type: string } };
           controller.enqueue(encoder.encode(`${frame}\n\n`));
-          if (mode === 'cut' && event.type === 'thread.item.done' && event.item?.type === 'user_message') {
-            controller.enqueue(
-              encoder.encode('data: {"type":"error","code":"stream.error","allow_retry":true}\n\n'),
-            );
+          if (mode !== 'slow' && event.type === 'thread.item.done' && event.item?.type === 'user_message') {
+            // `refused`: what the backend sends when the model refused the site's settings (a wrong key).
+            const error =
+              mode === 'cut'
+                ? { type: 'error', code: 'stream.error', allow_retry: true }
+                : { type: 'error', code: 'custom', message: REFUSED, allow_retry: false };
+            controller.enqueue(encoder.encode(`data: ${JSON.stringify(error)}\n\n`));
             controller.close();
             return;
           }
@@ -57,10 +63,19 @@ async function openPage(path: string): Promise<{ page: Page; close: () => Promis
   const url = h.hostPage(path, { embed: h.scriptTag() });
   const context = await h.browser.newContext();
   await recordPageEvents(context);
-  await context.addInitScript(FETCH_WRAPPER);
+  await context.addInitScript(FETCH_WRAPPER, REFUSED);
   const page = await context.newPage();
   await page.goto(url);
   return { page, close: () => context.close() };
+}
+
+/** Sends `text` with its answer stream ending in an error of `mode` after the user's message, and waits for it. */
+async function sendWithStreamEnding(page: Page, mode: 'cut' | 'refused', text: string): Promise<void> {
+  await page.evaluate((m) => ((window as unknown as { streamMode: string }).streamMode = m), mode);
+  const ended = await answersEnded(page);
+  await widget(page).getByLabel('Message').fill(text);
+  await widget(page).getByLabel('Message').press('Enter');
+  await waitForAnswer(page, ended);
 }
 
 async function tasks(page: Page): Promise<string[]> {
@@ -92,11 +107,7 @@ test('an answer cut by an error offers Retry, which answers without doing the wo
   const { page, close } = await openPage('/retry');
   const w = widget(page);
   await signUpInPanel(page);
-  await page.evaluate(() => ((window as unknown as { streamMode: string }).streamMode = 'cut'));
-  const ended = await answersEnded(page);
-  await w.getByLabel('Message').fill('add feed the cat');
-  await w.getByLabel('Message').press('Enter');
-  await waitForAnswer(page, ended);
+  await sendWithStreamEnding(page, 'cut', 'add feed the cat');
   const alert = w.getByRole('alert');
   await expect(alert.innerText()).resolves.toMatch(/The assistant could not finish its answer\.\s*Retry/);
   const again = await answersEnded(page);
@@ -108,6 +119,19 @@ test('an answer cut by an error offers Retry, which answers without doing the wo
     page.evaluate(() => (window as unknown as { chatkitTypes: string[] }).chatkitTypes),
   ).resolves.toContain('threads.retry_after_item');
   await expect(tasks(page)).resolves.toEqual(['Feed the cat']);
+  await close();
+});
+
+test('a turn the model refused says so in its words and offers no Retry; the message stays', async () => {
+  const { page, close } = await openPage('/refused');
+  const w = widget(page);
+  await signUpInPanel(page);
+  await sendWithStreamEnding(page, 'refused', 'add feed the cat');
+  const alert = w.getByRole('alert');
+  await expect(alert.innerText()).resolves.toContain(REFUSED);
+  await expect(alert.getByRole('button', { name: 'Retry' }).count()).resolves.toBe(0);
+  await expect(w.locator('.msg.user').allInnerTexts()).resolves.toEqual(['add feed the cat']);
+  await w.getByLabel('Message').waitFor(); // the user can still write
   await close();
 });
 
