@@ -8,7 +8,7 @@ import { describeRecurrence } from '../../src/tasks/schedule/recurrence';
 import { priorityOf } from '../../src/tasks/task-fields';
 import { dueOf, TasksService } from '../../src/tasks/tasks.service';
 import { historyOf, replyOf } from '../support/agent-turns';
-import { clockOverride, TestClock } from '../support/fixed-clock';
+import { clockOverride, FIXED_NOW, TestClock } from '../support/fixed-clock';
 import { startTestAppWith } from '../support/test-app-overrides';
 import { TestApp } from '../support/test-app';
 import { createUserRow } from '../support/user-factory';
@@ -28,9 +28,10 @@ describe('conversational English (offline model, real MCP + PostgreSQL)', () => 
   let runner: AgentRunnerService;
   let tasks: TasksService;
   let db: DataSource;
+  const clock = new TestClock();
 
   beforeAll(async () => {
-    t = await startTestAppWith([clockOverride(new TestClock())]);
+    t = await startTestAppWith([clockOverride(clock)]);
     runner = t.app.get(AgentRunnerService);
     tasks = t.app.get(TasksService);
     db = t.app.get<DataSource>(getDataSourceToken());
@@ -40,9 +41,12 @@ describe('conversational English (offline model, real MCP + PostgreSQL)', () => 
   async function freshUser(given: readonly GivenTask[]): Promise<string> {
     const userId = await createUserRow(db);
     for (const g of given) {
-      const { completed: _completed, ...fields } = g;
+      const { completed: _completed, completedAt, ...fields } = g;
       const task = await tasks.create(userId, fields, { timeZone: 'UTC' });
-      if (g.completed) await tasks.setCompleted(userId, task.number, true);
+      if (completedAt) {
+        clock.current = new Date(`${completedAt}Z`);
+        await tasks.setCompleted(userId, task.number, true).finally(() => (clock.current = FIXED_NOW));
+      } else if (g.completed) await tasks.setCompleted(userId, task.number, true);
     }
     return userId;
   }

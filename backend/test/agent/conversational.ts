@@ -41,6 +41,12 @@ export const HOME: GivenTask[] = [
   { title: 'Renew passport', due: '2026-12-01' }, // 6: overdue
 ];
 
+/** HOME and a task done on Monday: this week, not today. */
+const HOME_DONE_MONDAY: GivenTask[] = [
+  ...HOME,
+  { title: 'Water the plants', completedAt: '2026-12-07T18:00' },
+];
+
 export const WORK: GivenTask[] = [
   { title: 'Team meeting' }, // 1
   { title: 'Meeting notes' }, // 2
@@ -890,6 +896,22 @@ const questions: ConversationalCase[] = [
     tasks: tasksAfter(HOME),
     replyIncludes: ['Call mom'],
     replyExcludes: ['Buy milk', 'Pay rent'],
+  },
+  {
+    kind: 'question',
+    given: HOME_DONE_MONDAY,
+    say: 'did I finish anything today?',
+    tasks: tasksAfter(HOME_DONE_MONDAY),
+    replyIncludes: ['Call mom'],
+    replyExcludes: ['Water the plants', 'Buy milk'],
+  },
+  {
+    kind: 'question',
+    given: HOME_DONE_MONDAY,
+    say: 'what did I finish this week?',
+    tasks: tasksAfter(HOME_DONE_MONDAY),
+    replyIncludes: ['Call mom', 'Water the plants'],
+    replyExcludes: ['Buy milk'],
   },
   {
     kind: 'question',

@@ -25,6 +25,8 @@ export interface GivenTask {
   title: string;
   description?: string;
   completed?: boolean;
+  /** Completed at this moment (ISO 8601 in UTC) instead of "now". */
+  completedAt?: string;
   priority?: 'high' | 'medium' | 'low';
   tags?: string[];
   /** ISO 8601 in UTC: "2026-12-08" (a date) or "2026-12-10T09:00". */
@@ -180,7 +182,7 @@ export function tasksAfter(given: readonly GivenTask[], ...edits: Edit[]): Expec
   let tasks: ExpectedTask[] = given.map((t, i) => ({
     id: i + 1,
     title: t.title,
-    completed: t.completed ?? false,
+    completed: t.completed ?? t.completedAt !== undefined,
     description: t.description ?? null,
   }));
   let next = given.length + 1;
@@ -1313,7 +1315,12 @@ export const singleTurnCases: UtteranceCase[] = [
     expectCalls: [list('all')],
     replyIncludes: ['Task 2: “Team meeting” — ○ pending.'],
   },
-  { tags: ['list'], say: 'did I finish anything today?', given: MIXED, expectCalls: [list('completed')] },
+  {
+    tags: ['list'],
+    say: 'did I finish anything today?',
+    given: MIXED,
+    expectCalls: [{ name: 'list_tasks', args: { status: 'completed', completed_within: 'today' } }],
+  },
   { tags: ['unknown'], say: 'buy milk?', expectCalls: [], expectTasksAfter: [] },
 
   // Two commands in one message.

@@ -55,7 +55,7 @@ const FINISHED = new RegExp(
 );
 
 /** The stretch of time a question about finished tasks names. */
-function finishedWithin(s: string): ListFilter['completedWithin'] {
+export function finishedWithin(s: string): ListFilter['completedWithin'] {
   if (/\b(?:today|so far today|this morning|this afternoon)\b/.test(s)) return 'today';
   if (
     /\b(?:this week|so far this week|in the (?:last|past) (?:7|seven) days|(?:in |over )?the (?:last|past) week|lately|recently)\b/.test(

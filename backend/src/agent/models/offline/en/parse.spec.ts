@@ -115,7 +115,15 @@ describe('parseIntent', () => {
   it.each<[string, Intent]>([
     ['is everything done?', { kind: 'count', status: 'pending', allDone: true }],
     ['have I finished all my tasks?', { kind: 'count', status: 'pending', allDone: true }],
-    ['did I finish anything today?', { kind: 'list', status: 'completed' }],
+    [
+      'did I finish anything today?',
+      { kind: 'list', status: 'completed', filter: { completedWithin: 'today' } },
+    ],
+    [
+      'have I done anything this week?',
+      { kind: 'list', status: 'completed', filter: { completedWithin: 'week' } },
+    ],
+    ['did I finish anything?', { kind: 'list', status: 'completed' }],
     ["remind me what's on my list", { kind: 'list', status: 'all' }],
     [
       'tell me if the rent is paid',

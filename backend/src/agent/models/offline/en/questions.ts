@@ -1,6 +1,7 @@
 /** Questions about the list and listing commands: "what's pending?", "how many are left?", "find milk". */
 import type { Intent } from '../intent';
 import type { StatusFilter } from '../tool-contract';
+import { finishedWithin } from './list-filters';
 import { act } from './targets';
 import { parseNumber, stripQuotes } from './text-normalize';
 import { NUM, TASK_NOUN } from './vocabulary';
@@ -118,15 +119,13 @@ export function wholeListQuestion(t: string): Intent | undefined {
     ).test(s)
   )
     return { kind: 'count', status: 'pending', allDone: true };
-  // "did I finish anything today?", "have I done anything?": what was done.
+  // "did I finish anything today?", "have I done anything?": what was done (today's or this week's, when asked).
   const m = /^(?:did|have)\s+(?:i|we)\s+(?:already\s+|ever\s+|really\s+)?(.+?)$/i.exec(t);
   if (m && /\b(?:anything|everything|something|any tasks?)\b/i.test(m[1]) && !/^got\b/i.test(m[1])) {
-    return {
-      kind: 'list',
-      status: /^(?:finish|complete|do|done|get|got|accomplish|achieve|tick|check)/i.test(m[1])
-        ? 'completed'
-        : 'all',
-    };
+    if (!/^(?:finish|complete|do|done|get|got|accomplish|achieve|tick|check)/i.test(m[1]))
+      return { kind: 'list', status: 'all' };
+    const within = finishedWithin(s);
+    return { kind: 'list', status: 'completed', ...(within ? { filter: { completedWithin: within } } : {}) };
   }
   // "is there anything I haven't done yet?", "do I have anything left?"
   if (

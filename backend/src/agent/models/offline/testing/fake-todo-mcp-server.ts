@@ -28,6 +28,8 @@ export interface SeedTask {
   title: string;
   description?: string;
   completed?: boolean;
+  /** Completed at this moment (ISO 8601 in UTC, "2026-12-07T18:00") instead of "now". */
+  completedAt?: string;
   priority?: 'high' | 'medium' | 'low';
   tags?: string[];
   /** ISO 8601 in UTC ("2026-12-08", "2026-12-10T09:00"), resolved like the real tools do. */
@@ -234,8 +236,8 @@ export class FakeTodoMcpServer implements MCPServer {
         due: s.due,
         recurrence: s.recurrence,
       });
-      task.completed = s.completed ?? false;
-      task.completedAt = task.completed ? FAKE_NOW : null;
+      task.completed = s.completed ?? s.completedAt !== undefined;
+      task.completedAt = s.completedAt ? new Date(`${s.completedAt}Z`) : task.completed ? FAKE_NOW : null;
     }
   }
 
