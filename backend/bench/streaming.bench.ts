@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { WORKER_HEAP_FLAGS } from '../src/cluster';
 import { BackendProcess } from '../test/support/backend-process';
 import { userInput } from '../test/support/chatkit-client';
 import { freePort } from '../test/support/test-app';
@@ -24,7 +25,8 @@ import {
  * back for STREAM_SECONDS. The backend runs as `npm start` runs it (dist/src/main.js, default WEB_CONCURRENCY);
  * this process is the clients, the model a process of its own. Per N, in one run: turns/s against the model-bound
  * ideal, the time the backend adds to a turn (p50/p99), errors, backend CPU per turn and RSS per process; beside
- * them, PostgreSQL's CPU per turn (its processes share the machine's cores with the backend's).
+ * them, PostgreSQL's CPU per turn (its processes share the machine's cores with the backend's). Last, the floor:
+ * the Agents SDK's own CPU per turn on the same stub, without the rest of the backend (sdk-floor.ts).
  */
 
 const USERS = (process.env.STREAM_USERS ?? '50,200,500').split(',').map(Number);
@@ -77,6 +79,28 @@ async function startStub(): Promise<{ url: string; child: ChildProcess }> {
     child.once('exit', (code) => reject(new Error(`the model stub exited with ${code}`)));
   });
   return { url, child };
+}
+
+/**
+ * The Agents SDK's own cost of such a turn (sdk-floor.ts), in a process of its own on the same model stub, with the
+ * backend workers' heap settings.
+ */
+async function sdkFloor(
+  stubUrl: string,
+  users: number,
+): Promise<{ perSecond: number; errors: number; cpuMsPerTurn: number; rssMb: number }> {
+  const child = spawn(
+    process.execPath,
+    [...WORKER_HEAP_FLAGS, join(__dirname, 'sdk-floor.js'), stubUrl, String(users), String(SECONDS)],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`the SDK floor exited with ${code}`);
+  return JSON.parse(out) as { perSecond: number; errors: number; cpuMsPerTurn: number; rssMb: number };
 }
 
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
@@ -207,6 +231,14 @@ export async function run(): Promise<void> {
     );
     console.log(
       `| RSS per process ≤ ${GOAL_RSS_MB} MB | ${fmt(rssMax, 0)} MB | ${verdict(rssMax <= GOAL_RSS_MB)} |`,
+    );
+    // The floor under the CPU target: what the SDK alone costs per turn, with the backend idle beside it.
+    const floorUsers = Math.min(200, most);
+    const floor = await sdkFloor(stub.url, floorUsers);
+    console.log(
+      `\nThe Agents SDK alone (bench/sdk-floor.ts: a bare Agent + Runner on the same stub, one tool that stores ` +
+        `nothing; no database, MCP, ChatKit, history or SSE), ${floorUsers} users: ${fmt(floor.perSecond)} turns/s, ` +
+        `${fmt(floor.cpuMsPerTurn, 2)} ms CPU per turn, ${fmt(floor.rssMb, 0)} MB RSS, ${floor.errors} errors.`,
     );
   } finally {
     await backend.stop().catch(() => undefined);

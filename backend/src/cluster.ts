@@ -16,7 +16,7 @@ const SHUTDOWN_GRACE_MS = 10_000;
  * command line win.
  */
 export const HEAP_GROWING_FLAG = '--heap-growing-percent=40';
-const WORKER_HEAP_FLAGS = ['--max-semi-space-size=4', HEAP_GROWING_FLAG];
+export const WORKER_HEAP_FLAGS = ['--max-semi-space-size=4', HEAP_GROWING_FLAG];
 
 /**
  * How many backend processes serve the port: with PostgreSQL, `WEB_CONCURRENCY`, else one per core (a turn is
