@@ -51,7 +51,8 @@ export type AgentTurnEvent =
  * - `max_turns`: the run took more model calls than AGENT_MAX_TURNS;
  * - `model_busy`: the model server is rate-limiting or overloaded (HTTP 429, 503);
  * - `model_refused`: the model server refused the assistant's settings — its key (401), its access (403), the model
- *   name (404), or an account out of quota (429 `insufficient_quota`): waiting does not help, the site owner must act;
+ *   name (404), or an account out of quota (429 `insufficient_quota`): waiting does not help, whoever runs
+ *   the backend must change them;
  * - `model_unreachable`: no connection to the model server (refused, DNS, reset);
  * - `model_timeout`: the model server stayed silent too long (AGENT_MODEL_TIMEOUT_MS, or the client's timeout);
  * - `model_invalid_response`: it answered something unusable (not its wire format, no answer at all, a tool

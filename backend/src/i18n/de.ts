@@ -133,7 +133,7 @@ export const de: Messages = {
     model_busy:
       'Das KI-Modell ist gerade ausgelastet (zu viele Anfragen). Bitte warte einen Moment und versuch es dann noch einmal.',
     model_refused:
-      'Das KI-Modell hat den Zugang dieses Assistenten abgelehnt (Schlüssel, Modell oder Kontingent). Ein neuer Versuch hilft nicht: Der Betreiber der Website muss die Einstellungen des Assistenten korrigieren.',
+      'Das KI-Modell hat den Zugang dieses Assistenten abgelehnt (Schlüssel, Modell oder Kontingent). Ein neuer Versuch hilft erst, wenn die Einstellungen des Assistenten korrigiert sind.',
     model_unreachable: 'Das KI-Modell ist nicht erreichbar. Bitte versuch es gleich noch einmal.',
     model_timeout: `Das KI-Modell hat zu lange für die Antwort gebraucht. ${AGAIN}`,
     model_invalid_response: `Das KI-Modell hat eine unbrauchbare Antwort geschickt. ${AGAIN}`,

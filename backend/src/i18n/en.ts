@@ -116,7 +116,7 @@ export const en: Messages = {
   failure: {
     max_turns: 'That needed more steps than I may take in one answer. Try asking for one thing at a time.',
     model_busy: `The AI model is busy right now (too many requests). Please wait a moment and try again.`,
-    model_refused: `The AI model refused this assistant's access (its key, model or quota). Trying again will not help: the site's owner needs to fix the assistant's settings.`,
+    model_refused: `The AI model refused this assistant's access (its key, model or quota). Trying again will not help until the assistant's settings are fixed.`,
     model_unreachable: `The AI model could not be reached. ${AGAIN}`,
     model_timeout: `The AI model took too long to answer. ${AGAIN}`,
     model_invalid_response: `The AI model sent an answer that could not be used. ${AGAIN}`,

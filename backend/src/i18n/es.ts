@@ -135,7 +135,7 @@ export const es: Messages = {
     model_busy:
       'El modelo de IA está ocupado ahora mismo (demasiadas solicitudes). Espera un momento y vuelve a intentarlo.',
     model_refused:
-      'El modelo de IA rechazó el acceso de este asistente (su clave, su modelo o su cuota). Volver a intentarlo no servirá: el responsable del sitio debe corregir la configuración del asistente.',
+      'El modelo de IA rechazó el acceso de este asistente (su clave, su modelo o su cuota). Volver a intentarlo no servirá hasta que se corrija la configuración del asistente.',
     model_unreachable: 'No se pudo conectar con el modelo de IA. Vuelve a intentarlo en un momento.',
     model_timeout: `El modelo de IA tardó demasiado en responder. ${AGAIN}`,
     model_invalid_response: `El modelo de IA envió una respuesta que no se pudo usar. ${AGAIN}`,

@@ -139,7 +139,7 @@ export const fr: Messages = {
     model_busy:
       'Le modèle d’IA est occupé pour le moment (trop de requêtes). Patientez un instant, puis réessayez.',
     model_refused:
-      'Le modèle d’IA a refusé l’accès de cet assistant (sa clé, son modèle ou son quota). Réessayer n’y changera rien : le responsable du site doit corriger les réglages de l’assistant.',
+      'Le modèle d’IA a refusé l’accès de cet assistant (sa clé, son modèle ou son quota). Réessayer n’y changera rien tant que les réglages de l’assistant ne seront pas corrigés.',
     model_unreachable: 'Impossible de joindre le modèle d’IA. Réessayez dans un instant.',
     model_timeout: `Le modèle d’IA a mis trop de temps à répondre. ${AGAIN}`,
     model_invalid_response: `Le modèle d’IA a envoyé une réponse inutilisable. ${AGAIN}`,

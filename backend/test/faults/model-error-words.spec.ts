@@ -60,7 +60,7 @@ const CAUSES: Record<string, Cause> = {
 const SAYS: Record<'en' | 'ur' | 'de', Record<string, RegExp>> = {
   en: {
     model_busy: /busy.*too many requests/,
-    model_refused: /refused this assistant's access.*will not help.*owner/,
+    model_refused: /refused this assistant's access.*will not help until/,
     model_unreachable: /could not be reached/,
     model_timeout: /took too long/,
     model_invalid_response: /answer that could not be used/,
@@ -68,7 +68,7 @@ const SAYS: Record<'en' | 'ur' | 'de', Record<string, RegExp>> = {
   },
   ur: {
     model_busy: /مصروف/,
-    model_refused: /رسائی رد کر دی.*مالک/,
+    model_refused: /رسائی رد کر دی.*ترتیبات/,
     model_unreachable: /رابطہ نہیں ہو سکا/,
     model_timeout: /بہت دیر لگا دی/,
     model_invalid_response: /استعمال نہیں ہو سکا/,
@@ -76,7 +76,7 @@ const SAYS: Record<'en' | 'ur' | 'de', Record<string, RegExp>> = {
   },
   de: {
     model_busy: /ausgelastet/,
-    model_refused: /abgelehnt.*hilft nicht.*Betreiber/,
+    model_refused: /abgelehnt.*hilft erst/,
     model_unreachable: /nicht erreichbar/,
     model_timeout: /zu lange/,
     model_invalid_response: /unbrauchbare Antwort/,
@@ -89,7 +89,7 @@ const HEADERS = { en: undefined, ur: 'ur-PK,ur;q=0.9,en;q=0.8', de: 'de-DE,de;q=
 /**
  * When the model fails, the ChatKit `error` event says what happened in words of its own — busy, unreachable, too
  * slow, nonsense, too many steps, or refused settings — in the client's language, offering a retry where one can help
- * (never for refused settings: only the site owner can mend them); the user's message stays stored.
+ * (never for refused settings: only whoever runs the backend can mend them); the user's message stays stored.
  * The REST endpoints carry the same words and a code per cause. The real openai and Agents SDK code runs against a
  * local Chat Completions stub, or a closed port.
  */

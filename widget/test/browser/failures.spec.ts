@@ -19,7 +19,7 @@ beforeAll(() => h.start());
 afterAll(() => h.stop());
 
 const REFUSED =
-  "The AI model refused this assistant's access (its key, model or quota). Trying again will not help: the site's owner needs to fix the assistant's settings.";
+  "The AI model refused this assistant's access (its key, model or quota). Trying again will not help until the assistant's settings are fixed.";
 
 const FETCH_WRAPPER = (REFUSED: string) => {
   const w = window as unknown as { streamMode?: 'slow' | 'cut' | 'refused'; chatkitTypes: string[] };
