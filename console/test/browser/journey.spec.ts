@@ -4,7 +4,7 @@ import {
   asConsole,
   ConsoleHarness,
   clipboard,
-  focused,
+  expectFocus,
   heading,
   newAccount,
   screenshot,
@@ -69,7 +69,7 @@ it('adds a site: the origins are checked as they are typed, the result shows the
   await page.getByRole('link', { name: 'Add your first site' }).click();
   await page.getByRole('heading', { level: 1, name: 'Add a site', exact: true }).waitFor(); // rendered after the route changed: wait
   await expect(heading(page).innerText()).resolves.toBe('Add a site');
-  await expect(focused(page)).resolves.toBe('h1 Add a site'); // the new page's heading has the focus
+  await expectFocus(page, 'h1 Add a site'); // the new page's heading has the focus
 
   await page.getByLabel('Name', { exact: true }).fill('Acme shop');
   const origins = page.getByRole('textbox', { name: 'Origins' });
@@ -142,7 +142,7 @@ it("on the owner's own site, the widget knows the site's signed-in user (no form
 it('a greeting and an accent changed in the console show in the live preview, and on the site after a reload', async () => {
   await page.getByRole('link', { name: 'Shape the assistant' }).click();
   await page.getByRole('heading', { level: 1, name: 'Acme shop' }).waitFor();
-  await expect(focused(page)).resolves.toBe('h1 Acme shop');
+  await expectFocus(page, 'h1 Acme shop');
   await preview().getByText('What should we get done today?').waitFor(); // the widget's own default
 
   await page.getByLabel('Greeting', { exact: true }).fill(GREETING);
@@ -174,7 +174,7 @@ it('a greeting and an accent changed in the console show in the live preview, an
 it('shows the usage of 30 days as charts (loaded on use) with tables of the same numbers; the list, 7 days', async () => {
   const chartChunk = page.waitForRequest(/\/console\/assets\/chart-[\w-]+\.js$/);
   await page.getByRole('link', { name: 'Usage' }).click();
-  await expect(focused(page)).resolves.toBe('h2 Usage');
+  await expectFocus(page, 'h2 Usage');
   await chartChunk;
   const usage = page.locator('console-site-usage');
   await usage.locator('canvas').first().waitFor();
@@ -204,7 +204,7 @@ it('shows the usage of 30 days as charts (loaded on use) with tables of the same
 
 it('rotates the secret, then revokes the previous one: a token signed with the old one is refused', async () => {
   await page.getByRole('link', { name: 'Secrets' }).click();
-  await expect(focused(page)).resolves.toBe('h2 Secrets');
+  await expectFocus(page, 'h2 Secrets');
   await page.getByRole('button', { name: 'Rotate secret' }).click();
   await page.getByRole('heading', { name: 'Your new secret' }).waitFor();
   await page.getByRole('button', { name: 'Copy the new site secret' }).click();
@@ -222,7 +222,7 @@ it('rotates the secret, then revokes the previous one: a token signed with the o
   await acme.restart(fresh); // the owner deploys the new secret
 
   await page.getByRole('button', { name: 'Revoke previous secret' }).click();
-  await expect(focused(page)).resolves.toBe('button Revoke the previous secret');
+  await expectFocus(page, 'button Revoke the previous secret');
   await page.getByRole('button', { name: 'Revoke the previous secret' }).click();
   await page.getByRole('status').getByText('The previous secret is revoked', { exact: false }).waitFor();
   await page.getByText('None: only the current secret is accepted.').waitFor();
@@ -291,7 +291,7 @@ it('another account cannot see or change the site (404 everywhere) until an owne
 
   // The owner adds the other account by its email: now it manages the site too.
   await page.getByRole('link', { name: 'Owners' }).click();
-  await expect(focused(page)).resolves.toBe('h2 Owners');
+  await expectFocus(page, 'h2 Owners');
   await page.getByLabel('Add an owner').fill(other.email);
   await page.getByRole('button', { name: 'Add owner' }).click();
   await page.getByRole('status').getByText(`${other.email} is now an owner of Acme shop.`).waitFor();
@@ -319,7 +319,7 @@ it('another account cannot see or change the site (404 everywhere) until an owne
 it('disables the site and enables it again, each behind typing its id', async () => {
   await page.getByRole('link', { name: 'Danger zone' }).click();
   await page.getByRole('button', { name: 'Disable…' }).click();
-  await expect(focused(page)).resolves.toBe('input');
+  await expectFocus(page, 'input');
   const confirm = page.getByRole('button', { name: `Disable ${siteId}` });
   await expect(confirm.isDisabled()).resolves.toBe(true);
   await page.getByLabel(`Type ${siteId} to confirm`).fill('acme');
@@ -345,7 +345,7 @@ it('deletes the site: it says first how many users and tasks go with it', async 
   await page.getByRole('button', { name: `Delete ${siteId} for good` }).click();
   await page.waitForURL(/#\/$/);
   await page.getByText('No sites yet').waitFor();
-  await expect(focused(page)).resolves.toBe('h1 Sites');
+  await expectFocus(page, 'h1 Sites');
   expect((await exchange(h.backend.url, siteId, acme.url, hostToken(secret, siteId))).status).toBe(401);
 });
 

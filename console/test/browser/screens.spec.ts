@@ -4,7 +4,7 @@ import {
   axeFindings,
   COLOUR_RULES,
   ConsoleHarness,
-  focused,
+  expectFocus,
   heading,
   newAccount,
   PHONE,
@@ -220,18 +220,18 @@ it('is usable by keyboard: skip link, the heading of each new page, the tabs of 
   await page.goto(h.consoleUrl);
   await page.getByRole('heading', { level: 1, name: 'Sites' }).waitFor();
   await page.keyboard.press('Tab');
-  await expect(focused(page)).resolves.toBe('button Skip to content');
+  await expectFocus(page, 'button Skip to content');
   await page.keyboard.press('Enter');
-  await expect(focused(page)).resolves.toBe('h1 Sites');
+  await expectFocus(page, 'h1 Sites');
 
   await page.getByRole('link', { name: 'Connected apps' }).press('Enter');
   await page.getByRole('heading', { level: 1, name: 'Connected apps' }).waitFor();
-  await expect(focused(page)).resolves.toBe('h1 Connected apps');
+  await expectFocus(page, 'h1 Connected apps');
   // Disconnecting asks first; the focus goes to the question's answer, then back.
   await page.getByRole('button', { name: 'Disconnect', exact: true }).press('Enter');
-  await expect(focused(page)).resolves.toBe('button Disconnect Claude Desktop');
+  await expectFocus(page, 'button Disconnect Claude Desktop');
   await page.getByRole('button', { name: 'Cancel' }).press('Enter');
-  await expect(focused(page)).resolves.toBe('button Disconnect');
+  await expectFocus(page, 'button Disconnect');
 
   await page.goto(`${h.consoleUrl}#/`);
   await page
@@ -241,10 +241,10 @@ it('is usable by keyboard: skip link, the heading of each new page, the tabs of 
   await page.getByRole('link', { name: 'Snippet and token route' }).press('Enter');
   await page.getByRole('tab', { name: 'Node' }).focus();
   await page.keyboard.press('ArrowRight');
-  await expect(focused(page)).resolves.toBe('button Python');
+  await expectFocus(page, 'button Python');
   await expect(page.getByRole('tab', { name: 'Python' }).getAttribute('aria-selected')).resolves.toBe('true');
   await page.keyboard.press('End');
-  await expect(focused(page)).resolves.toBe('button PHP');
+  await expectFocus(page, 'button PHP');
   await page.getByRole('button', { name: 'Copy the PHP token route' }).waitFor();
   await context.close();
 });

@@ -6,7 +6,7 @@ import {
   COLOUR_RULES,
   ConsoleHarness,
   elementScreenshot,
-  focused,
+  expectFocus,
   newAccount,
   toastGone,
 } from '../support/harness';
@@ -62,7 +62,7 @@ it('adds a webhook: the URL checked as typed, the events chosen, the signing sec
   await page.goto(`${h.consoleUrl}#/sites/${siteId}`);
   await page.getByRole('heading', { level: 1, name: 'Orbit shop' }).waitFor();
   await page.getByRole('link', { name: 'Webhooks' }).click();
-  await expect(focused(page)).resolves.toBe('h2 Webhooks');
+  await expectFocus(page, 'h2 Webhooks');
   await section().getByText('No webhooks yet').waitFor();
   await section().getByText('No deliveries yet').waitFor();
 
@@ -82,13 +82,13 @@ it('adds a webhook: the URL checked as typed, the events chosen, the signing sec
   await page.getByLabel('Only the events I choose').check();
   await page.getByRole('button', { name: 'Add webhook' }).click();
   await section().getByText('Choose at least one event, or every event.').waitFor();
-  await expect(focused(page)).resolves.toBe('input');
+  await expectFocus(page, 'input');
   await page.getByLabel('task.created').check();
   await page.getByLabel('task.completed').check();
   await page.getByRole('button', { name: 'Add webhook' }).click();
 
   await page.getByRole('heading', { name: 'The signing secret of your new webhook' }).waitFor();
-  await expect(focused(page)).resolves.toBe('h3 The signing secret of your new webhook');
+  await expectFocus(page, 'h3 The signing secret of your new webhook');
   await toast('The webhook is added. Its signing secret is shown once: copy it now.').waitFor();
   await page.getByRole('button', { name: 'Copy the webhook signing secret' }).click();
   signingSecret = await clipboard(page);
@@ -104,7 +104,7 @@ it('adds a webhook: the URL checked as typed, the events chosen, the signing sec
 
   await page.getByRole('button', { name: 'I stored it' }).click();
   await expect(page.getByText(signingSecret).count()).resolves.toBe(0);
-  await expect(focused(page)).resolves.toBe(`button Send a test event to ${receiver.url}`);
+  await expectFocus(page, `button Send a test event to ${receiver.url}`);
   const listed = await asConsole(page, 'GET', `/api/admin/sites/${siteId}/webhooks`);
   expect(listed.body).toEqual([
     expect.objectContaining({ url: receiver.url, events: ['task.created', 'task.completed'] }),
@@ -202,7 +202,7 @@ it('enables again a webhook the backend disabled after a day of failures', async
   await toast(`The webhook to ${receiver.url} is active again.`).waitFor();
   await expect(hooks().locator('.badge').innerText()).resolves.toBe('Active');
   await expect(hooks().getByText('Disabled:', { exact: false }).count()).resolves.toBe(0);
-  await expect(focused(page)).resolves.toBe(`button Send a test event to ${receiver.url}`);
+  await expectFocus(page, `button Send a test event to ${receiver.url}`);
   const [hook] = (await asConsole(page, 'GET', `/api/admin/sites/${siteId}/webhooks`)).body as Array<{
     status: string;
     failing_since: string | null;
@@ -213,9 +213,9 @@ it('enables again a webhook the backend disabled after a day of failures', async
 it('removes a webhook after a confirmation (Cancel keeps it); its log goes with it', async () => {
   const removeStart = page.getByRole('button', { name: `Remove the webhook to ${receiver.url}` });
   await removeStart.click();
-  await expect(focused(page)).resolves.toBe('button Remove the webhook');
+  await expectFocus(page, 'button Remove the webhook');
   await section().getByRole('button', { name: 'Cancel' }).click();
-  await expect(focused(page)).resolves.toBe(`button Remove the webhook to ${receiver.url}`);
+  await expectFocus(page, `button Remove the webhook to ${receiver.url}`);
   await hooks().getByText(receiver.url).waitFor();
 
   await removeStart.click();
@@ -223,7 +223,7 @@ it('removes a webhook after a confirmation (Cancel keeps it); its log goes with 
   await toast(`The webhook to ${receiver.url} is removed.`).waitFor();
   await section().getByText('No webhooks yet').waitFor();
   await section().getByText('No deliveries yet').waitFor();
-  await expect(focused(page)).resolves.toBe('input');
+  await expectFocus(page, 'input');
   expect((await asConsole(page, 'GET', `/api/admin/sites/${siteId}/webhooks`)).body).toEqual([]);
   // Nothing more reaches the receiver.
   const before = receiver.received.length;

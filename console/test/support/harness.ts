@@ -154,6 +154,20 @@ export function heading(page: Page): Locator {
   return page.locator('h1').first();
 }
 
+/**
+ * Asserts that the keyboard focus reaches `expected` (as `focused` names it) within `timeoutMs`: the console moves it
+ * after a route change has rendered and loaded, which may come a little after the click that caused it.
+ */
+export async function expectFocus(page: Page, expected: string, timeoutMs = 5_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  let now = await focused(page);
+  while (now !== expected && Date.now() < until) {
+    await page.waitForTimeout(50);
+    now = await focused(page);
+  }
+  expect(now).toBe(expected);
+}
+
 /** What has the keyboard focus, through shadow roots: `h1 Sites`, `button Copy the script tag`. */
 export function focused(page: Page): Promise<string> {
   return page.evaluate(() => {
