@@ -117,6 +117,27 @@ const until = async (check: () => boolean, ms = 5_000) => {
   }
 };
 
+/**
+ * How a late reminder names its due time: "at 22:08" on the same day, with the day as well when it was before today
+ * ("Mon 7 Dec at 22:08"; the year too when it was last year), as a run in the first hours of a day (UTC, the zone of
+ * this user's tasks) sees it.
+ */
+function lateWhen(task: { due_date: string; due_time: string }): string {
+  const now = new Date();
+  if (task.due_date === now.toISOString().slice(0, 10)) return `at ${task.due_time}`;
+  const due = new Date(`${task.due_date}T12:00:00Z`);
+  const day = new Intl.DateTimeFormat('en-GB', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    timeZone: 'UTC',
+  })
+    .format(due)
+    .replace(',', '');
+  const year = due.getUTCFullYear() === now.getUTCFullYear() ? '' : ` ${due.getUTCFullYear()}`;
+  return `${day}${year} at ${task.due_time}`;
+}
+
 test('a task added elsewhere reaches the page within a second and the open task list; its own changes are told once', async () => {
   const { page, context, errors } = await h.newPage(h.hostPage('/live', { embed: h.scriptTag() }));
   const w = widget(page);
@@ -299,7 +320,10 @@ test('a reminder: a notice in the panel, a count on the launcher, an event, and 
   const phone = await restAs(who.email, who.password);
   // Reminders fired by the backend's job, at each task's due time (the default reminder).
   const remind = async (title: string, dueAt: Date) =>
-    phone.call<{ due_time: string }>('POST', '/api/tasks', { title, due_at: dueAt.toISOString() });
+    phone.call<{ due_date: string; due_time: string }>('POST', '/api/tasks', {
+      title,
+      due_at: dueAt.toISOString(),
+    });
   await remind('Call mom', new Date(Date.now() + 2_000));
 
   const launcher = w.locator('button.launcher');
@@ -340,16 +364,15 @@ test('a reminder: a notice in the panel, a count on the launcher, an event, and 
   // Now the stream stays open while the page is hidden, and a reminder becomes a notification.
   await setHidden(page, true);
   const late = await remind('Water the plants', new Date(Date.now() - 2 * 3_600_000)); // fires at once, late
+  const wasDue = `“Water the plants” was due ${lateWhen(late)}`;
   await page.waitForFunction(
     () => (window as unknown as { notifications: unknown[] }).notifications.length > 0,
   );
-  expect((await seen()).shown).toEqual([
-    { title: 'Reminder', body: `“Water the plants” was due at ${late.due_time}` },
-  ]);
+  expect((await seen()).shown).toEqual([{ title: 'Reminder', body: wasDue }]);
   expect(streams.ended).toHaveLength(1);
   await setHidden(page, false);
   await expect(w.locator('.reminders li').allInnerTexts()).resolves.toEqual([
-    `Reminder: “Water the plants” was due at ${late.due_time}`,
+    `Reminder: ${wasDue}`,
     'Reminder: “Call mom” is due now',
   ]);
   expect(
@@ -359,9 +382,7 @@ test('a reminder: a notice in the panel, a count on the launcher, an event, and 
   ).toEqual([false, true]);
 
   // Dismissed, a notice goes; a task done elsewhere takes its reminder with it.
-  await w
-    .getByRole('button', { name: 'Dismiss: Reminder: “Water the plants” was due at ' + late.due_time })
-    .click();
+  await w.getByRole('button', { name: `Dismiss: Reminder: ${wasDue}` }).click();
   await phone.call('PATCH', '/api/tasks/1/complete', {});
   await w.locator('.reminders').waitFor({ state: 'detached' });
   expect(errors).toEqual([]);
