@@ -10,6 +10,15 @@ import { z } from 'zod';
 
 const WARM_UP_MS = 3_000;
 
+/** What the floor process prints (one JSON line). */
+export interface SdkFloorResult {
+  turns: number;
+  errors: number;
+  perSecond: number;
+  cpuMsPerTurn: number;
+  rssMb: number;
+}
+
 async function main(): Promise<void> {
   const [baseURL, users, seconds] = [process.argv[2], Number(process.argv[3]), Number(process.argv[4])];
   setTracingDisabled(true);
@@ -29,8 +38,7 @@ async function main(): Promise<void> {
     ],
   });
 
-  const start = performance.now();
-  const measureFrom = start + WARM_UP_MS;
+  const measureFrom = performance.now() + WARM_UP_MS;
   const deadline = measureFrom + seconds * 1000;
   let cpuAtStart: NodeJS.CpuUsage | undefined;
   let turns = 0;
@@ -52,15 +60,14 @@ async function main(): Promise<void> {
   );
   clearTimeout(timer);
   const cpu = process.cpuUsage(cpuAtStart);
-  console.log(
-    JSON.stringify({
-      turns,
-      errors,
-      perSecond: turns / ((performance.now() - measureFrom) / 1000),
-      cpuMsPerTurn: (cpu.user + cpu.system) / 1000 / Math.max(1, turns),
-      rssMb: process.memoryUsage.rss() / 2 ** 20,
-    }),
-  );
+  const result: SdkFloorResult = {
+    turns,
+    errors,
+    perSecond: turns / ((performance.now() - measureFrom) / 1000),
+    cpuMsPerTurn: (cpu.user + cpu.system) / 1000 / Math.max(1, turns),
+    rssMb: process.memoryUsage.rss() / 2 ** 20,
+  };
+  console.log(JSON.stringify(result));
 }
 
 main().then(

@@ -7,6 +7,7 @@ import { freePort } from '../test/support/test-app';
 import { TEST_AUTH_SECRET } from '../test/support/test-database';
 import { TestUser } from '../test/support/users';
 import { modelTurnMs } from './model-stub';
+import type { SdkFloorResult } from './sdk-floor';
 import {
   backendCpuMs,
   backendPids,
@@ -85,10 +86,7 @@ async function startStub(): Promise<{ url: string; child: ChildProcess }> {
  * The Agents SDK's own cost of such a turn (sdk-floor.ts), in a process of its own on the same model stub, with the
  * backend workers' heap settings.
  */
-async function sdkFloor(
-  stubUrl: string,
-  users: number,
-): Promise<{ perSecond: number; errors: number; cpuMsPerTurn: number; rssMb: number }> {
+async function sdkFloor(stubUrl: string, users: number): Promise<SdkFloorResult> {
   const child = spawn(
     process.execPath,
     [...WORKER_HEAP_FLAGS, join(__dirname, 'sdk-floor.js'), stubUrl, String(users), String(SECONDS)],
@@ -100,7 +98,7 @@ async function sdkFloor(
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   if (code !== 0) throw new Error(`the SDK floor exited with ${code}`);
-  return JSON.parse(out) as { perSecond: number; errors: number; cpuMsPerTurn: number; rssMb: number };
+  return JSON.parse(out) as SdkFloorResult;
 }
 
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
