@@ -16,8 +16,8 @@ export function envInt(name: string, fallback: number): number {
   return n;
 }
 
-/** The environment of a soak's backend: one production process on `port`, whose memory the heap probe reports. */
-export function soakBackendEnv(port: number, databaseUrl: string, extra: Record<string, string> = {}) {
+/** What every benchmarked backend runs with: production, on loopback `port`, sign-ups not rate limited. */
+export function benchBackendEnv(port: number, databaseUrl: string): Record<string, string> {
   return {
     PORT: String(port),
     HOST: '127.0.0.1',
@@ -25,8 +25,15 @@ export function soakBackendEnv(port: number, databaseUrl: string, extra: Record<
     DATABASE_URL: databaseUrl,
     BETTER_AUTH_SECRET: TEST_AUTH_SECRET,
     AUTH_RATE_LIMIT_PER_MINUTE: '0',
-    LOG_LEVEL: 'warn',
     NODE_ENV: 'production',
+  };
+}
+
+/** The environment of a soak's backend: one production process on `port`, whose memory the heap probe reports. */
+export function soakBackendEnv(port: number, databaseUrl: string, extra: Record<string, string> = {}) {
+  return {
+    ...benchBackendEnv(port, databaseUrl),
+    LOG_LEVEL: 'warn',
     WEB_CONCURRENCY: '1', // one process, whose memory is measured
     // The heap probe (live heap after a full GC, on SIGUSR2), plus e.g. a profiler's --require.
     NODE_OPTIONS: `--expose-gc --require ${join(__dirname, 'soak-probe.js')} ${process.env.SOAK_NODE_OPTIONS ?? ''}`,

@@ -3,7 +3,8 @@
  * @openai/agents on the same model stub (the same two model calls, the same ~30 streamed chunks), its one tool a
  * function that stores nothing; no database, no MCP, no ChatKit, no history, no SSE. What is left is the floor any
  * backend built on the SDK and the openai client pays per turn. Run as a process of its own, so its CPU is its own.
- * Usage: node dist/bench/sdk-floor.js <model base URL> <users> <seconds>; prints one JSON line.
+ * Usage: node dist/bench/sdk-floor.js <model base URL> <chat_completions|responses> <users> <seconds>; prints one
+ * JSON line.
  */
 import { Agent, OpenAIProvider, Runner, setTracingDisabled, tool } from '@openai/agents';
 import { z } from 'zod';
@@ -20,9 +21,14 @@ export interface SdkFloorResult {
 }
 
 async function main(): Promise<void> {
-  const [baseURL, users, seconds] = [process.argv[2], Number(process.argv[3]), Number(process.argv[4])];
+  const [baseURL, api] = process.argv.slice(2, 4);
+  const [users, seconds] = process.argv.slice(4, 6).map(Number);
   setTracingDisabled(true);
-  const provider = new OpenAIProvider({ apiKey: 'sk-bench-local', baseURL, useResponses: false });
+  const provider = new OpenAIProvider({
+    apiKey: 'sk-bench-local',
+    baseURL,
+    useResponses: api === 'responses',
+  });
   const runner = new Runner({ modelProvider: provider, tracingDisabled: true });
   const agent = new Agent({
     name: 'Todo Assistant',

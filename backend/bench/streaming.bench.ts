@@ -1,10 +1,9 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { WORKER_HEAP_FLAGS } from '../src/cluster';
-import { BackendProcess } from '../test/support/backend-process';
+import type { BackendProcess } from '../test/support/backend-process';
 import { userInput } from '../test/support/chatkit-client';
 import { freePort } from '../test/support/test-app';
-import { TEST_AUTH_SECRET } from '../test/support/test-database';
 import { TestUser } from '../test/support/users';
 import { modelTurnMs } from './model-stub';
 import type { SdkFloorResult } from './sdk-floor';
@@ -12,6 +11,7 @@ import {
   backendCpuMs,
   backendPids,
   benchDatabase,
+  benchBackend,
   databaseCpuBetween,
   databaseCpuMs,
   peakRss,
@@ -27,10 +27,17 @@ import {
  * this process is the clients, the model a process of its own. Per N, in one run: turns/s against the model-bound
  * ideal, the time the backend adds to a turn (p50/p99), errors, backend CPU per turn and RSS per process; beside
  * them, PostgreSQL's CPU per turn (its processes share the machine's cores with the backend's). Last, the floor:
- * the Agents SDK's own CPU per turn on the same stub, without the rest of the backend (sdk-floor.ts).
+ * the Agents SDK's own CPU per turn on the same stub, without the rest of the backend (sdk-floor.ts). All of it once
+ * per API the model is spoken to in (STREAM_API: Chat Completions, as OpenAI-compatible servers are by default, and
+ * Responses, as OpenAI is), each with a backend of its own on the same database, users and threads.
  */
 
 const USERS = (process.env.STREAM_USERS ?? '50,200,500').split(',').map(Number);
+const APIS = (process.env.STREAM_API ?? 'chat_completions,responses').split(',').map((api) => {
+  if (api !== 'chat_completions' && api !== 'responses')
+    throw new Error(`STREAM_API: "${api}" is neither chat_completions nor responses`);
+  return api;
+});
 const SECONDS = Number(process.env.STREAM_SECONDS ?? 20);
 const ANSWER_WORDS = 14; // the stub's answer: "Added it to your list: done. Anything else I can add for you today?"
 
@@ -86,10 +93,10 @@ async function startStub(): Promise<{ url: string; child: ChildProcess }> {
  * The Agents SDK's own cost of such a turn (sdk-floor.ts), in a process of its own on the same model stub, with the
  * backend workers' heap settings.
  */
-async function sdkFloor(stubUrl: string, users: number): Promise<SdkFloorResult> {
+async function sdkFloor(stubUrl: string, api: Api, users: number): Promise<SdkFloorResult> {
   const child = spawn(
     process.execPath,
-    [...WORKER_HEAP_FLAGS, join(__dirname, 'sdk-floor.js'), stubUrl, String(users), String(SECONDS)],
+    [...WORKER_HEAP_FLAGS, join(__dirname, 'sdk-floor.js'), stubUrl, api, String(users), String(SECONDS)],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
     },
@@ -101,145 +108,169 @@ async function sdkFloor(stubUrl: string, users: number): Promise<SdkFloorResult>
   return JSON.parse(out) as SdkFloorResult;
 }
 
+type Api = (typeof APIS)[number];
+type Load = { perSecond: number; share: number; p99: number; cpu: number; rss: number };
+interface Conversation {
+  user: TestUser;
+  threadId: string;
+}
+
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
 const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
+
+/** Signs up `count` users, each with a thread of their own (made by a first turn). */
+async function conversations(url: string, count: number): Promise<Conversation[]> {
+  const all: Conversation[] = [];
+  for (let i = 0; i < count; i += 10) {
+    all.push(
+      ...(await Promise.all(
+        Array.from({ length: Math.min(10, count - i) }, async (_, k) => {
+          const user = await signUp(url, `Stream ${i + k}`);
+          const res = await postJson(`${url}/api/chatkit`, user.jwt, {
+            type: 'threads.create',
+            params: { input: userInput('add the first task') },
+          });
+          const body = await res.text();
+          const threadId = /"thread":\{"id":"([^"]+)"/.exec(body)?.[1];
+          if (!threadId)
+            throw new Error(`threads.create sent no thread: ${res.status} ${body.slice(0, 300)}`);
+          return { user, threadId };
+        }),
+      )),
+    );
+  }
+  return all;
+}
+
+/** `n` users sending turns back to back for SECONDS; prints the load's table row. */
+async function load(
+  backend: BackendProcess,
+  dbUrl: string,
+  all: Conversation[],
+  n: number,
+  modelMs: number,
+): Promise<Load> {
+  await new Promise((r) => setTimeout(r, 2_000)); // the previous load's garbage collected
+  const url = backend.url;
+  const added: number[] = [];
+  let errors = 0;
+  let firstError: Error | undefined;
+  const cpu = backendCpuMs(backend);
+  const dbCpu = await databaseCpuMs(dbUrl);
+  const deadline = performance.now() + SECONDS * 1000;
+  const started = performance.now();
+  const { mb } = await peakRss(backend, () =>
+    Promise.all(
+      all.slice(0, n).map(async ({ user, threadId }, k) => {
+        for (let i = 0; performance.now() < deadline; i++) {
+          const t0 = performance.now();
+          try {
+            await turn(url, user, threadId, `add errand ${k}-${i}`);
+            added.push(performance.now() - t0 - modelMs);
+          } catch (err) {
+            firstError ??= err instanceof Error ? err : new Error(String(err));
+            errors++;
+          }
+        }
+      }),
+    ),
+  );
+  if (firstError) console.error(`${errors} turns failed, the first: ${firstError.message}`);
+  const elapsed = (performance.now() - started) / 1000;
+  const turns = added.length;
+  const sorted = added.sort((a, b) => a - b);
+  const perSecond = turns / elapsed;
+  const ideal = (n * 1000) / modelMs;
+  const cpuPerTurn = (backendCpuMs(backend) - cpu) / Math.max(1, turns);
+  const dbCpuPerTurn = databaseCpuBetween(dbCpu, await databaseCpuMs(dbUrl)) / Math.max(1, turns);
+  console.log(
+    `| ${n} | ${fmt(perSecond)} | ${fmt(ideal)} | ${fmt((100 * perSecond) / ideal, 0)} % | ` +
+      `${fmt(percentile(sorted, 50), 0)} / ${fmt(percentile(sorted, 99), 0)} ms | ${errors} | ` +
+      `${fmt(cpuPerTurn, 2)} ms | ${mb.map((m) => fmt(m, 0)).join(', ')} MB | ${fmt(dbCpuPerTurn, 2)} ms |`,
+  );
+  return {
+    perSecond,
+    share: perSecond / ideal,
+    p99: percentile(sorted, 99),
+    cpu: cpuPerTurn,
+    rss: Math.max(...mb),
+  };
+}
+
+/** The issue's targets against one API's loads. */
+function printTargets(results: Map<number, Load>): void {
+  const at200 = results.get(200);
+  const at500 = results.get(500);
+  const cpuMax = Math.max(...[...results.values()].map((r) => r.cpu));
+  const rssMax = Math.max(...[...results.values()].map((r) => r.rss));
+  console.log('\n| target | measured | |\n| --- | --- | --- |');
+  if (at200) {
+    console.log(
+      `| 200 users: ≥ ${GOAL_SHARE_AT_200 * 100} % of the ideal | ${fmt(at200.share * 100, 0)} % | ${verdict(at200.share >= GOAL_SHARE_AT_200)} |`,
+    );
+    console.log(
+      `| 200 users: ≤ ${GOAL_ADDED_P99_AT_200_MS} ms added at p99 | ${fmt(at200.p99, 0)} ms | ${verdict(at200.p99 <= GOAL_ADDED_P99_AT_200_MS)} |`,
+    );
+  }
+  if (at500)
+    console.log(
+      `| 500 users: ≥ ${GOAL_TURNS_AT_500} turns/s | ${fmt(at500.perSecond)} | ${verdict(at500.perSecond >= GOAL_TURNS_AT_500)} |`,
+    );
+  console.log(
+    `| backend CPU per turn ≤ ${GOAL_CPU_MS} ms | ${fmt(cpuMax, 2)} ms | ${verdict(cpuMax <= GOAL_CPU_MS)} |`,
+  );
+  console.log(
+    `| RSS per process ≤ ${GOAL_RSS_MB} MB | ${fmt(rssMax, 0)} MB | ${verdict(rssMax <= GOAL_RSS_MB)} |`,
+  );
+}
+
+const API_NAMES: Record<Api, string> = { chat_completions: 'Chat Completions', responses: 'Responses API' };
 
 export async function run(): Promise<void> {
   const db = await benchDatabase();
   const stub = await startStub();
-  const port = await freePort();
-  const backend = new BackendProcess({
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    PUBLIC_URL: `http://127.0.0.1:${port}`,
-    DATABASE_URL: db.url,
-    BETTER_AUTH_SECRET: TEST_AUTH_SECRET,
-    OPENAI_BASE_URL: stub.url,
-    OPENAI_API_KEY: 'sk-bench-local',
-    AGENT_MODEL: 'bench-stub',
-    AUTH_RATE_LIMIT_PER_MINUTE: '0',
-    CHAT_RATE_LIMIT_PER_MINUTE: '1000000',
-    LOG_LEVEL: 'error',
-    NODE_ENV: 'production',
-    ...(process.env.BENCH_WEB_CONCURRENCY ? { WEB_CONCURRENCY: process.env.BENCH_WEB_CONCURRENCY } : {}),
-  });
-  backend.nodeArgs = process.env.BENCH_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
+  const modelMs = modelTurnMs(ANSWER_WORDS);
+  const most = Math.max(...USERS);
+  let all: Conversation[] | undefined; // made once, by the first API's backend, and reused by the next
+  const port = await freePort(); // one for every backend: the users' tokens are issued for its URL
   try {
-    await backend.start();
-    const url = backend.url;
-    const modelMs = modelTurnMs(ANSWER_WORDS);
-    const workers = Math.max(1, backendPids(backend).length - 1);
-    console.log(
-      `\n## Chat turns on a streaming model (${db.kind} database; model: ${process.env.FIRST_TOKEN_MS ?? 250} ms to ` +
-        `the first token, then ${process.env.TOKEN_MS ?? 20} ms a token, ${fmt(modelMs, 0)} ms of model time a turn; ` +
-        `backend: ${workers} process${workers > 1 ? 'es' : ''}; ${SECONDS} s per load)`,
-    );
-    // Every user once, with a thread of their own (made by a first turn), reused by every load.
-    const most = Math.max(...USERS);
-    const users: Array<{ user: TestUser; threadId: string }> = [];
-    for (let i = 0; i < most; i += 10) {
-      users.push(
-        ...(await Promise.all(
-          Array.from({ length: Math.min(10, most - i) }, async (_, k) => {
-            const user = await signUp(url, `Stream ${i + k}`);
-            const res = await postJson(`${url}/api/chatkit`, user.jwt, {
-              type: 'threads.create',
-              params: { input: userInput('add the first task') },
-            });
-            const body = await res.text();
-            const threadId = /"thread":\{"id":"([^"]+)"/.exec(body)?.[1];
-            if (!threadId)
-              throw new Error(`threads.create sent no thread: ${res.status} ${body.slice(0, 300)}`);
-            return { user, threadId };
-          }),
-        )),
-      );
-    }
-
-    console.log(
-      '\n| users at once | turns/s | model-bound ideal | share | added p50 / p99 | errors | backend CPU per turn | RSS per process | database CPU per turn |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-    );
-    const results = new Map<
-      number,
-      { perSecond: number; share: number; p99: number; cpu: number; rss: number }
-    >();
-    for (const n of USERS) {
-      await new Promise((r) => setTimeout(r, 2_000)); // the previous load's garbage collected
-      const added: number[] = [];
-      let errors = 0;
-      const cpu = backendCpuMs(backend);
-      const dbCpu = await databaseCpuMs(db.url);
-      const deadline = performance.now() + SECONDS * 1000;
-      const started = performance.now();
-      const { mb } = await peakRss(backend, () =>
-        Promise.all(
-          users.slice(0, n).map(async ({ user, threadId }, k) => {
-            for (let i = 0; performance.now() < deadline; i++) {
-              const t0 = performance.now();
-              try {
-                await turn(url, user, threadId, `add errand ${k}-${i}`);
-                added.push(performance.now() - t0 - modelMs);
-              } catch {
-                errors++;
-              }
-            }
-          }),
-        ),
-      );
-      const elapsed = (performance.now() - started) / 1000;
-      const turns = added.length;
-      const sorted = added.sort((a, b) => a - b);
-      const perSecond = turns / elapsed;
-      const ideal = (n * 1000) / modelMs;
-      const cpuPerTurn = (backendCpuMs(backend) - cpu) / Math.max(1, turns);
-      const dbCpuPerTurn = databaseCpuBetween(dbCpu, await databaseCpuMs(db.url)) / Math.max(1, turns);
-      const maxRss = Math.max(...mb);
-      results.set(n, {
-        perSecond,
-        share: perSecond / ideal,
-        p99: percentile(sorted, 99),
-        cpu: cpuPerTurn,
-        rss: maxRss,
+    for (const api of APIS) {
+      const backend = benchBackend(port, db.url, {
+        OPENAI_BASE_URL: stub.url,
+        OPENAI_API_KEY: 'sk-bench-local',
+        OPENAI_API: api,
+        AGENT_MODEL: 'bench-stub',
       });
+      try {
+        await backend.start();
+        const workers = Math.max(1, backendPids(backend).length - 1);
+        console.log(
+          `\n## Chat turns on a streaming model, ${API_NAMES[api]} (${db.kind} database; model: ` +
+            `${process.env.FIRST_TOKEN_MS ?? 250} ms to the first token, then ${process.env.TOKEN_MS ?? 20} ms a ` +
+            `token, ${fmt(modelMs, 0)} ms of model time a turn; backend: ${workers} process` +
+            `${workers > 1 ? 'es' : ''}; ${SECONDS} s per load)`,
+        );
+        all ??= await conversations(backend.url, most);
+        console.log(
+          '\n| users at once | turns/s | model-bound ideal | share | added p50 / p99 | errors | backend CPU per turn | RSS per process | database CPU per turn |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+        );
+        const results = new Map<number, Load>();
+        for (const n of USERS) results.set(n, await load(backend, db.url, all, n, modelMs));
+        printTargets(results);
+      } finally {
+        await backend.stop().catch(() => undefined);
+      }
+      // The floor under the CPU target: what the SDK alone costs per turn, with no backend running beside it.
+      const floorUsers = Math.min(200, most);
+      const floor = await sdkFloor(stub.url, api, floorUsers);
       console.log(
-        `| ${n} | ${fmt(perSecond)} | ${fmt(ideal)} | ${fmt((100 * perSecond) / ideal, 0)} % | ` +
-          `${fmt(percentile(sorted, 50), 0)} / ${fmt(percentile(sorted, 99), 0)} ms | ${errors} | ` +
-          `${fmt(cpuPerTurn, 2)} ms | ${mb.map((m) => fmt(m, 0)).join(', ')} MB | ${fmt(dbCpuPerTurn, 2)} ms |`,
+        `\nThe Agents SDK alone (bench/sdk-floor.ts: a bare Agent + Runner on the same stub, ${API_NAMES[api]}, one ` +
+          `tool that stores nothing; no database, MCP, ChatKit, history or SSE), ${floorUsers} users: ` +
+          `${fmt(floor.perSecond)} turns/s, ${fmt(floor.cpuMsPerTurn, 2)} ms CPU per turn, ` +
+          `${fmt(floor.rssMb, 0)} MB RSS, ${floor.errors} errors.`,
       );
     }
-    const at200 = results.get(200);
-    const at500 = results.get(500);
-    const cpuMax = Math.max(...[...results.values()].map((r) => r.cpu));
-    const rssMax = Math.max(...[...results.values()].map((r) => r.rss));
-    console.log('\n| target | measured | |\n| --- | --- | --- |');
-    if (at200) {
-      console.log(
-        `| 200 users: ≥ ${GOAL_SHARE_AT_200 * 100} % of the ideal | ${fmt(at200.share * 100, 0)} % | ${verdict(at200.share >= GOAL_SHARE_AT_200)} |`,
-      );
-      console.log(
-        `| 200 users: ≤ ${GOAL_ADDED_P99_AT_200_MS} ms added at p99 | ${fmt(at200.p99, 0)} ms | ${verdict(at200.p99 <= GOAL_ADDED_P99_AT_200_MS)} |`,
-      );
-    }
-    if (at500)
-      console.log(
-        `| 500 users: ≥ ${GOAL_TURNS_AT_500} turns/s | ${fmt(at500.perSecond)} | ${verdict(at500.perSecond >= GOAL_TURNS_AT_500)} |`,
-      );
-    console.log(
-      `| backend CPU per turn ≤ ${GOAL_CPU_MS} ms | ${fmt(cpuMax, 2)} ms | ${verdict(cpuMax <= GOAL_CPU_MS)} |`,
-    );
-    console.log(
-      `| RSS per process ≤ ${GOAL_RSS_MB} MB | ${fmt(rssMax, 0)} MB | ${verdict(rssMax <= GOAL_RSS_MB)} |`,
-    );
-    // The floor under the CPU target: what the SDK alone costs per turn, with the backend idle beside it.
-    const floorUsers = Math.min(200, most);
-    const floor = await sdkFloor(stub.url, floorUsers);
-    console.log(
-      `\nThe Agents SDK alone (bench/sdk-floor.ts: a bare Agent + Runner on the same stub, one tool that stores ` +
-        `nothing; no database, MCP, ChatKit, history or SSE), ${floorUsers} users: ${fmt(floor.perSecond)} turns/s, ` +
-        `${fmt(floor.cpuMsPerTurn, 2)} ms CPU per turn, ${fmt(floor.rssMb, 0)} MB RSS, ${floor.errors} errors.`,
-    );
   } finally {
-    await backend.stop().catch(() => undefined);
     stub.child.kill();
     await db.dispose();
   }

@@ -8,7 +8,8 @@ import { parseEnv } from '../src/config/config.schema';
 import { createTestDatabase, TEST_AUTH_SECRET, TestDatabase } from '../test/support/test-database';
 import { freePort } from '../test/support/test-app';
 
-import type { BackendProcess } from '../test/support/backend-process';
+import { BackendProcess } from '../test/support/backend-process';
+import { benchBackendEnv } from './process-memory';
 
 export { signUp } from '../test/support/users';
 
@@ -62,6 +63,7 @@ export interface Stats {
 }
 
 export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN; // no samples (every turn failed): printed as NaN, not a crash
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
@@ -204,4 +206,26 @@ export async function peakRss<T>(
   } finally {
     clearInterval(timer);
   }
+}
+
+/**
+ * The backend as `npm start` runs it (dist/src/main.js, default WEB_CONCURRENCY), for the turn benches: on
+ * `port`, rate limits out of the way, errors only in its log. BENCH_WEB_CONCURRENCY sets its workers and
+ * BENCH_NODE_ARGS its node flags (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" profiles every backend process).
+ */
+export function benchBackend(
+  port: number,
+  databaseUrl: string,
+  extra: Record<string, string> = {},
+): BackendProcess {
+  const concurrency = process.env.BENCH_WEB_CONCURRENCY;
+  const backend = new BackendProcess({
+    ...benchBackendEnv(port, databaseUrl),
+    CHAT_RATE_LIMIT_PER_MINUTE: '1000000',
+    LOG_LEVEL: 'error',
+    ...(concurrency ? { WEB_CONCURRENCY: concurrency } : {}),
+    ...extra,
+  });
+  backend.nodeArgs = process.env.BENCH_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
+  return backend;
 }

@@ -1,12 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { MODEL_ITEM_TYPES } from '../src/conversations/thread-item';
-import { BackendProcess } from '../test/support/backend-process';
 import { userInput } from '../test/support/chatkit-client';
 import { freePort } from '../test/support/test-app';
-import { TEST_AUTH_SECRET } from '../test/support/test-database';
 import { TestUser } from '../test/support/users';
-import { backendCpuMs, backendPids, benchDatabase, measure, peakRss, report, signUp, Stats } from './support';
+import {
+  backendCpuMs,
+  backendPids,
+  benchBackend,
+  benchDatabase,
+  measure,
+  peakRss,
+  report,
+  signUp,
+  Stats,
+} from './support';
 
 /**
  * The cost of a chat turn against the SQL it needs (issue 12). The backend runs as `npm start` runs it — the
@@ -177,20 +185,7 @@ export async function run(): Promise<void> {
   const db = await benchDatabase();
   const port = await freePort();
   const concurrency = process.env.BENCH_WEB_CONCURRENCY;
-  const backend = new BackendProcess({
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    PUBLIC_URL: `http://127.0.0.1:${port}`,
-    DATABASE_URL: db.url,
-    BETTER_AUTH_SECRET: TEST_AUTH_SECRET,
-    AUTH_RATE_LIMIT_PER_MINUTE: '0',
-    CHAT_RATE_LIMIT_PER_MINUTE: '1000000',
-    LOG_LEVEL: 'error',
-    NODE_ENV: 'production',
-    ...(concurrency ? { WEB_CONCURRENCY: concurrency } : {}),
-  });
-  // e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles every backend process.
-  backend.nodeArgs = process.env.BENCH_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
+  const backend = benchBackend(port, db.url);
   try {
     await backend.start();
     const url = backend.url;

@@ -26,6 +26,52 @@ export type ResponsesStubReply =
   | { status: number; body: string };
 
 /**
+ * A Responses API response object as OpenAI sends it (in `response.created`, `response.in_progress` and
+ * `response.completed`, and as a plain answer): the request's instructions and tools echoed, usage once completed.
+ */
+export function responseObject(
+  id: string,
+  status: 'in_progress' | 'completed',
+  output: ResponseOutputItem[],
+  request: { model?: unknown; instructions?: unknown; tools?: unknown },
+): Response {
+  const now = Math.floor(Date.now() / 1000);
+  return {
+    id,
+    object: 'response',
+    created_at: now,
+    status,
+    completed_at: status === 'completed' ? now : null,
+    model: String(request.model),
+    output,
+    output_text: output
+      .flatMap((o) => (o.type === 'message' ? o.content : []))
+      .map((c) => (c.type === 'output_text' ? c.text : ''))
+      .join(''),
+    instructions: typeof request.instructions === 'string' ? request.instructions : null,
+    tools: (request.tools ?? []) as Tool[],
+    tool_choice: 'auto',
+    parallel_tool_calls: true,
+    temperature: 1,
+    top_p: 1,
+    error: null,
+    incomplete_details: null,
+    access_programs: null,
+    metadata: {},
+    usage:
+      status === 'completed'
+        ? {
+            input_tokens: 10,
+            input_tokens_details: { cached_tokens: 0, cache_write_tokens: 0 },
+            output_tokens: 5,
+            output_tokens_details: { reasoning_tokens: 0 },
+            total_tokens: 15,
+          }
+        : undefined,
+  };
+}
+
+/**
  * A local HTTP server speaking OpenAI's Responses wire format (POST /v1/responses: streaming SSE events and plain
  * JSON), so the real @openai/agents Responses code runs against it with no network.
  */
@@ -71,39 +117,8 @@ export class OpenAIResponsesStub extends LocalStub<ResponsesStubRequest['body'],
             name: c.name,
             arguments: c.arguments,
           }));
-    const response = (status: 'in_progress' | 'completed', items: ResponseOutputItem[]): Response => ({
-      id: `resp_${n}`,
-      object: 'response',
-      created_at: Math.floor(Date.now() / 1000),
-      status,
-      completed_at: status === 'completed' ? Math.floor(Date.now() / 1000) : null,
-      model: String(request.body.model),
-      output: items,
-      output_text: items
-        .flatMap((o) => (o.type === 'message' ? o.content : []))
-        .map((c) => (c.type === 'output_text' ? c.text : ''))
-        .join(''),
-      instructions: typeof request.body.instructions === 'string' ? request.body.instructions : null,
-      tools: (request.body.tools ?? []) as unknown as Tool[],
-      tool_choice: 'auto',
-      parallel_tool_calls: true,
-      temperature: 1,
-      top_p: 1,
-      error: null,
-      incomplete_details: null,
-      access_programs: null,
-      metadata: {},
-      usage:
-        status === 'completed'
-          ? {
-              input_tokens: 10,
-              input_tokens_details: { cached_tokens: 0, cache_write_tokens: 0 },
-              output_tokens: 5,
-              output_tokens_details: { reasoning_tokens: 0 },
-              total_tokens: 15,
-            }
-          : undefined,
-    });
+    const response = (status: 'in_progress' | 'completed', items: ResponseOutputItem[]): Response =>
+      responseObject(`resp_${n}`, status, items, request.body);
 
     if (request.body.stream !== true) {
       res
