@@ -142,8 +142,7 @@ async function answerResponses(req: IncomingMessage, res: ServerResponse): Promi
   });
   let item: ResponseOutputItem;
   const item_id = `${afterTool ? 'msg' : 'fc'}_${stamp}`;
-  const at = { output_index: 0, item_id, sequence_number: 0 };
-  const next = () => ({ ...at, sequence_number: sequence_number++ });
+  const next = () => ({ output_index: 0, item_id, sequence_number: sequence_number++ });
   if (afterTool) {
     const text = ANSWER.map((w) => `${w} `).join('');
     const part = (t: string) => ({ type: 'output_text' as const, text: t, annotations: [] });
